@@ -1,0 +1,185 @@
+"""The message catalogue: every UI and error text in English and Swedish, looked up by key.
+
+`t(key, lang, **values)` formats a message; a missing Swedish text falls back to English, and a
+missing key raises, so a typo is found by the tests rather than shown to a user.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "sv")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- app shell -----------------------------------------------------------------------------
+    "app.title": {"en": "Candidate Experience Radar", "sv": "Kandidatupplevelseradar"},
+    "app.tagline": {
+        "en": "Is every candidate acknowledged, kept informed and treated with respect?",
+        "sv": "Får varje kandidat bekräftelse, löpande besked och ett respektfullt bemötande?",
+    },
+    "app.language": {"en": "Language", "sv": "Språk"},
+    "app.demo_loaded": {
+        "en": "The store was empty, so it opened on the built-in demo data. Import your own export on the Data page; you can remove the demo there.",
+        "sv": "Databasen var tom, så den öppnades med inbyggd demodata. Importera er egen export på sidan Data; där kan du också ta bort demon.",
+    },
+    "nav.overview": {"en": "Overview", "sv": "Översikt"},
+    "nav.processes": {"en": "Processes", "sv": "Processer"},
+    "nav.process_detail": {"en": "Process detail", "sv": "Processdetaljer"},
+    "nav.voice": {"en": "Candidate voice", "sv": "Kandidatens röst"},
+    "nav.risk": {"en": "Brand risk", "sv": "Varumärkesrisk"},
+    "nav.data": {"en": "Data", "sv": "Data"},
+    "nav.settings": {"en": "Settings", "sv": "Inställningar"},
+    # -- store overview ------------------------------------------------------------------------
+    "store.heading": {"en": "What is in the store", "sv": "Vad som finns i databasen"},
+    "store.applications": {"en": "Applications", "sv": "Ansökningar"},
+    "store.events": {"en": "Events", "sv": "Händelser"},
+    "store.processes": {"en": "Processes", "sv": "Processer"},
+    "store.survey_answers": {"en": "Survey answers", "sv": "Enkätsvar"},
+    "store.date_range": {"en": "Events from {first} to {last}", "sv": "Händelser från {first} till {last}"},
+    "store.last_import": {
+        "en": "Last import: {file} ({rows} new rows) at {when}",
+        "sv": "Senaste import: {file} ({rows} nya rader) {when}",
+    },
+    "store.no_imports": {"en": "No imports yet.", "sv": "Inga importer ännu."},
+    "store.empty": {
+        "en": "The store is empty. Upload an events CSV on the Data page, or load the demo data.",
+        "sv": "Databasen är tom. Ladda upp en händelsefil på sidan Data, eller läs in demodata.",
+    },
+    "store.per_process": {"en": "Applications and events per process", "sv": "Ansökningar och händelser per process"},
+    "col.process_id": {"en": "Process id", "sv": "Process-id"},
+    "col.process_name": {"en": "Process", "sv": "Process"},
+    "col.department": {"en": "Department", "sv": "Avdelning"},
+    "col.recruiter": {"en": "Recruiter", "sv": "Rekryterare"},
+    "col.applications": {"en": "Applications", "sv": "Ansökningar"},
+    "col.events": {"en": "Events", "sv": "Händelser"},
+    "col.first_event": {"en": "First event", "sv": "Första händelse"},
+    "col.last_event": {"en": "Last event", "sv": "Senaste händelse"},
+    # -- data page -----------------------------------------------------------------------------
+    "data.heading": {"en": "Data: import and undo", "sv": "Data: importera och ångra"},
+    "data.upload_label": {
+        "en": "Upload events or survey exports (CSV, TSV or Excel; several files at once)",
+        "sv": "Ladda upp händelse- eller enkätexporter (CSV, TSV eller Excel; flera filer samtidigt)",
+    },
+    "data.kind": {"en": "File kind", "sv": "Filtyp"},
+    "data.kind.auto": {"en": "Detect from the columns", "sv": "Avgör från kolumnerna"},
+    "data.kind.events": {"en": "Events", "sv": "Händelser"},
+    "data.kind.surveys": {"en": "Survey answers", "sv": "Enkätsvar"},
+    "data.mode": {"en": "When some rows are bad", "sv": "När några rader är felaktiga"},
+    "data.mode.strict": {"en": "Store nothing (strict)", "sv": "Spara ingenting (strikt)"},
+    "data.mode.lenient": {"en": "Store the good rows (lenient)", "sv": "Spara de korrekta raderna (tolerant)"},
+    "data.import_button": {"en": "Import", "sv": "Importera"},
+    "data.importing": {"en": "Importing {file}…", "sv": "Importerar {file}…"},
+    "data.imported": {
+        "en": "{file}: {stored} new rows stored, {duplicate} already in the store, {rejected} rejected ({kind}, {encoding}, separator {delimiter}).",
+        "sv": "{file}: {stored} nya rader sparade, {duplicate} fanns redan, {rejected} avvisade ({kind}, {encoding}, avgränsare {delimiter}).",
+    },
+    "data.failed": {"en": "{file}: nothing was imported.", "sv": "{file}: ingenting importerades."},
+    "data.problems_total": {
+        "en": "{count} problems in total; the first {shown} are listed.",
+        "sv": "{count} problem totalt; de första {shown} visas.",
+    },
+    "data.ignored_columns": {
+        "en": "Columns not used: {columns}",
+        "sv": "Kolumner som inte används: {columns}",
+    },
+    "data.imports_heading": {"en": "Imports", "sv": "Importer"},
+    "data.undo": {"en": "Undo import", "sv": "Ångra import"},
+    "data.undo_pick": {"en": "Import to undo", "sv": "Import att ångra"},
+    "data.undone": {
+        "en": "Import {id} undone: {events} events and {answers} survey answers removed.",
+        "sv": "Import {id} ångrad: {events} händelser och {answers} enkätsvar borttagna.",
+    },
+    "data.load_demo": {"en": "Load demo data", "sv": "Läs in demodata"},
+    "data.contract_heading": {"en": "What a file must contain", "sv": "Vad en fil måste innehålla"},
+    "data.contract_text": {
+        "en": "Events: one row per event with candidate_id (or candidate_email), process_id, event_type and occurred_at. Survey answers: candidate_id, process_id, submitted_at and any of nps, rating_*, comment. Names and e-mail addresses are never stored.",
+        "sv": "Händelser: en rad per händelse med candidate_id (eller candidate_email), process_id, event_type och occurred_at. Enkätsvar: candidate_id, process_id, submitted_at och någon av nps, rating_*, comment. Namn och e-postadresser sparas aldrig.",
+    },
+    "col.import_id": {"en": "Id", "sv": "Id"},
+    "col.file_name": {"en": "File", "sv": "Fil"},
+    "col.kind": {"en": "Kind", "sv": "Typ"},
+    "col.rows_stored": {"en": "New rows", "sv": "Nya rader"},
+    "col.rows_duplicate": {"en": "Already stored", "sv": "Fanns redan"},
+    "col.rows_rejected": {"en": "Rejected", "sv": "Avvisade"},
+    "col.imported_at": {"en": "Imported at", "sv": "Importerad"},
+    "col.row": {"en": "Row", "sv": "Rad"},
+    "col.line": {"en": "Line", "sv": "Radnr i filen"},
+    "col.column": {"en": "Column", "sv": "Kolumn"},
+    "col.value": {"en": "Value", "sv": "Värde"},
+    "col.problem": {"en": "Problem", "sv": "Problem"},
+    # -- import errors: file level -------------------------------------------------------------
+    "import.empty_file": {
+        "en": "{file} is empty. Export the data again from your applicant tracking system and upload the new file.",
+        "sv": "{file} är tom. Exportera data igen från ert rekryteringssystem och ladda upp den nya filen.",
+    },
+    "import.header_only": {
+        "en": "{file} has a header row but no data rows. Check the export's date range or filters and export again.",
+        "sv": "{file} har en rubrikrad men inga datarader. Kontrollera exportens datumintervall eller filter och exportera igen.",
+    },
+    "import.binary_file": {
+        "en": "{file} is not a text table (it looks like a binary file). Upload a CSV, a tab-separated text file or an Excel workbook (.xlsx).",
+        "sv": "{file} är ingen texttabell (den ser ut att vara en binärfil). Ladda upp en CSV-fil, en tabbseparerad textfil eller en Excel-arbetsbok (.xlsx).",
+    },
+    "import.unreadable": {
+        "en": "{file} could not be read as a table: {detail}. Save it again as CSV (UTF-8) and upload it.",
+        "sv": "{file} kunde inte läsas som en tabell: {detail}. Spara den igen som CSV (UTF-8) och ladda upp den.",
+    },
+    "import.unknown_kind": {
+        "en": "{file}: cannot tell whether this is an events file or a survey file. Events need event_type and occurred_at; survey answers need submitted_at. Columns found: {found}.",
+        "sv": "{file}: kan inte avgöra om detta är en händelsefil eller en enkätfil. Händelser behöver event_type och occurred_at; enkätsvar behöver submitted_at. Kolumner som hittades: {found}.",
+    },
+    "import.missing_columns": {
+        "en": "{file}: required column(s) missing: {missing}. Columns found: {found}. Expected: {expected}. Rename the columns in the export (letter case and spaces do not matter).",
+        "sv": "{file}: obligatoriska kolumner saknas: {missing}. Kolumner som hittades: {found}. Förväntade: {expected}. Byt namn på kolumnerna i exporten (versaler och mellanslag spelar ingen roll).",
+    },
+    "import.duplicate_columns": {
+        "en": "{file}: the column {column} appears more than once (letter case and spaces ignored). Remove or rename one of them.",
+        "sv": "{file}: kolumnen {column} finns mer än en gång (versaler och mellanslag ignoreras). Ta bort eller byt namn på en av dem.",
+    },
+    "import.rows_rejected": {
+        "en": "{file}: {count} row problem(s); nothing was stored. Fix the rows listed below, or choose lenient mode to store the good rows.",
+        "sv": "{file}: {count} radfel; ingenting sparades. Rätta raderna nedan, eller välj tolerant läge för att spara de korrekta raderna.",
+    },
+    # -- import errors: row level (shown as "row 37 (line 38), column occurred_at: ...") --------
+    "import.row_prefix": {
+        "en": "{file}, row {row} (line {line}), column {column}",
+        "sv": "{file}, rad {row} (filrad {line}), kolumn {column}",
+    },
+    "problem.unknown_event_type": {
+        "en": "unknown event type {value!r}; use one of: {allowed}",
+        "sv": "okänd händelsetyp {value!r}; använd en av: {allowed}",
+    },
+    "problem.bad_timestamp": {
+        "en": "cannot read {value!r} as a date-time; write it as 2026-03-02T09:15:00+01:00, 2026-03-02 09:15, 2026-03-02 or epoch milliseconds",
+        "sv": "kan inte läsa {value!r} som datum och tid; skriv det som 2026-03-02T09:15:00+01:00, 2026-03-02 09:15, 2026-03-02 eller epok-millisekunder",
+    },
+    "problem.missing_value": {
+        "en": "the value is empty; every row needs one",
+        "sv": "värdet är tomt; varje rad behöver ett",
+    },
+    "problem.missing_candidate": {
+        "en": "neither candidate_id nor candidate_email is given; every row needs one of them",
+        "sv": "varken candidate_id eller candidate_email finns; varje rad behöver en av dem",
+    },
+    "problem.unknown_channel": {
+        "en": "unknown channel {value!r}; use one of: {allowed}",
+        "sv": "okänd kanal {value!r}; använd en av: {allowed}",
+    },
+    "problem.bad_nps": {
+        "en": "{value!r} is not a whole number from 0 to 10",
+        "sv": "{value!r} är inget heltal från 0 till 10",
+    },
+    "problem.bad_rating": {
+        "en": "{value!r} is not a rating from 1 to 5",
+        "sv": "{value!r} är inget betyg från 1 till 5",
+    },
+    "problem.bad_structure": {
+        "en": "the row does not fit the header ({detail}); check for a stray separator or an unclosed quote",
+        "sv": "raden passar inte rubrikraden ({detail}); leta efter en extra avgränsare eller ett oavslutat citattecken",
+    },
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The message `key` in `lang`, formatted with `values`."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text

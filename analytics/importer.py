@@ -1,0 +1,562 @@
+"""Import canonical event and survey files into the store: validated, de-duplicated and atomic.
+
+The rows are read, checked and written by DuckDB (`read_csv` into a temporary table, one SQL pass
+per check); Python only detects the file's shape and builds SQL from quoted identifiers. All of it
+runs in one transaction, so a failed import leaves the store exactly as it was.
+
+Personal data: `candidate_name` and `candidate_email` are read only to make a keyed pseudonym
+(HMAC-SHA256 with the store's secret) and to mask the name in the candidate's own comment; neither
+is ever written to a table.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.store import Store, read_sql
+from analytics.textfiles import DELIMITER_NAMES, PreparedTable, UnreadableFile, prepare_table
+
+EVENT_TYPES = (
+    "application_received", "acknowledgement_sent", "status_update_sent", "interview_scheduled",
+    "interview_held", "rejected", "rejection_sent", "feedback_given", "offer_made", "hired",
+    "withdrawn", "survey_sent",
+)
+CONTACT_EVENT_TYPES = (
+    "acknowledgement_sent", "status_update_sent", "interview_scheduled", "interview_held",
+    "rejection_sent", "feedback_given", "offer_made", "hired",
+)
+CHANNELS = ("email", "sms", "phone", "video", "in_person", "portal", "other")
+PERSONAL_CHANNELS = ("phone", "video", "in_person")
+# Spellings seen in real exports, mapped to the canonical channel.
+CHANNEL_SYNONYMS = {
+    "e-mail": "email", "mail": "email", "e-post": "email", "epost": "email",
+    "text": "sms", "telefon": "phone", "call": "phone", "samtal": "phone",
+    "video call": "video", "videosamtal": "video", "teams": "video", "zoom": "video",
+    "in person": "in_person", "in-person": "in_person", "onsite": "in_person", "på plats": "in_person",
+    "fysiskt möte": "in_person", "möte": "in_person", "karriärsida": "portal", "annat": "other",
+}
+
+EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
+EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
+SURVEY_COLUMNS = ("process_id", "submitted_at")
+SURVEY_OPTIONAL = ("nps", "comment", "language")
+IDENTITY_COLUMNS = ("candidate_id", "candidate_email", "candidate_name")
+MAX_LISTED_PROBLEMS = 20
+MAX_KEPT_PROBLEMS = 10_000
+
+ProgressCallback = Callable[[float, str], None]
+
+
+@dataclass
+class RowProblem:
+    row: int          # data row, header not counted
+    column: str
+    value: str | None
+    code: str         # key under problem.* in the message catalogue
+    detail: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.row + 1
+
+    def message(self, file_name: str, lang: str = "en") -> str:
+        prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line, column=self.column)
+        return f"{prefix}: {problem_text(self, lang)}"
+
+
+def problem_text(problem: RowProblem, lang: str = "en") -> str:
+    allowed = {"unknown_event_type": ", ".join(EVENT_TYPES), "unknown_channel": ", ".join(CHANNELS)}
+    return t(f"problem.{problem.code}", lang, value=problem.value, allowed=allowed.get(problem.code, ""),
+             detail=problem.detail)
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    kind: str = ""
+    format: str = "canonical"
+    encoding: str = ""
+    delimiter: str = ""
+    sha256: str = ""
+    rows_read: int = 0
+    rows_stored: int = 0
+    rows_duplicate: int = 0
+    rows_rejected: int = 0
+    problem_count: int = 0
+    problems: list[RowProblem] = field(default_factory=list)   # the first MAX_KEPT_PROBLEMS, by row
+    ignored_columns: list[str] = field(default_factory=list)
+    import_id: int | None = None
+    error_code: str | None = None                               # a file-level failure
+    error_values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.import_id is not None
+
+    def error_message(self, lang: str = "en") -> str:
+        if self.error_code is None:
+            return ""
+        return t(f"import.{self.error_code}", lang, file=self.file_name, **self.error_values)
+
+    def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
+        return [p.message(self.file_name, lang) for p in self.problems[:limit]]
+
+    def problems_frame(self, lang: str = "en") -> pd.DataFrame:
+        return pd.DataFrame(
+            [
+                {t("col.row", lang): p.row, t("col.line", lang): p.line, t("col.column", lang): p.column,
+                 t("col.value", lang): p.value, t("col.problem", lang): problem_text(p, lang)}
+                for p in self.problems
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class ProblemSummary:
+    problems: list[RowProblem]   # the first MAX_KEPT_PROBLEMS, by row
+    total: int
+    rows: int                    # distinct rows with at least one problem
+
+    def __add__(self, other: ProblemSummary) -> ProblemSummary:
+        merged = sorted(self.problems + other.problems, key=lambda p: (p.row, p.column))
+        return ProblemSummary(merged[:MAX_KEPT_PROBLEMS], self.total + other.total, self.rows + other.rows)
+
+
+class ImportFailed(Exception):
+    """Raised inside the import transaction to roll it back; carries the report."""
+
+    def __init__(self, report: ImportReport):
+        super().__init__(report.error_message() or report.file_name)
+        self.report = report
+
+
+def normalize_header(name: str) -> str:
+    """'Candidate ID ' -> 'candidate_id': letter case, spaces and hyphens do not matter."""
+    return re.sub(r"[\s\-]+", "_", name.replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def quote_identifier(name: str) -> str:
+    """The one quoting helper for identifiers that come from outside (CSV headers)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def import_file(
+    store: Store,
+    path: str | Path,
+    *,
+    file_name: str | None = None,
+    kind: str = "auto",
+    mode: str = "strict",
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import one file; never raises for bad input: the report says what went wrong."""
+    path = Path(path)
+    report = ImportReport(file_name=file_name or path.name)
+    notify = progress or (lambda fraction, stage: None)
+    notify(0.05, "reading")
+    try:
+        prepared = prepare_table(path)
+    except UnreadableFile as error:
+        report.error_code, report.error_values = error.code, dict(error.details)
+        return report
+    try:
+        return _import_prepared(store, path, prepared, report, kind, mode, notify)
+    except ImportFailed as failed:
+        return failed.report
+    finally:
+        prepared.cleanup()
+
+
+def import_bytes(store: Store, data: bytes, file_name: str, **options) -> ImportReport:
+    """Import an upload held in memory (Streamlit) through a temporary file."""
+    suffix = Path(file_name).suffix or ".csv"
+    with tempfile.TemporaryDirectory(prefix="radar-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        return import_file(store, path, file_name=file_name, **options)
+
+
+def _import_prepared(
+    store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
+    notify: ProgressCallback,
+) -> ImportReport:
+    report.sha256 = prepared.sha256
+    with store.transaction() as cursor:
+        cursor.execute(read_sql("import_macros.sql"))
+        try:
+            _load_raw(cursor, prepared)
+        except duckdb.InvalidInputException as error:
+            if "unicode" not in str(error).lower() or prepared.encoding != "utf-8":
+                report.error_code, report.error_values = "unreadable", {"detail": _first_line(error)}
+                raise ImportFailed(report) from error
+            prepared = prepare_table(original, encoding="cp1252")   # non-UTF-8 bytes beyond the sniffed head
+            try:
+                _load_raw(cursor, prepared)
+            finally:
+                prepared.cleanup()
+        report.encoding = prepared.encoding
+        report.delimiter = DELIMITER_NAMES[prepared.delimiter]
+        notify(0.35, "checking")
+        columns = _map_columns(cursor, report)
+        report.kind = kind if kind in ("events", "surveys") else _detect_kind(columns, report)
+        report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0]
+        structural = _structural_problems(cursor)
+        if report.rows_read == 0 and not structural.total:
+            report.error_code = "header_only"
+            raise ImportFailed(report)
+        key = store.secret_key()
+        pads = _hmac_pads(key)
+        if report.kind == "events":
+            _check_required(columns, EVENT_COLUMNS, report)
+            problems = structural + _stage_events(cursor, columns, store.settings().timezone, pads)
+        else:
+            _check_required(columns, SURVEY_COLUMNS, report)
+            problems = structural + _stage_surveys(cursor, columns, store.settings().timezone, pads)
+        report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
+        if problems.total and mode != "lenient":
+            report.error_code, report.error_values = "rows_rejected", {"count": str(problems.total)}
+            raise ImportFailed(report)
+        notify(0.7, "storing")
+        report.import_id = _store_staged(cursor, report)
+    notify(1.0, "done")
+    return report
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0][:300]
+
+
+def _load_raw(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
+    """Every cell as text, in file order, with its data-row number; malformed lines go to reject_errors."""
+    cursor.execute("DROP TABLE IF EXISTS raw")
+    cursor.execute(
+        """
+        CREATE TEMP TABLE raw AS
+        SELECT row_number() OVER () AS __row, *
+        FROM read_csv(?, delim = ?, header = true, all_varchar = true, quote = '"', escape = '"',
+                      store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_scans',
+                      null_padding = false, auto_detect = true, sample_size = -1)
+        """,
+        [str(prepared.csv_path), prepared.delimiter],
+    )
+
+
+def _map_columns(cursor: duckdb.DuckDBPyConnection, report: ImportReport) -> dict[str, str]:
+    """Normalised name -> the file's own header, refusing two headers that normalise alike."""
+    found = [row[0] for row in cursor.execute("DESCRIBE raw").fetchall() if row[0] != "__row"]
+    columns: dict[str, str] = {}
+    for original in found:
+        name = normalize_header(original)
+        if name in columns:
+            report.error_code, report.error_values = "duplicate_columns", {"column": name}
+            raise ImportFailed(report)
+        columns[name] = original
+    return columns
+
+
+def _detect_kind(columns: dict[str, str], report: ImportReport) -> str:
+    if "event_type" in columns or "occurred_at" in columns:
+        return "events"
+    if "submitted_at" in columns or "nps" in columns:
+        return "surveys"
+    report.error_code, report.error_values = "unknown_kind", {"found": ", ".join(columns.values())}
+    raise ImportFailed(report)
+
+
+def _check_required(columns: dict[str, str], required: tuple[str, ...], report: ImportReport) -> None:
+    missing = [name for name in required if name not in columns]
+    if "candidate_id" not in columns and "candidate_email" not in columns:
+        missing.insert(0, "candidate_id")
+    if missing:
+        expected = ("candidate_id (or candidate_email)",) + required
+        report.error_code = "missing_columns"
+        report.error_values = {
+            "missing": ", ".join(missing), "found": ", ".join(columns.values()) or "(none)",
+            "expected": ", ".join(expected),
+        }
+        raise ImportFailed(report)
+    known = set(required) | set(IDENTITY_COLUMNS) | set(EVENT_OPTIONAL if "event_type" in required else SURVEY_OPTIONAL)
+    report.ignored_columns = [
+        original for name, original in columns.items()
+        if name not in known and not (name.startswith("rating_") and "submitted_at" in required)
+    ]
+
+
+def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
+    """Lines DuckDB could not split into the header's columns (they never reach `raw`)."""
+    rows = cursor.execute(
+        "SELECT line, coalesce(column_name, ''), csv_line, error_message FROM import_rejects ORDER BY line"
+    ).fetchall()
+    problems = [
+        RowProblem(row=int(line) - 1, column=column or "(whole row)", value=(csv_line or "")[:120],
+                   code="bad_structure", detail=message.splitlines()[0] if message else "")
+        for line, column, csv_line, message in rows
+    ]
+    return ProblemSummary(problems[:MAX_KEPT_PROBLEMS], len(problems), len({p.row for p in problems}))
+
+
+def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    block = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
+
+
+def _column(columns: dict[str, str], name: str) -> str:
+    """The file's column as a SQL expression, or NULL when the file does not have it."""
+    return f"nullif(trim(raw.{quote_identifier(columns[name])}), '')" if name in columns else "CAST(NULL AS VARCHAR)"
+
+
+def _candidate_expression(columns: dict[str, str]) -> str:
+    """The source id, else 'anon-' and the keyed pseudonym of the normalised e-mail address."""
+    email = _column(columns, "candidate_email")
+    return (
+        f"coalesce({_column(columns, 'candidate_id')}, "
+        f"'anon-' || left(hmac_sha256($inner_pad, $outer_pad, lower({email})), 20))"
+    )
+
+
+def _stage_events(cursor, columns, timezone, pads) -> ProblemSummary:
+    channel_cases = " ".join(
+        f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
+    )
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE staged AS
+        WITH cells AS (
+            SELECT __row,
+                   {_candidate_expression(columns)} AS candidate_id,
+                   {_column(columns, 'process_id')} AS process_id,
+                   {_column(columns, 'event_type')} AS event_type_raw,
+                   {_column(columns, 'occurred_at')} AS occurred_at_raw,
+                   {_column(columns, 'process_name')} AS process_name,
+                   {_column(columns, 'department')} AS department,
+                   {_column(columns, 'recruiter')} AS recruiter,
+                   {_column(columns, 'stage')} AS stage,
+                   {_column(columns, 'channel')} AS channel_raw
+            FROM raw
+        ), parsed AS (
+            SELECT *,
+                   CASE WHEN list_contains($event_types, lower(event_type_raw)) THEN lower(event_type_raw) END AS event_type,
+                   parse_instant(occurred_at_raw, $timezone) AS occurred_at,
+                   CASE WHEN list_contains($channels, lower(channel_raw)) THEN lower(channel_raw)
+                        ELSE CASE lower(channel_raw) {channel_cases} END END AS channel
+            FROM cells
+        )
+        SELECT *,
+               row_key(candidate_id, process_id, event_type, epoch_us(occurred_at)) AS event_key
+        FROM parsed
+        """,
+        {"inner_pad": pads[0], "outer_pad": pads[1], "event_types": list(EVENT_TYPES),
+         "channels": list(CHANNELS), "timezone": timezone},
+    )
+    return _collect_problems(cursor, [
+        ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
+        ("process_id", "process_id", "process_id IS NULL", "missing_value"),
+        ("event_type", "event_type_raw", "event_type_raw IS NULL", "missing_value"),
+        ("event_type", "event_type_raw", "event_type_raw IS NOT NULL AND event_type IS NULL", "unknown_event_type"),
+        ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NULL", "missing_value"),
+        ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NOT NULL AND occurred_at IS NULL", "bad_timestamp"),
+        ("channel", "channel_raw", "channel_raw IS NOT NULL AND channel IS NULL", "unknown_channel"),
+    ], columns)
+
+
+def _stage_surveys(cursor, columns, timezone, pads) -> ProblemSummary:
+    rating_columns = [name for name in columns if name.startswith("rating_") and len(name) > len("rating_")]
+    raw_ratings = "".join(f", {_column(columns, name)} AS {quote_identifier(name + '__raw')}" for name in rating_columns)
+    parsed_ratings = "".join(
+        f", parse_number({quote_identifier(name + '__raw')}) AS {quote_identifier(name)}" for name in rating_columns
+    )
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE staged AS
+        WITH cells AS (
+            SELECT __row,
+                   {_candidate_expression(columns)} AS candidate_id,
+                   {_column(columns, 'process_id')} AS process_id,
+                   {_column(columns, 'submitted_at')} AS submitted_at_raw,
+                   {_column(columns, 'nps')} AS nps_raw,
+                   {_column(columns, 'comment')} AS comment_raw,
+                   {_column(columns, 'candidate_name')} AS candidate_name,
+                   lower({_column(columns, 'language')}) AS language
+                   {raw_ratings}
+            FROM raw
+        ), parsed AS (
+            SELECT * EXCLUDE (candidate_name, comment_raw),
+                   parse_instant(submitted_at_raw, $timezone) AS submitted_at,
+                   parse_number(nps_raw) AS nps_value,
+                   -- The candidate's own name (whole, and each part) is masked in their comment
+                   -- before anything is stored.
+                   CASE WHEN candidate_name IS NULL OR comment_raw IS NULL THEN comment_raw
+                        ELSE list_reduce(
+                            list_prepend(comment_raw, list_filter(
+                                list_prepend(candidate_name, string_split(candidate_name, ' ')), part -> length(part) > 1)),
+                            (text, part) -> replace(text, part, '[name]'))
+                   END AS comment
+                   {parsed_ratings}
+            FROM cells
+        )
+        SELECT *, row_key(candidate_id, process_id, 'survey', epoch_us(submitted_at)) AS response_key
+        FROM parsed
+        """,
+        {"inner_pad": pads[0], "outer_pad": pads[1], "timezone": timezone},
+    )
+    checks = [
+        ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
+        ("process_id", "process_id", "process_id IS NULL", "missing_value"),
+        ("submitted_at", "submitted_at_raw", "submitted_at_raw IS NULL", "missing_value"),
+        ("submitted_at", "submitted_at_raw", "submitted_at_raw IS NOT NULL AND submitted_at IS NULL", "bad_timestamp"),
+        ("nps", "nps_raw",
+         "nps_raw IS NOT NULL AND (nps_value IS NULL OR nps_value NOT BETWEEN 0 AND 10 OR nps_value <> round(nps_value))",
+         "bad_nps"),
+    ]
+    for name in rating_columns:
+        raw, value = quote_identifier(name + "__raw"), quote_identifier(name)
+        checks.append((name, raw, f"{raw} IS NOT NULL AND ({value} IS NULL OR {value} NOT BETWEEN 1 AND 5)", "bad_rating"))
+    return _collect_problems(cursor, checks, columns)
+
+
+def _sql_literal(text: str) -> str:
+    """A constant of this module as a SQL string literal (never used for user values)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _collect_problems(cursor, checks, columns) -> ProblemSummary:
+    """Run every row check in one pass over the staged rows; bad rows are kept out of the store."""
+    union = " UNION ALL ".join(
+        f"SELECT __row, {_sql_literal(column)} AS column_name, {value} AS value, {_sql_literal(code)} AS code "
+        f"FROM staged WHERE {condition}"
+        for column, value, condition, code in checks
+    )
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE row_problems AS {union}")
+    total, bad_rows = cursor.execute("SELECT count(*), count(DISTINCT __row) FROM row_problems").fetchone()
+    rows = cursor.execute(
+        "SELECT __row, column_name, value, code FROM row_problems ORDER BY __row, column_name LIMIT ?",
+        [MAX_KEPT_PROBLEMS],
+    ).fetchall()
+    problems = [RowProblem(row=int(r), column=columns.get(c, c), value=v, code=code) for r, c, v, code in rows]
+    return ProblemSummary(problems, total, bad_rows)
+
+
+def _store_staged(cursor, report: ImportReport) -> int:
+    """Insert the good rows that are not yet stored, and record which import brought which row."""
+    import_id = cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()[0]
+    good = "staged WHERE __row NOT IN (SELECT __row FROM row_problems)"
+    if report.kind == "events":
+        cursor.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE incoming AS
+            SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
+                   process_name, department, recruiter, stage, channel
+            FROM {good} ORDER BY event_key, __row
+            """
+        )
+        cursor.execute(
+            "INSERT INTO events SELECT * FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
+        )
+        stored = cursor.execute("SELECT count(*) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM event_sources)").fetchone()[0]
+        cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
+    else:
+        stored = _store_survey_answers(cursor, good, import_id)
+    good_rows = cursor.execute(f"SELECT count(*) FROM {good}").fetchone()[0]
+    report.rows_stored = stored
+    report.rows_duplicate = good_rows - stored
+    cursor.execute(
+        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, stored,
+         report.rows_duplicate, report.rows_rejected, datetime.now(UTC)],
+    )
+    return import_id
+
+
+def _store_survey_answers(cursor, good: str, import_id: int) -> int:
+    """New answers with their comment's language and sentiment; the comment is stored masked."""
+    from analytics import sentiment
+
+    rating_columns = [
+        row[0] for row in cursor.execute("DESCRIBE staged").fetchall()
+        if row[0].startswith("rating_") and not row[0].endswith("__raw")
+    ]
+    cursor.execute(
+        f"CREATE OR REPLACE TEMP TABLE incoming AS SELECT DISTINCT ON (response_key) * FROM {good} "
+        "ORDER BY response_key, __row"
+    )
+    cursor.execute(
+        "CREATE OR REPLACE TEMP TABLE new_answers AS SELECT * FROM incoming "
+        "WHERE response_key NOT IN (SELECT response_key FROM survey_responses)"
+    )
+    comments = cursor.execute(
+        "SELECT DISTINCT comment, language FROM new_answers WHERE comment IS NOT NULL"
+    ).df()
+    comments["detected"] = [
+        given if isinstance(given, str) else sentiment.detect_language(text)
+        for text, given in zip(comments["comment"], comments["language"], strict=True)
+    ]
+    results = sentiment.score_texts(comments["comment"].tolist())
+    scored = pd.DataFrame({
+        "comment": comments["comment"],
+        "given_language": comments["language"],
+        "language": comments["detected"],
+        "sentiment_label": [r.label if r else None for r in results],
+        "sentiment_score": [r.score if r else None for r in results],
+        "masked": [sentiment.mask_personal_data(text) for text in comments["comment"]],
+    })
+    cursor.register("scored_comments", scored)
+    cursor.execute(
+        """
+        INSERT INTO survey_responses
+        SELECT a.response_key, a.candidate_id, a.process_id, a.submitted_at, CAST(a.nps_value AS TINYINT),
+               s.masked, coalesce(s.language, a.language), s.sentiment_label, s.sentiment_score,
+               CASE WHEN s.sentiment_label IS NOT NULL THEN ? END
+        FROM new_answers a
+        LEFT JOIN scored_comments s
+          ON s.comment = a.comment AND s.given_language IS NOT DISTINCT FROM a.language
+        """,
+        [sentiment.SCORER_NAME],
+    )
+    cursor.unregister("scored_comments")
+    for column in rating_columns:
+        cursor.execute(
+            f"INSERT INTO survey_ratings SELECT response_key, ?, {quote_identifier(column)} FROM new_answers "
+            f"WHERE {quote_identifier(column)} IS NOT NULL",
+            [column.removeprefix("rating_")],
+        )
+    stored = cursor.execute(
+        "SELECT count(*) FROM incoming WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
+    ).fetchone()[0]
+    cursor.execute("INSERT INTO survey_sources SELECT response_key, ? FROM incoming", [import_id])
+    return stored
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    import_id: int
+    events_removed: int
+    answers_removed: int
+
+
+def undo_import(store: Store, import_id: int) -> UndoResult:
+    """Remove exactly what this import brought: rows no other import also holds."""
+    with store.transaction() as cursor:
+        if not cursor.execute("SELECT count(*) FROM imports WHERE import_id = ?", [import_id]).fetchone()[0]:
+            raise KeyError(f"There is no import with id {import_id}; see the list of imports.")
+        cursor.execute("DELETE FROM event_sources WHERE import_id = ?", [import_id])
+        events = cursor.execute(
+            "DELETE FROM events WHERE event_key NOT IN (SELECT event_key FROM event_sources)"
+        ).fetchone()[0]
+        cursor.execute("DELETE FROM survey_sources WHERE import_id = ?", [import_id])
+        cursor.execute(
+            "DELETE FROM survey_ratings WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
+        )
+        answers = cursor.execute(
+            "DELETE FROM survey_responses WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
+        ).fetchone()[0]
+        cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+    return UndoResult(import_id, events, answers)

@@ -1,0 +1,111 @@
+"""Every user-facing setting in one table, with its default and a help text (datasette's SETTINGS habit).
+
+Values are saved in the store's `settings` table as JSON; anything not saved falls back to the default.
+Pages, the CLI and the tests read settings only through `Settings`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    default: Any
+    help_en: str
+    help_sv: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTING_SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "timezone", "Europe/Stockholm",
+        "Time zone for timestamps without offset, local months and business days.",
+        "Tidszon för tidsstämplar utan offset, lokala månader och arbetsdagar.",
+    ),
+    SettingSpec(
+        "ack_sla_hours", 48.0,
+        "An application should be acknowledged within this many hours.",
+        "En ansökan ska bekräftas inom så här många timmar.", 1, 24 * 30,
+    ),
+    SettingSpec(
+        "notice_sla_hours", 120.0,
+        "After a rejection decision, the candidate should be told within this many hours.",
+        "Efter ett avslagsbeslut ska kandidaten få besked inom så här många timmar.", 1, 24 * 60,
+    ),
+    SettingSpec(
+        "silence_limit_days", 14.0,
+        "A candidate who hears nothing for longer than this is left without updates (ghosted).",
+        "En kandidat som inte hört något på längre tid än så lämnas utan besked (ghostad).", 1, 120,
+    ),
+    SettingSpec(
+        "min_group_size", 10,
+        "Groups with fewer applications are shown greyed, never ranked above larger ones and never "
+        "flagged on their own.",
+        "Grupper med färre ansökningar visas gråade, rankas aldrig över större grupper och flaggas "
+        "aldrig ensamma.", 1, 1000,
+    ),
+    SettingSpec(
+        "min_survey_answers", 5,
+        "Survey results of a group with fewer answers are not shown on their own (anonymity).",
+        "Enkätresultat för en grupp med färre svar visas inte separat (anonymitet).", 1, 100,
+    ),
+    SettingSpec(
+        "latency_unit", "hours",
+        "Show latencies in calendar hours, calendar days or business days (weekends and Swedish "
+        "public holidays skipped).",
+        "Visa svarstider i kalendertimmar, kalenderdagar eller arbetsdagar (helger och svenska "
+        "helgdagar hoppas över).", choices=("hours", "days", "business_days"),
+    ),
+)
+
+SPECS_BY_NAME = {spec.name: spec for spec in SETTING_SPECS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings; build with `Settings()` for defaults or `Store.settings()`."""
+
+    timezone: str = "Europe/Stockholm"
+    ack_sla_hours: float = 48.0
+    notice_sla_hours: float = 120.0
+    silence_limit_days: float = 14.0
+    min_group_size: int = 10
+    min_survey_answers: int = 5
+    latency_unit: str = "hours"
+
+    def with_values(self, **values: Any) -> Settings:
+        for name, value in values.items():
+            validate_setting(name, value)
+        return replace(self, **values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def validate_setting(name: str, value: Any) -> None:
+    """Raise ValueError with a message naming the setting when a value is out of range."""
+    spec = SPECS_BY_NAME.get(name)
+    if spec is None:
+        raise ValueError(f"Unknown setting {name!r}; known settings: {', '.join(SPECS_BY_NAME)}")
+    if spec.choices and value not in spec.choices:
+        raise ValueError(f"Setting {name!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+    if spec.minimum is not None and not spec.minimum <= float(value) <= spec.maximum:
+        raise ValueError(f"Setting {name!r} must be between {spec.minimum} and {spec.maximum}, not {value!r}")
+    if name == "timezone":
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"Setting 'timezone': unknown time zone {value!r}") from error
+
+
+def settings_from_rows(rows: list[tuple[str, str]]) -> Settings:
+    saved = {name: json.loads(value) for name, value in rows if name in SPECS_BY_NAME}
+    return Settings().with_values(**saved)

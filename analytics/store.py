@@ -1,0 +1,147 @@
+"""The DuckDB store: the one module that opens connections and runs SQL (datasette's Database habit).
+
+Values always reach SQL as bound parameters. The session time zone is UTC, so TIMESTAMPTZ values
+are instants and local-time work is explicit (`timezone(?, ts)`) in the SQL that needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics.settings import Settings, settings_from_rows, validate_setting
+
+SQL_DIR = Path(__file__).parent / "sql"
+DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
+DB_PATH_ENV = "RADAR_DB"
+
+# Ordered migrations: (version, file in sql/). A new schema change is a new file, never an edit.
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "schema.sql"),)
+
+
+def default_db_path() -> Path:
+    """`RADAR_DB` when set, else data/radar.duckdb beside the code."""
+    return Path(os.environ.get(DB_PATH_ENV) or DEFAULT_DB_PATH)
+
+
+def read_sql(name: str) -> str:
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+class StoreError(RuntimeError):
+    """A store problem explained in plain words (locked file, unreadable database)."""
+
+
+class Store:
+    """One DuckDB database file with the canonical schema, migrated on open."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.path))
+        except duckdb.IOException as error:
+            raise StoreError(
+                f"Cannot open the database {self.path}: {error}. If another program (the app or a "
+                f"CLI command) has it open, stop it or point {DB_PATH_ENV} at another file."
+            ) from error
+        self._con.execute("SET TimeZone = 'UTC'")
+        self._write_lock = threading.Lock()
+        self._migrate()
+
+    # -- connections -------------------------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one thread (DuckDB's multiple-threads guide)."""
+        cursor = self._con.cursor()
+        cursor.execute("SET TimeZone = 'UTC'")
+        return cursor
+
+    def close(self) -> None:
+        self._con.close()
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
+        with self.cursor() as cursor:
+            return cursor.execute(sql, params or []).df()
+
+    def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
+        with self.cursor() as cursor:
+            return cursor.execute(sql, params or []).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        rows = self.fetchall(sql, params)
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing writes: commit on success, roll back on any exception."""
+        with self._write_lock, self.cursor() as cursor:
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
+
+    # -- schema ------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
+        )
+        current = self._con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        for version, file_name in MIGRATIONS:
+            if version <= current:
+                continue
+            self._con.execute("BEGIN TRANSACTION")
+            self._con.execute(read_sql(file_name))
+            self._con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+            self._con.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self.scalar("SELECT max(version) FROM schema_version")
+
+    # -- settings ----------------------------------------------------------------------------
+    def settings(self) -> Settings:
+        return settings_from_rows(self.fetchall("SELECT name, value FROM settings"))
+
+    def save_settings(self, **values: Any) -> Settings:
+        for name, value in values.items():
+            validate_setting(name, value)
+        with self.transaction() as cursor:
+            for name, value in values.items():
+                cursor.execute(
+                    "INSERT OR REPLACE INTO settings VALUES (?, ?)", [name, json.dumps(value)]
+                )
+        return self.settings()
+
+    # -- the pseudonymisation secret -----------------------------------------------------------
+    @property
+    def key_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".key")
+
+    def secret_key(self) -> bytes:
+        """The HMAC key kept beside the database; created once, stable across imports."""
+        if not self.key_path.exists():
+            fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        return bytes.fromhex(self.key_path.read_text().strip())
+
+    # -- contents ----------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return not self.scalar("SELECT count(*) FROM events") and not self.scalar(
+            "SELECT count(*) FROM survey_responses"
+        )
+
+    def imports(self) -> pd.DataFrame:
+        return self.query("SELECT * FROM imports ORDER BY import_id DESC")
