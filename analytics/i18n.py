@@ -105,6 +105,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.column": {"en": "Column", "sv": "Kolumn"},
     "col.value": {"en": "Value", "sv": "Värde"},
     "col.problem": {"en": "Problem", "sv": "Problem"},
+    # -- settings page -------------------------------------------------------------------------
+    "settings.heading": {"en": "Settings", "sv": "Inställningar"},
+    "settings.intro": {
+        "en": "Saved in the database, so every user of this store sees the same numbers.",
+        "sv": "Sparas i databasen, så att alla som använder den ser samma siffror.",
+    },
+    "settings.save": {"en": "Save settings", "sv": "Spara inställningar"},
+    "settings.saved": {"en": "Settings saved.", "sv": "Inställningarna är sparade."},
+    "settings.database": {"en": "Database file: {path}", "sv": "Databasfil: {path}"},
+    "setting.timezone": {"en": "Time zone", "sv": "Tidszon"},
+    "setting.ack_sla_hours": {"en": "Acknowledgement SLA (hours)", "sv": "Bekräftelse-SLA (timmar)"},
+    "setting.notice_sla_hours": {"en": "Notice SLA (hours)", "sv": "Besked-SLA (timmar)"},
+    "setting.silence_limit_days": {"en": "Silence limit (days)", "sv": "Tystnadsgräns (dagar)"},
+    "setting.min_group_size": {"en": "Minimum group size", "sv": "Minsta gruppstorlek"},
+    "setting.min_survey_answers": {"en": "Minimum survey answers per group", "sv": "Minsta antal enkätsvar per grupp"},
+    "setting.latency_unit": {"en": "Show latencies in", "sv": "Visa svarstider i"},
+    "unit.hours": {"en": "calendar hours", "sv": "kalendertimmar"},
+    "unit.days": {"en": "calendar days", "sv": "kalenderdagar"},
+    "unit.business_days": {"en": "business days", "sv": "arbetsdagar"},
     # -- import errors: file level -------------------------------------------------------------
     "import.empty_file": {
         "en": "{file} is empty. Export the data again from your applicant tracking system and upload the new file.",

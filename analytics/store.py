@@ -56,7 +56,7 @@ class Store:
             ) from error
         self._con.execute("SET TimeZone = 'UTC'")
         self._write_lock = threading.Lock()
-        self._migrate()
+        self.created_now = self._migrate() == 0
 
     # -- connections -------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -93,7 +93,8 @@ class Store:
             cursor.execute("COMMIT")
 
     # -- schema ------------------------------------------------------------------------------
-    def _migrate(self) -> None:
+    def _migrate(self) -> int:
+        """Apply missing migrations; return the version found on open (0 for a new database)."""
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
         )
@@ -105,6 +106,7 @@ class Store:
             self._con.execute(read_sql(file_name))
             self._con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
             self._con.execute("COMMIT")
+        return current
 
     @property
     def schema_version(self) -> int:
@@ -142,6 +144,13 @@ class Store:
         return not self.scalar("SELECT count(*) FROM events") and not self.scalar(
             "SELECT count(*) FROM survey_responses"
         )
+
+    def data_version(self) -> tuple:
+        """Changes whenever imports or settings change: the cache key for everything computed."""
+        return tuple(self.fetchall(
+            "SELECT (SELECT coalesce(max(import_id), 0) FROM imports), (SELECT count(*) FROM imports), "
+            "(SELECT count(*) FROM events), (SELECT coalesce(string_agg(name || value, ',' ORDER BY name), '') FROM settings)"
+        )[0])
 
     def imports(self) -> pd.DataFrame:
         return self.query("SELECT * FROM imports ORDER BY import_id DESC")

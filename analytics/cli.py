@@ -1,0 +1,125 @@
+"""`python -m analytics ...`: the same engine as the dashboard, for scheduled reports and checks.
+
+A failed command exits non-zero with a message that names the file, row and column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analytics.store import Store, StoreError, default_db_path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description="Candidate Experience Radar engine")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("--db", type=Path, default=None, help=f"database file (default {default_db_path()})")
+        return sub
+
+    demo = with_db(commands.add_parser("demo", help="build the demo data set in the store"))
+    demo.add_argument("--applications", type=int, help="instead: write a large events log of N applications")
+    demo.add_argument("--out", type=Path, help="the file for --applications (default demo-large.csv)")
+    demo.add_argument("--seed", type=int, default=7)
+
+    imp = with_db(commands.add_parser("import", help="import event or survey files"))
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--kind", choices=("auto", "events", "surveys"), default="auto")
+    imp.add_argument("--mode", choices=("strict", "lenient"), default="strict")
+
+    undo = with_db(commands.add_parser("undo", help="undo one import by its id"))
+    undo.add_argument("import_id", type=int)
+
+    metrics = with_db(commands.add_parser("metrics", help="metrics per group"))
+    metrics.add_argument("--by", choices=("process", "recruiter", "department", "stage", "month", "all"),
+                         default="process")
+    metrics.add_argument("--as-of", dest="as_of", help="the moment the data describes (ISO 8601)")
+    metrics.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+
+    sentiment = commands.add_parser("sentiment", help="add language and sentiment columns to a CSV")
+    sentiment.add_argument("file", type=Path)
+    sentiment.add_argument("--text-column", required=True)
+    sentiment.add_argument("--out", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (StoreError, ValueError, KeyError, FileNotFoundError) as error:
+        print(f"error: {error.args[0] if error.args else error}", file=sys.stderr)
+        return 1
+
+
+def _demo(args) -> int:
+    if args.applications:
+        from analytics.demo import write_large_log
+
+        out = args.out or Path("demo-large.csv")
+        rows = write_large_log(out, args.applications, seed=args.seed)
+        print(f"wrote {rows} events of {args.applications} applications to {out}")
+        return 0
+    from analytics.inventory import load_demo
+
+    store = Store(args.db)
+    reports = load_demo(store)
+    for report in reports:
+        print(f"{report.file_name}: {report.rows_stored} new rows, {report.rows_duplicate} already stored")
+    return 0 if all(report.ok for report in reports) else 1
+
+
+def _import(args) -> int:
+    from analytics.importer import import_file
+
+    store = Store(args.db)
+    failed = False
+    for path in args.files:
+        if not path.exists():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            failed = True
+            continue
+        report = import_file(store, path, kind=args.kind, mode=args.mode)
+        if report.error_code:
+            print(f"error: {report.error_message()}", file=sys.stderr)
+        for line in report.problem_lines():
+            print(f"  {line}", file=sys.stderr)
+        if report.problem_count > len(report.problem_lines()):
+            print(f"  ... {report.problem_count} problems in total", file=sys.stderr)
+        if report.ok:
+            print(f"{report.file_name}: import {report.import_id}: {report.rows_stored} new rows, "
+                  f"{report.rows_duplicate} already stored, {report.rows_rejected} rejected "
+                  f"({report.kind}, {report.encoding}, {report.delimiter})")
+        failed = failed or not report.ok
+    return 1 if failed else 0
+
+
+def _undo(args) -> int:
+    from analytics.importer import undo_import
+
+    result = undo_import(Store(args.db), args.import_id)
+    print(f"import {result.import_id} undone: {result.events_removed} events, "
+          f"{result.answers_removed} survey answers removed")
+    return 0
+
+
+def _metrics(args) -> int:
+    from analytics.metrics import metrics_command
+
+    print(metrics_command(args.db or default_db_path(), args.by, args.as_of))
+    return 0
+
+
+def _sentiment(args) -> int:
+    from analytics.sentiment import annotate_csv
+
+    annotate_csv(args.file, args.text_column, args.out)
+    return 0
+
+
+COMMANDS = {
+    "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "sentiment": _sentiment,
+}

@@ -1,0 +1,73 @@
+"""What the store holds, and the built-in demo data that fills an empty one."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.importer import ImportReport, import_file
+from analytics.store import Store
+
+PER_PROCESS_SQL = """
+SELECT process_id,
+       arg_min(process_name, occurred_at) FILTER (WHERE process_name IS NOT NULL) AS process_name,
+       arg_min(department, occurred_at) FILTER (WHERE department IS NOT NULL) AS department,
+       count(DISTINCT candidate_id) AS applications,
+       count(*) AS events,
+       min(occurred_at) AS first_event,
+       max(occurred_at) AS last_event
+FROM events
+GROUP BY process_id
+ORDER BY applications DESC, process_id
+"""
+
+
+@dataclass(frozen=True)
+class Inventory:
+    applications: int
+    events: int
+    processes: int
+    survey_answers: int
+    first_event: pd.Timestamp | None
+    last_event: pd.Timestamp | None
+    last_import: dict | None
+    per_process: pd.DataFrame
+
+    @property
+    def is_empty(self) -> bool:
+        return self.events == 0 and self.survey_answers == 0
+
+
+def store_inventory(store: Store) -> Inventory:
+    applications, events, processes, first, last = store.fetchall(
+        "SELECT count(DISTINCT (candidate_id, process_id)), count(*), count(DISTINCT process_id), "
+        "min(occurred_at), max(occurred_at) FROM events"
+    )[0]
+    last_import = store.query(
+        "SELECT file_name, rows_stored, imported_at FROM imports ORDER BY import_id DESC LIMIT 1"
+    ).to_dict("records")
+    return Inventory(
+        applications=applications,
+        events=events,
+        processes=processes,
+        survey_answers=store.scalar("SELECT count(*) FROM survey_responses"),
+        first_event=first,
+        last_event=last,
+        last_import=last_import[0] if last_import else None,
+        per_process=store.query(PER_PROCESS_SQL),
+    )
+
+
+def load_demo(store: Store) -> list[ImportReport]:
+    """Write the seeded demo files and import them like any upload, so the demo tests the importer too."""
+    from analytics.demo import write_demo
+
+    with tempfile.TemporaryDirectory(prefix="radar-demo-") as folder:
+        files = write_demo(Path(folder))
+        return [
+            import_file(store, files.events, file_name="demo-events.csv", kind="events"),
+            import_file(store, files.surveys, file_name="demo-surveys.csv", kind="surveys"),
+        ]

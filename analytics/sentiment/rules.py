@@ -1,0 +1,93 @@
+"""Hand-written grammar cues: negation, intensifiers, contrast and emoji, per language.
+
+These are the project's own rules (no external resource); weights are multipliers on the -4..4
+lexicon scale.
+"""
+
+from __future__ import annotations
+
+NEGATORS = {
+    "sv": frozenset(
+        "inte ej icke aldrig ingen inget inga ingenting varken knappast utan".split()
+    ),
+    "en": frozenset(
+        """
+        not no never none nobody nothing neither nor without hardly barely cannot can't cant
+        don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't arent weren't
+        werent won't wont wouldn't wouldnt shouldn't shouldnt couldn't couldnt hasn't hasnt
+        haven't havent hadn't hadnt ain't
+        """.split()
+    ),
+}
+
+# Word pairs where the negator does not negate ("not only good" is good).
+NEGATION_CANCELLERS = frozenset(
+    {
+        ("inte", "bara"),
+        ("inte", "minst"),
+        ("utan", "tvekan"),
+        ("not", "only"),
+        ("not", "just"),
+        ("no", "doubt"),
+        ("without", "doubt"),
+        ("never", "disappoint"),
+    }
+)
+
+# Multipliers applied to the next sentiment word; below 1 softens ("ganska bra", "a bit slow").
+INTENSIFIERS = {
+    "sv": {
+        "mycket": 1.3, "väldigt": 1.3, "jätte": 1.35, "riktigt": 1.3, "verkligen": 1.3,
+        "otroligt": 1.5, "extremt": 1.5, "enormt": 1.4, "oerhört": 1.5, "ytterst": 1.4,
+        "så": 1.2, "helt": 1.2, "särskilt": 1.2, "synnerligen": 1.4, "super": 1.35,
+        "sjukt": 1.4, "grymt": 1.4, "galet": 1.3, "alldeles": 1.3, "alltför": 1.4,
+        "för": 1.15, "extra": 1.2, "superduper": 1.5, "himla": 1.3, "fruktansvärt": 1.5,
+        "ganska": 0.85, "rätt": 0.9, "lite": 0.7, "något": 0.8, "aningen": 0.6,
+        "relativt": 0.85, "tämligen": 0.85, "hyfsat": 0.8, "halvt": 0.6,
+    },
+    "en": {
+        "very": 1.3, "really": 1.3, "extremely": 1.5, "so": 1.25, "super": 1.35,
+        "incredibly": 1.5, "absolutely": 1.4, "totally": 1.3, "completely": 1.3, "highly": 1.3,
+        "truly": 1.3, "quite": 1.1, "pretty": 1.1, "most": 1.2, "too": 1.3, "such": 1.2,
+        "especially": 1.2, "exceptionally": 1.5, "remarkably": 1.4, "thoroughly": 1.3,
+        "utterly": 1.5, "insanely": 1.5, "hugely": 1.4, "deeply": 1.3, "way": 1.2,
+        "slightly": 0.6, "somewhat": 0.7, "fairly": 0.85, "rather": 0.9, "little": 0.7,
+        "bit": 0.7, "kinda": 0.7, "relatively": 0.85, "mostly": 0.9, "mildly": 0.6,
+    },
+}
+
+# Swedish writes intensifiers as part of the word: "jättebra", "supertrevlig", "skitdålig".
+INTENSIFYING_PREFIXES = ("jätte", "super", "mega", "kanon", "skit", "sjukt", "hyper", "toppen", "ultra")
+INTENSIFYING_PREFIX_FACTOR = 1.35
+
+# The clause after "but" carries the writer's verdict ("friendly but slow" is negative).
+CONTRAST_WORDS = frozenset({"men", "but", "however", "dock", "although", "though"})
+BEFORE_CONTRAST_FACTOR = 0.5
+AFTER_CONTRAST_FACTOR = 1.5
+
+EXCLAMATION_BOOST = 0.3  # added to a sentence's magnitude per "!", up to three
+ALL_CAPS_FACTOR = 1.4
+
+EMOJI = {
+    "😊": 2.2, "🙂": 1.5, "😀": 2.2, "😃": 2.2, "😄": 2.2, "😁": 2.2, "😆": 1.8, "😍": 3.0,
+    "🥰": 3.0, "😘": 2.6, "😇": 2.0, "🤗": 2.2, "🤩": 3.0, "😎": 1.4, "😉": 1.2, "😋": 1.6,
+    "☺": 2.0, "😌": 1.4, "🥳": 2.6, "😂": 1.0, "🤣": 1.0, "😅": 0.4, "❤": 2.6, "♥": 2.6,
+    "💕": 2.6, "💖": 2.6, "💗": 2.6, "💓": 2.6, "💞": 2.6, "💘": 2.4, "💝": 2.4, "💛": 2.4,
+    "💙": 2.4, "💚": 2.4, "💜": 2.4, "🧡": 2.4, "🤍": 2.2, "🖤": 1.2, "😻": 2.4, "👍": 2.2,
+    "👌": 2.0, "👏": 2.2, "🙌": 2.4, "🙏": 1.4, "💪": 1.6, "🎉": 2.2, "🎊": 2.0, "⭐": 1.6,
+    "🌟": 1.8, "✨": 1.2, "🏆": 2.0, "🥇": 2.0, "✅": 1.4, "✔": 1.0, "🔥": 1.2, "💯": 2.0,
+    "🤝": 1.6, "☀": 1.0, "🌞": 1.4, "🌸": 1.0, "🌹": 1.4,
+    "😞": -2.2, "😔": -2.0, "😟": -2.0, "😢": -2.2, "😭": -2.4, "😥": -1.8, "😓": -1.6,
+    "😠": -3.0, "😡": -3.2, "🤬": -3.4, "👎": -2.4, "😤": -2.2, "🙁": -2.0, "☹": -2.2,
+    "😒": -2.0, "🙄": -2.0, "😩": -2.2, "😫": -2.2, "🤮": -3.0, "🤢": -2.6, "💩": -2.4,
+    "😕": -1.6, "😬": -1.0, "😱": -1.8, "💔": -2.6, "😖": -2.2, "😣": -2.0, "😰": -2.0,
+    "😨": -2.0, "😿": -2.2, "😑": -0.8, "😐": -0.4, "🤔": -0.3, "😪": -1.4, "🥱": -1.6,
+    "❌": -1.6, "⚠": -1.0, "🤦": -2.2, "🤷": -0.6,
+}
+
+EMOTICONS = {
+    ":)": 2.0, ":-)": 2.0, ":d": 2.4, ":-d": 2.4, ";)": 1.4, ";-)": 1.4, "=)": 2.0, ":]": 1.8,
+    "<3": 2.6, "^^": 1.6, ":p": 1.0, ":-p": 1.0, "xd": 1.4,
+    ":(": -2.2, ":-(": -2.2, ":/": -1.4, ":-/": -1.4, ":\\": -1.4, ":'(": -2.4, ":[": -1.8,
+    ":|": -0.6, ":-|": -0.6, "=(": -2.2,
+}

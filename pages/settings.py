@@ -1,0 +1,38 @@
+"""Settings: every setting with its default and help text, saved in the store."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.settings import SETTING_SPECS
+from pages.common import get_store, lang
+
+L = lang()
+store = get_store()
+current = store.settings().as_dict()
+st.title(t("settings.heading", L))
+st.caption(t("settings.intro", L))
+
+with st.form("settings_form"):
+    values = {}
+    for spec in SETTING_SPECS:
+        label, help_text = t(f"setting.{spec.name}", L), (spec.help_sv if L == "sv" else spec.help_en)
+        help_text = f"{help_text} (default: {spec.default})"
+        key = f"setting_{spec.name}"
+        if spec.choices:
+            values[spec.name] = st.selectbox(label, spec.choices, index=spec.choices.index(current[spec.name]),
+                                             format_func=lambda c: t(f"unit.{c}", L), help=help_text, key=key)
+        elif isinstance(spec.default, str):
+            values[spec.name] = st.text_input(label, current[spec.name], help=help_text, key=key)
+        elif isinstance(spec.default, int):
+            values[spec.name] = st.number_input(label, int(spec.minimum), int(spec.maximum), int(current[spec.name]),
+                                                step=1, help=help_text, key=key)
+        else:
+            values[spec.name] = st.number_input(label, float(spec.minimum), float(spec.maximum),
+                                                float(current[spec.name]), help=help_text, key=key)
+    if st.form_submit_button(t("settings.save", L)):
+        try:
+            store.save_settings(**values)
+            st.success(t("settings.saved", L))
+        except ValueError as error:
+            st.error(str(error))
+st.caption(t("settings.database", L, path=store.path))

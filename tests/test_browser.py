@@ -1,0 +1,115 @@
+"""Real-browser tests: a Streamlit server on a free port, driven by Playwright in Debian's Chromium.
+
+In CI (`RADAR_REQUIRE_BROWSER=1`) a missing browser fails the run; on a laptop without one these
+tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def _browser_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+if not _browser_available():
+    if os.environ.get("RADAR_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"Chromium not found at {CHROMIUM}; CI installs it with apt-get install chromium")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium to run browser tests)",
+                allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A real app server on an empty store; always stopped."""
+    port = _free_port()
+    env = dict(os.environ, RADAR_DB=str(tmp_path / "browser.duckdb"), RADAR_DEMO="0")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("the Streamlit server did not start within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def chromium_page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def wait_idle(page) -> None:
+    page.wait_for_selector("[data-test-script-state='notRunning']", state="attached", timeout=60_000)
+
+
+def test_upload_on_data_page_shows_import_report(server, chromium_page, tmp_path):
+    page = chromium_page
+    events = tmp_path / "export.csv"
+    events.write_text(
+        "candidate_id;process_id;event_type;occurred_at;process_name\n"
+        "C1;P-7;application_received;2026-03-02 09:15;Sjuksköterska Örebro\n"
+        "C1;P-7;acknowledgement_sent;2026-03-02 11:00;Sjuksköterska Örebro\n"
+        "C2;P-7;applied;2026-03-03 08:00;Sjuksköterska Örebro\n",
+        encoding="cp1252",
+    )
+    page.goto(server)
+    wait_idle(page)
+    page.get_by_role("link", name="Data").click()
+    wait_idle(page)
+    page.locator("input[type=file]").set_input_files(str(events))
+    page.get_by_role("button", name="Import").click()
+    wait_idle(page)
+    # Strict mode: the unknown event type is reported by row, line and column, and nothing is stored.
+    page.get_by_text("nothing was stored").wait_for(timeout=30_000)
+    page.screenshot(path="/tmp/data-strict.png")
+    report = page.locator("[data-testid='stDataFrame']").first
+    assert report.is_visible()
+
+    page.get_by_text("Store the good rows (lenient)").click()
+    wait_idle(page)
+    page.get_by_role("button", name="Import").click()
+    wait_idle(page)
+    page.get_by_text("2 new rows stored").wait_for(timeout=30_000)
+    page.screenshot(path=str(tmp_path / "data-lenient.png"))
