@@ -22,7 +22,13 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from analytics.demo_comments import COMMENTS, EMAIL_DOMAINS, FIRST_NAMES, PHONE_FORMATS, PHONE_SUFFIXES
+from analytics.demo_comments import (
+    COMMENTS,
+    EMAIL_DOMAINS,
+    FIRST_NAMES,
+    PHONE_FORMATS,
+    PHONE_SUFFIXES,
+)
 
 DEFAULT_TODAY = date(2026, 11, 20)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -585,7 +591,7 @@ def _survey_frame(
         "candidate_id": candidates[answered],
         "process_id": processes["process_id"].to_numpy()[process[answered]],
         "submitted_at": _local_iso(submitted_at[answered]),
-        **{name: pd.array(values[answered], dtype="Int64", mask=...) for name, values in scores.items()},
+        **{name: pd.arrays.IntegerArray(values[answered], skipped[name][answered]) for name, values in scores.items()},
         "comment": _comments(language[answered], tone[answered], rng),
         "language": np.where(language_given, language, "")[answered],
     }, columns=list(SURVEY_COLUMNS))
@@ -607,22 +613,25 @@ def _comment_tones(
 
 def _comments(language: np.ndarray, tone: np.ndarray, rng: np.random.Generator) -> list[str]:
     """Comment texts: one template, sometimes two of the same tone, personal details filled in."""
+    n = tone.size
+    first, second, combined, name, phone, email = (rng.random(n) for _ in range(6))
     texts = []
-    for lang, kind in zip(language, tone, strict=True):
+    for i, (lang, kind) in enumerate(zip(language, tone, strict=True)):
         if not kind:
             texts.append("")
             continue
         pool = COMMENTS[(lang, kind)]
-        chosen = rng.choice(len(pool), size=2, replace=False)
-        text = pool[chosen[0]]
-        if kind not in ("personal_details", "neutral") and rng.random() < 0.3:
-            text = f"{text} {pool[chosen[1]]}"
+        chosen = int(first[i] * len(pool))
+        text = pool[chosen]
+        if kind not in ("personal_details", "neutral") and combined[i] < 0.3:
+            text = f"{text} {pool[(chosen + 1 + int(second[i] * (len(pool) - 1))) % len(pool)]}"
         if kind == "personal_details":
-            first_name = FIRST_NAMES[rng.integers(len(FIRST_NAMES))]
+            first_name = FIRST_NAMES[int(name[i] * len(FIRST_NAMES))]
             text = text.format(
                 first_name=first_name,
-                phone=PHONE_FORMATS[rng.integers(len(PHONE_FORMATS))].format(n=rng.choice(PHONE_SUFFIXES)),
-                email=f"{first_name.lower()}.{rng.integers(10, 99)}@{EMAIL_DOMAINS[rng.integers(len(EMAIL_DOMAINS))]}",
+                phone=PHONE_FORMATS[int(phone[i] * len(PHONE_FORMATS))].format(
+                    n=PHONE_SUFFIXES[int(second[i] * len(PHONE_SUFFIXES))]),
+                email=f"{first_name.lower()}.{10 + int(email[i] * 90)}@{EMAIL_DOMAINS[int(email[i] * 1000) % 3]}",
             )
         texts.append(text)
     return texts

@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: required column(s) missing: {missing}. Columns found: {found}. Expected: {expected}. Rename the columns in the export (letter case and spaces do not matter).",
         "sv": "{file}: obligatoriska kolumner saknas: {missing}. Kolumner som hittades: {found}. Förväntade: {expected}. Byt namn på kolumnerna i exporten (versaler och mellanslag spelar ingen roll).",
     },
+    "import.unknown_format": {
+        "en": "{file}: there is no import format called {format!r}. Known formats: auto, canonical, {known}.",
+        "sv": "{file}: det finns inget importformat som heter {format!r}. Kända format: auto, canonical, {known}.",
+    },
     "import.duplicate_columns": {
         "en": "{file}: the column {column} appears more than once (letter case and spaces ignored). Remove or rename one of them.",
         "sv": "{file}: kolumnen {column} finns mer än en gång (versaler och mellanslag ignoreras). Ta bort eller byt namn på en av dem.",

@@ -156,9 +156,14 @@ def import_file(
     file_name: str | None = None,
     kind: str = "auto",
     mode: str = "strict",
+    format: str = "auto",
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Import one file; never raises for bad input: the report says what went wrong."""
+    """Import one file; never raises for bad input: the report says what went wrong.
+
+    `format` is 'auto' (recognise an ATS export from its header, else canonical), 'canonical', or
+    the name of a preset in `analytics.presets.PRESETS`.
+    """
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
     notify = progress or (lambda fraction, stage: None)
@@ -169,7 +174,7 @@ def import_file(
         report.error_code, report.error_values = error.code, dict(error.details)
         return report
     try:
-        return _import_prepared(store, path, prepared, report, kind, mode, notify)
+        return _import_prepared(store, path, prepared, report, kind, mode, format, notify)
     except ImportFailed as failed:
         return failed.report
     finally:
@@ -187,7 +192,7 @@ def import_bytes(store: Store, data: bytes, file_name: str, **options) -> Import
 
 def _import_prepared(
     store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
-    notify: ProgressCallback,
+    format: str, notify: ProgressCallback,
 ) -> ImportReport:
     report.sha256 = prepared.sha256
     with store.transaction() as cursor:
@@ -207,6 +212,12 @@ def _import_prepared(
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
         notify(0.35, "checking")
         columns = _map_columns(cursor, report)
+        preset = _choose_preset(format, columns, report)
+        if preset is not None:
+            # The preset rewrites `raw` into canonical columns (keeping __row, the source row).
+            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {preset.to_canonical_sql(columns)}")
+            columns = _map_columns(cursor, report)
+            kind = preset.kind
         report.kind = kind if kind in ("events", "surveys") else _detect_kind(columns, report)
         report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0]
         structural = _structural_problems(cursor)
@@ -261,6 +272,23 @@ def _map_columns(cursor: duckdb.DuckDBPyConnection, report: ImportReport) -> dic
             raise ImportFailed(report)
         columns[name] = original
     return columns
+
+
+def _choose_preset(format: str, columns: dict[str, str], report: ImportReport):
+    from analytics.presets import PRESETS, detect_preset
+
+    if format == "canonical":
+        return None
+    if format == "auto":
+        preset = detect_preset(set(columns))
+    elif format in PRESETS:
+        preset = PRESETS[format]
+    else:
+        report.error_code, report.error_values = "unknown_format", {"format": format, "known": ", ".join(PRESETS)}
+        raise ImportFailed(report)
+    if preset is not None:
+        report.format = preset.name
+    return preset
 
 
 def _detect_kind(columns: dict[str, str], report: ImportReport) -> str:
