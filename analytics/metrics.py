@@ -261,7 +261,8 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
                   facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding `application_facts` (computed, or the given frame) and the macros."""
     with store.cursor() as cursor:
-        cursor.execute(read_sql("metrics_macros.sql"))
+        # Python variables must never stand in for tables (DuckDB's replacement scans).
+        cursor.execute("SET python_enable_replacements = false")
         if facts is None:
             parameters = _facts_parameters(store, settings, _as_instant(as_of, settings.timezone),
                                            filters.processes)
@@ -270,6 +271,7 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
             )
         else:
             cursor.register("application_facts", facts)
+        cursor.execute(read_sql("metrics_macros.sql"))
         yield cursor
 
 

@@ -25,7 +25,7 @@ DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
 DB_PATH_ENV = "RADAR_DB"
 
 # Ordered migrations: (version, file in sql/). A new schema change is a new file, never an edit.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "schema.sql"),)
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "001_schema.sql"), (2, "002_saved_mappings.sql"))
 
 
 def default_db_path() -> Path:
