@@ -11,7 +11,6 @@ and written with the CET/CEST offset in force at that moment.
 
 from __future__ import annotations
 
-import calendar
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -83,49 +82,53 @@ LANGUAGE_GIVEN_SHARE = 0.5
 
 @dataclass(frozen=True)
 class QualityProfile:
-    """How a recruitment team treats candidates; every share is a chance per application."""
+    """How a recruitment team treats candidates; every share is a chance per application.
+
+    Delays of things people do are in office days (weekdays 08–17), so they land in office hours.
+    """
 
     ack_share: float = 0.92
     ack_auto_share: float = 0.7  # automatic confirmations, sent at any hour
     ack_auto_min_hours: float = 0.02
     ack_auto_max_hours: float = 0.2
-    ack_manual_hours: float = 20.0  # median of hand-sent confirmations, then moved into office hours
+    ack_manual_days: float = 1.0  # median of hand-sent confirmations
     ack_manual_spread: float = 0.8  # lognormal sigma
-    screening_days: float = 10.0
-    update_share: float = 0.35  # chance that each regular update is actually sent
-    update_interval_days: float = 12.0
+    screening_days: float = 7.0
+    update_share: float = 0.5  # chance that each regular update is actually sent
+    update_interval_days: float = 8.0  # calendar days
     limbo_share: float = 0.0  # applications that are never decided nor told anything
     notice_share: float = 0.9  # rejected candidates who are told
-    notice_hours: float = 48.0
+    notice_days: float = 1.5
     feedback_share: float = 0.6  # told interviewees who also get a personal call
     written_feedback_share: float = 0.3  # the others: written feedback by e-mail
-    feedback_hours: float = 48.0
-    post_interview_days: float = 6.0
-    satisfaction: float = 7.0  # respondents' mean NPS before the outcome's effect
+    feedback_days: float = 2.0
+    post_interview_days: float = 4.0
+    satisfaction: float = 8.0  # respondents' mean NPS before the outcome's effect
     disrespectful: bool = False  # negative comments are about tone and respect
     survey_share: float = 0.85
     response_share: float = 0.4
 
 
 MIDDLING = QualityProfile()
+# Exemplary teams decide and tell in one go: the call or e-mail follows the decision within minutes.
 EXEMPLARY = QualityProfile(
     ack_share=0.995, ack_auto_share=1.0, ack_auto_min_hours=1.0, ack_auto_max_hours=6.0,
-    screening_days=5.0, update_share=1.0, update_interval_days=7.0, notice_share=1.0,
-    notice_hours=4.0, feedback_share=1.0, written_feedback_share=0.0, feedback_hours=20.0,
-    post_interview_days=2.0, satisfaction=9.6, response_share=0.5,
+    screening_days=3.0, update_share=1.0, update_interval_days=7.0, notice_share=1.0,
+    notice_days=0.03, feedback_share=1.0, written_feedback_share=0.0, feedback_days=0.03,
+    post_interview_days=1.5, satisfaction=9.6, response_share=0.5,
 )
 FAILURE_OVERRIDES: dict[str, dict[str, float | bool]] = {
-    "no_acknowledgement": {"ack_share": 0.12},
-    "slow_acknowledgement": {"ack_share": 0.96, "ack_auto_share": 0.0, "ack_manual_hours": 110.0,
-                             "ack_manual_spread": 0.3},
+    "no_acknowledgement": {"ack_share": 0.12, "satisfaction": 6.0},
+    "slow_acknowledgement": {"ack_share": 0.96, "ack_auto_share": 0.0, "ack_manual_days": 3.5,
+                             "ack_manual_spread": 0.3, "satisfaction": 6.5},
     "ghosting": {"limbo_share": 0.4, "update_share": 0.0, "satisfaction": 5.0},
     "outcome_not_told": {"notice_share": 0.45, "feedback_share": 0.2},
-    "no_personal_feedback": {"feedback_share": 0.0, "written_feedback_share": 0.1},
+    "no_personal_feedback": {"feedback_share": 0.0, "written_feedback_share": 0.1, "satisfaction": 6.0},
     "harsh_comments": {"satisfaction": 2.5, "disrespectful": True, "response_share": 0.55},
 }
 # The second half of a process that gets worse: a new, overloaded team.
 WORSENED = replace(
-    MIDDLING, ack_share=0.4, ack_auto_share=0.0, ack_manual_hours=90.0, limbo_share=0.3,
+    MIDDLING, ack_share=0.4, ack_auto_share=0.0, ack_manual_days=3.0, limbo_share=0.3,
     update_share=0.0, notice_share=0.55, feedback_share=0.1, satisfaction=4.0,
 )
 
@@ -249,8 +252,8 @@ def _profile_for(planted: tuple[str, ...], exemplary: bool, rng: np.random.Gener
     profile = replace(
         MIDDLING,
         ack_share=float(rng.uniform(0.86, 0.97)), notice_share=float(rng.uniform(0.82, 0.95)),
-        feedback_share=float(rng.uniform(0.35, 0.8)), update_share=float(rng.uniform(0.2, 0.5)),
-        satisfaction=float(rng.uniform(6.2, 7.8)),
+        feedback_share=float(rng.uniform(0.35, 0.8)), update_share=float(rng.uniform(0.35, 0.65)),
+        satisfaction=float(rng.uniform(7.4, 8.6)),
     )
     for kind in planted:
         profile = replace(profile, **FAILURE_OVERRIDES.get(kind, {}))
@@ -368,22 +371,33 @@ def _candidate_ids(process: np.ndarray, first_application: int, rng: np.random.G
     return np.char.add("C-", (number + space // 9).astype(str)).astype(object)
 
 
-def _business_time(moment: np.ndarray, rng: np.random.Generator, evening_share: float = 0.25) -> np.ndarray:
-    """Move a person's action into office hours (weekdays 8–17); some evening e-mails stay.
+OFFICE_DAY = 9 * HOUR  # office hours 08–17 on weekdays
+EVENING_SHARE = 0.04  # actions that happen in the evening (17–21) instead
 
-    Never moves a moment earlier, so events chained from it keep their order.
-    """
+
+def _to_office_clock(moment: np.ndarray) -> np.ndarray:
+    """Office seconds since the Monday before 1970-01-01; nights and weekends take no time."""
     day, second = np.divmod(moment, DAY)
-    morning = 8 * HOUR + rng.integers(0, 3 * HOUR, moment.size)
-    after_hours = second >= 17 * HOUR
-    stays_evening = after_hours & (second < 21 * HOUR) & (rng.random(moment.size) < evening_share)
-    to_next_morning = after_hours & ~stays_evening
-    day = day + to_next_morning
-    second = np.where(to_next_morning | (second < 8 * HOUR), morning, second)
-    weekday = (day + 3) % 7  # 1970-01-01 was a Thursday; Monday is 0
-    weekend_days = np.select([weekday == 5, weekday == 6], [2, 1], 0)
-    second = np.where(weekend_days > 0, morning, second)
-    return (day + weekend_days) * DAY + second
+    week, weekday = np.divmod(day + 3, 7)  # 1970-01-01 was a Thursday; Monday is 0
+    office_second = np.where(weekday >= 5, 0, np.clip(second - 8 * HOUR, 0, OFFICE_DAY))
+    return (week * 5 + np.minimum(weekday, 5)) * OFFICE_DAY + office_second
+
+
+def _from_office_clock(office: np.ndarray) -> np.ndarray:
+    office_day, office_second = np.divmod(office, OFFICE_DAY)
+    week, weekday = np.divmod(office_day, 5)
+    return (week * 7 + weekday - 3) * DAY + 8 * HOUR + office_second
+
+
+def _office_delay(moment: np.ndarray, office_days: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """When a person acts `office_days` of office time after `moment`; a few act that evening.
+
+    Never earlier than `moment`, so events chained from it keep their order.
+    """
+    acted = _from_office_clock(_to_office_clock(moment) + (office_days * OFFICE_DAY).astype(np.int64))
+    evening = acted // DAY * DAY + 17 * HOUR + rng.integers(0, 4 * HOUR, moment.size)
+    works_late = (rng.random(moment.size) < EVENING_SHARE) & (evening > moment)
+    return np.where(works_late, evening, acted)
 
 
 @dataclass
@@ -415,11 +429,11 @@ def _simulate(
     def days(low: float, high: float) -> np.ndarray:
         return (rng.uniform(low, high, n) * DAY).astype(np.int64)
 
-    def lognormal(median: np.ndarray, spread: np.ndarray | float, unit: int) -> np.ndarray:
-        return (rng.lognormal(np.log(median), spread, n) * unit).astype(np.int64)
+    def office(moment: np.ndarray, low: float, high: float) -> np.ndarray:
+        return _office_delay(moment, rng.uniform(low, high, n), rng)
 
-    def business(moment: np.ndarray) -> np.ndarray:
-        return _business_time(moment, rng)
+    def office_lognormal(moment: np.ndarray, median: np.ndarray, spread: np.ndarray | float) -> np.ndarray:
+        return _office_delay(moment, rng.lognormal(np.log(median), spread, n), rng)
 
     def pick(choices: tuple[int, ...], shares: tuple[float, ...]) -> np.ndarray:
         return rng.choice(np.array(choices), size=n, p=shares)
@@ -429,28 +443,27 @@ def _simulate(
     ack_at = np.where(
         automatic,
         applied + (rng.uniform(p["ack_auto_min_hours"], p["ack_auto_max_hours"]) * HOUR).astype(np.int64),
-        business(applied + lognormal(p["ack_manual_hours"], p["ack_manual_spread"], HOUR)),
+        office_lognormal(applied, p["ack_manual_days"], p["ack_manual_spread"]),
     )
 
     draw = rng.random(n)
     interviewed = draw < column["interview_share"]
     withdrew_early = ~interviewed & (draw < column["interview_share"] + WITHDRAW_SHARE)
     in_limbo = ~interviewed & ~withdrew_early & (rng.random(n) < p["limbo_share"])
-    screened_base = applied + lognormal(p["screening_days"], 0.5, DAY)
-    after_close = column["closes_at"] + days(1, 6)
-    screened_at = business(np.where(column["batch_screening"], np.maximum(screened_base, after_close), screened_base))
+    screening_from = np.where(column["batch_screening"], np.maximum(applied, column["closes_at"]), applied)
+    screened_at = office_lognormal(screening_from, p["screening_days"], 0.5)
 
-    held_1 = business(screened_at + days(3, 10))
+    held_1 = office(screened_at, 2, 7)
     withdrew_midway = interviewed & (rng.random(n) < 0.07)
     two_rounds = interviewed & ~withdrew_midway & (rng.random(n) < SECOND_ROUND_SHARE)
-    scheduled_2 = business(held_1 + days(1, 6))
-    held_2 = business(scheduled_2 + days(3, 9))
+    scheduled_2 = office(held_1, 1, 4)
+    held_2 = office(scheduled_2, 2, 6)
     last_held = np.where(two_rounds, held_2, held_1)
-    decided_after_interview = business(last_held + lognormal(p["post_interview_days"], 0.5, DAY))
+    decided_after_interview = office_lognormal(last_held, p["post_interview_days"], 0.5)
     offer_chance = np.where(two_rounds, column["offer_share"], column["offer_share"] * 0.15)
     offered = interviewed & ~withdrew_midway & (rng.random(n) < offer_chance)
     accepted = offered & (rng.random(n) < OFFER_ACCEPTED_SHARE)
-    hired_at = business(decided_after_interview + days(1, 6))
+    hired_at = office(decided_after_interview, 1, 4)
     declined = offered & ~accepted
     withdrew = withdrew_early | withdrew_midway | declined
     withdrawn_at = np.select(
@@ -465,19 +478,19 @@ def _simulate(
     informed = rejected & (rng.random(n) < p["notice_share"])
     called = informed & interviewed & (rng.random(n) < p["feedback_share"])
     written_feedback = informed & interviewed & ~called & (rng.random(n) < p["written_feedback_share"])
-    feedback_at = business(decision_at + lognormal(p["feedback_hours"], 0.6, HOUR))
+    call_at = office_lognormal(decision_at, p["feedback_days"], 0.6)
     # After a feedback call most teams also send the decision in writing.
     rejection_mailed = informed & (~called | (rng.random(n) < 0.6))
     rejection_sent_at = np.where(
-        called, business(feedback_at + days(0.02, 1)), business(decision_at + lognormal(p["notice_hours"], 0.7, HOUR)))
-    feedback_at = np.where(written_feedback, rejection_sent_at, feedback_at)
-    told_at = np.where(called, feedback_at, rejection_sent_at)
+        called, office(call_at, 0.02, 1), office_lognormal(decision_at, p["notice_days"], 0.7))
+    feedback_at = np.where(called, call_at, rejection_sent_at)
+    told_at = np.where(called, call_at, rejection_sent_at)
 
     updates_until = np.select([withdrew, offered, rejected], [withdrawn_at, decided_after_interview, decision_at], 0)
     first_update_from = np.where(acknowledged, ack_at, applied)
     steps = rng.uniform(0.75, 1.05, (n, UPDATE_SLOTS)) * (p["update_interval_days"] * DAY)[:, None]
-    update_at = business((first_update_from[:, None] + np.cumsum(steps, axis=1)).astype(np.int64).ravel())
-    update_at = update_at.reshape(n, UPDATE_SLOTS)
+    update_due = (first_update_from[:, None] + np.cumsum(steps, axis=1)).astype(np.int64).ravel()
+    update_at = _office_delay(update_due, rng.uniform(0, 0.3, update_due.size), rng).reshape(n, UPDATE_SLOTS)
     updated = (update_at < updates_until[:, None]) & (rng.random((n, UPDATE_SLOTS)) < p["update_share"][:, None])
     interview_2_stage = two_rounds[:, None] & (update_at >= held_2[:, None])
     update_stage = np.where(
@@ -494,7 +507,7 @@ def _simulate(
         NEVER,
     )
     surveyed = (closed_at < NEVER) & (rng.random(n) < np.where(withdrew, 0.5, 1.0) * p["survey_share"])
-    survey_at = business(np.where(surveyed, closed_at, 0) + days(1, 3))
+    survey_at = office(np.where(surveyed, closed_at, 0), 0.5, 2.5)
 
     everyone = np.ones(n, dtype=bool)
     slots: list[tuple[int, np.ndarray, np.ndarray, np.ndarray | int, np.ndarray | int]] = [
@@ -580,12 +593,12 @@ def _survey_frame(
         "nps": nps,
         "rating_communication": rating(np.where(timeline.unanswered, 1.5, 0.0)),
         "rating_respect": rating(np.where(p["disrespectful"], 1.5, 0.0)),
-        "rating_speed": rating(np.where(p["ack_manual_hours"] > 80, 1.0, 0.0)),
+        "rating_speed": rating(np.where(p["ack_manual_days"] >= 3, 1.0, 0.0)),
     }
     skipped = {name: rng.random(n) < (0.02 if name == "nps" else 0.04) for name in scores}
     swedish_share = np.where(timeline.language == LANGUAGES.index("sv"), 0.8, 0.3)
     language = np.where(rng.random(n) < swedish_share, "sv", "en")
-    tone = _comment_tones(nps, timeline.unanswered, p["disrespectful"], rng)
+    tone = _comment_tones(nps, timeline.unanswered, p["disrespectful"], p["satisfaction"] >= 9, rng)
     language_given = rng.random(n) < LANGUAGE_GIVEN_SHARE
     return pd.DataFrame({
         "candidate_id": candidates[answered],
@@ -598,14 +611,18 @@ def _survey_frame(
 
 
 def _comment_tones(
-    nps: np.ndarray, unanswered: np.ndarray, disrespectful: np.ndarray, rng: np.random.Generator,
+    nps: np.ndarray, unanswered: np.ndarray, disrespectful: np.ndarray, well_run: np.ndarray,
+    rng: np.random.Generator,
 ) -> np.ndarray:
-    """Which kind of comment each respondent writes; '' for none."""
+    """Which kind of comment each respondent writes, in line with their score and treatment; '' for none.
+
+    In a well-run process even a low score comes with a mixed comment, not a complaint about silence.
+    """
     n = nps.size
     lukewarm = np.array(["mixed", "neutral", "positive"], dtype=object)[rng.choice(3, n, p=(0.5, 0.25, 0.25))]
     negative = np.select(
-        [unanswered & (rng.random(n) < 0.8), disrespectful & (rng.random(n) < 0.75)],
-        ["unanswered", "disrespect"], "negative")
+        [unanswered & (rng.random(n) < 0.8), disrespectful & (rng.random(n) < 0.75), well_run],
+        ["unanswered", "disrespect", "mixed"], "negative")
     tone = np.select([nps >= 9, nps >= 7], ["positive", lukewarm], negative).astype(object)
     tone = np.where(rng.random(n) < PERSONAL_DETAILS_SHARE, "personal_details", tone)
     return np.where(rng.random(n) < COMMENT_SHARE, tone, "")
@@ -641,7 +658,7 @@ def _comments(language: np.ndarray, tone: np.ndarray, rng: np.random.Generator) 
 
 def _start_of(day: date) -> int:
     """Local midnight of `day` as simulation seconds (local wall-clock seconds since 1970-01-01)."""
-    return calendar.timegm(day.timetuple())
+    return (day - date(1970, 1, 1)).days * DAY
 
 
 def _local_iso(local_seconds: np.ndarray) -> np.ndarray:

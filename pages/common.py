@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
 import streamlit as st
 
 from analytics.i18n import LANGUAGES, t
@@ -63,4 +64,7 @@ def inventory() -> Inventory:
 
 
 def format_time(value) -> str:
-    return "–" if value is None else value.tz_convert(get_store().settings().timezone).strftime("%Y-%m-%d %H:%M")
+    """An instant as local time in the configured zone."""
+    if value is None or pd.isna(value):
+        return "–"
+    return pd.Timestamp(value).tz_convert(get_store().settings().timezone).strftime("%Y-%m-%d %H:%M")

@@ -78,12 +78,12 @@ counted AS (
 
            count(*) FILTER (survey_sent) AS survey_sent,
            count(*) FILTER (survey_sent AND survey_answered) AS survey_responses,
-           sum(nps_answers) AS survey_answers_nps,
-           sum(nps_promoters) AS nps_promoters,
-           sum(nps_detractors) AS nps_detractors,
-           sum(comments) AS comments,
-           sum(comments_positive) AS comments_positive,
-           sum(comments_negative) AS comments_negative
+           CAST(sum(nps_answers) AS BIGINT) AS survey_answers_nps,
+           CAST(sum(nps_promoters) AS BIGINT) AS nps_promoters,
+           CAST(sum(nps_detractors) AS BIGINT) AS nps_detractors,
+           CAST(sum(comments) AS BIGINT) AS comments,
+           CAST(sum(comments_positive) AS BIGINT) AS comments_positive,
+           CAST(sum(comments_negative) AS BIGINT) AS comments_negative
     FROM selected
     GROUP BY GROUPING SETS ((group_key), ())
 )
