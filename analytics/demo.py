@@ -62,10 +62,10 @@ NO_CHANNEL, EMAIL, SMS, PHONE, VIDEO, IN_PERSON, PORTAL = range(len(CHANNELS))
 
 LANGUAGES = ("sv", "en")
 STAGE_NAMES = np.array([
-    ["", "Screening", "Intervju 1", "Intervju 2", "Erbjudande"],
-    ["", "Screening", "Interview 1", "Interview 2", "Offer"],
+    ["Screening", "Intervju 1", "Intervju 2", "Erbjudande"],
+    ["Screening", "Interview 1", "Interview 2", "Offer"],
 ], dtype=object)
-NO_STAGE, SCREENING, INTERVIEW_1, INTERVIEW_2, OFFER_STAGE = range(STAGE_NAMES.shape[1])
+SCREENING, INTERVIEW_1, INTERVIEW_2, OFFER_STAGE = range(STAGE_NAMES.shape[1])
 
 # Share of local application times per hour of day: office hours and evenings, few at night.
 APPLICATION_HOURS = np.array([1, 1, 1, 1, 1, 2, 4, 7, 10, 11, 10, 9, 9, 9, 8, 8, 7, 7, 8, 10, 11, 10, 7, 3], float)
@@ -95,10 +95,11 @@ class QualityProfile:
     ack_manual_spread: float = 0.8  # lognormal sigma
     screening_days: float = 7.0
     update_share: float = 0.5  # chance that each regular update is actually sent
-    update_interval_days: float = 8.0  # calendar days
+    update_interval_days: float = 7.0  # calendar days
     limbo_share: float = 0.0  # applications that are never decided nor told anything
     notice_share: float = 0.9  # rejected candidates who are told
     notice_days: float = 1.5
+    tells_at_decision: bool = False  # the notice or call follows the decision within minutes
     feedback_share: float = 0.6  # told interviewees who also get a personal call
     written_feedback_share: float = 0.3  # the others: written feedback by e-mail
     feedback_days: float = 2.0
@@ -110,20 +111,19 @@ class QualityProfile:
 
 
 MIDDLING = QualityProfile()
-# Exemplary teams decide and tell in one go: the call or e-mail follows the decision within minutes.
 EXEMPLARY = QualityProfile(
-    ack_share=0.995, ack_auto_share=1.0, ack_auto_min_hours=1.0, ack_auto_max_hours=6.0,
+    ack_share=1.0, ack_auto_share=1.0, ack_auto_min_hours=1.0, ack_auto_max_hours=6.0,
     screening_days=3.0, update_share=1.0, update_interval_days=7.0, notice_share=1.0,
-    notice_days=0.03, feedback_share=1.0, written_feedback_share=0.0, feedback_days=0.03,
+    tells_at_decision=True, feedback_share=1.0, written_feedback_share=0.0,
     post_interview_days=1.5, satisfaction=9.6, response_share=0.5,
 )
 FAILURE_OVERRIDES: dict[str, dict[str, float | bool]] = {
-    "no_acknowledgement": {"ack_share": 0.12, "satisfaction": 6.0},
+    "no_acknowledgement": {"ack_share": 0.12, "satisfaction": 6.5},
     "slow_acknowledgement": {"ack_share": 0.96, "ack_auto_share": 0.0, "ack_manual_days": 3.5,
-                             "ack_manual_spread": 0.3, "satisfaction": 6.5},
+                             "ack_manual_spread": 0.3, "satisfaction": 7.0},
     "ghosting": {"limbo_share": 0.4, "update_share": 0.0, "satisfaction": 5.0},
     "outcome_not_told": {"notice_share": 0.45, "feedback_share": 0.2},
-    "no_personal_feedback": {"feedback_share": 0.0, "written_feedback_share": 0.1, "satisfaction": 6.0},
+    "no_personal_feedback": {"feedback_share": 0.0, "written_feedback_share": 0.1, "satisfaction": 6.5},
     "harsh_comments": {"satisfaction": 2.5, "disrespectful": True, "response_share": 0.55},
 }
 # The second half of a process that gets worse: a new, overloaded team.
@@ -150,8 +150,7 @@ class DemoProcess:
 
     def opened_month(self, today: date) -> date:
         """First day of the calendar month in which the process opened."""
-        month_index = today.year * 12 + today.month - 1 - self.opened_months_ago
-        return date(month_index // 12, month_index % 12 + 1, 1)
+        return _month_start(today, self.opened_months_ago)
 
 
 DEMO_PROCESSES: tuple[DemoProcess, ...] = (
@@ -162,7 +161,7 @@ DEMO_PROCESSES: tuple[DemoProcess, ...] = (
                 ("no_acknowledgement",)),
     DemoProcess("REQ-1055", "Sjuksköterska akutmottagning", "Vård", "Karin Lindqvist", "sv", 8, 190,
                 ("getting_worse",), posting_days=150),
-    DemoProcess("REQ-1058", "Data Engineer Stockholm", "IT", "Ahmed Hassan", "en", 8, 150, ("no_personal_feedback",)),
+    DemoProcess("REQ-1058", "Data Engineer Stockholm", "IT", "Ahmed Hassan", "en", 8, 170, ("no_personal_feedback",)),
     DemoProcess("REQ-1063", "Innesäljare Uppsala", "Sälj", "Mikael Johansson", "sv", 6, 150,
                 ("ghosting", "outcome_not_told")),
     DemoProcess("REQ-1066", "HR-specialist", "HR", "Sofia Berg", "sv", 6, 80, exemplary=True),
@@ -179,6 +178,8 @@ DEMO_PROCESSES: tuple[DemoProcess, ...] = (
 
 @dataclass(frozen=True)
 class DemoFiles:
+    """Where `write_demo` put the two canonical files."""
+
     events: Path
     surveys: Path
 
@@ -197,8 +198,10 @@ def write_demo(directory: Path, seed: int = 42, today: date | None = None) -> De
     files = DemoFiles(events=directory / "events.csv", surveys=directory / "surveys.csv")
     with files.events.open("w", encoding="utf-8", newline="") as events, \
             files.surveys.open("w", encoding="utf-8", newline="") as surveys:
-        _write_chunk(processes, profiles, counts, _start_of(today), rng, first_application=0,
-                     events=events, surveys=surveys, header=True)
+        _write_header(events, EVENT_COLUMNS)
+        _write_header(surveys, SURVEY_COLUMNS)
+        _write_chunk(processes, profiles, counts, _start_of(today), rng, 0, counts.sum(),
+                     events=events, surveys=surveys)
     return files
 
 
@@ -219,11 +222,14 @@ def write_large_log(
     rows = 0
     with path.open("w", encoding="utf-8", newline="") as events, \
             (surveys_path.open("w", encoding="utf-8", newline="") if surveys_path else nullcontext()) as surveys:
+        _write_header(events, EVENT_COLUMNS)
+        if surveys:
+            _write_header(surveys, SURVEY_COLUMNS)
         for chunk, first_application in enumerate(range(0, applications, chunk_size)):
             rng = np.random.default_rng([seed, chunk])
             counts = rng.multinomial(min(chunk_size, applications - first_application), weights)
             rows += _write_chunk(processes, profiles, counts, _start_of(today), rng, first_application,
-                                 events=events, surveys=surveys, header=chunk == 0)
+                                 applications, events=events, surveys=surveys)
     return rows
 
 
@@ -247,12 +253,13 @@ def _demo_processes(today: date, rng: np.random.Generator) -> tuple[pd.DataFrame
 
 
 def _profile_for(planted: tuple[str, ...], exemplary: bool, rng: np.random.Generator) -> QualityProfile:
-    if exemplary:
+    """A process that gets worse starts out exemplary; its second half follows `WORSENED`."""
+    if exemplary or "getting_worse" in planted:
         return EXEMPLARY
     profile = replace(
         MIDDLING,
-        ack_share=float(rng.uniform(0.86, 0.97)), notice_share=float(rng.uniform(0.82, 0.95)),
-        feedback_share=float(rng.uniform(0.35, 0.8)), update_share=float(rng.uniform(0.35, 0.65)),
+        ack_share=float(rng.uniform(0.86, 0.97)), notice_share=float(rng.uniform(0.86, 0.96)),
+        feedback_share=float(rng.uniform(0.35, 0.8)), update_share=float(rng.uniform(0.45, 0.75)),
         satisfaction=float(rng.uniform(7.4, 8.6)),
     )
     for kind in planted:
@@ -293,9 +300,7 @@ def _benchmark_processes(
         planted = (kind,) if kind in FAILURE_KINDS else ()
         profiles.append(_profile_for(planted, kind == "exemplary", rng))
         continuous = kind == "getting_worse" or rng.random() < 0.08
-        months_ago = int(rng.integers(1, 12))
-        month_index = today.year * 12 + today.month - 1 - months_ago
-        opened = _start_of(date(month_index // 12, month_index % 12 + 1, 1)) + int(rng.integers(0, 20)) * DAY
+        opened = _start_of(_month_start(today, int(rng.integers(1, 12)))) + int(rng.integers(0, 20)) * DAY
         rows.append({
             "process_id": f"REQ-{3000 + index}", "name": f"{role} {CITIES[rng.integers(len(CITIES))]}",
             "department": department, "recruiter": recruiters[rng.integers(len(recruiters))],
@@ -327,19 +332,24 @@ def _with_flow(processes: pd.DataFrame, rng: np.random.Generator) -> pd.DataFram
 
 def _write_chunk(
     processes: pd.DataFrame, profiles: list[QualityProfile], counts: np.ndarray, cutoff: int,
-    rng: np.random.Generator, first_application: int, *, events: TextIO, surveys: TextIO | None, header: bool,
+    rng: np.random.Generator, first_application: int, applications_in_file: int,
+    *, events: TextIO, surveys: TextIO | None,
 ) -> int:
     """Simulate `counts[p]` applications to each process p, append their rows; return the events written."""
     process, applied = _draw_applications(processes, counts, cutoff, rng)
-    candidates = _candidate_ids(process, first_application, rng)
+    candidates = _candidate_ids(process, first_application, applications_in_file, rng)
     timeline = _simulate(processes, profiles, process, applied, rng)
     rows = _event_rows(timeline, cutoff, rng)
     _events_frame(rows, processes, process, candidates).to_csv(
-        events, header=header, index=False, lineterminator="\n")
+        events, header=False, index=False, lineterminator="\n")
     if surveys is not None:
         _survey_frame(timeline, processes, process, candidates, cutoff, rng).to_csv(
-            surveys, header=header, index=False, lineterminator="\n")
+            surveys, header=False, index=False, lineterminator="\n")
     return len(rows["application"])
+
+
+def _write_header(file: TextIO, columns: tuple[str, ...]) -> None:
+    file.write(",".join(columns) + "\n")
 
 
 def _draw_applications(
@@ -357,17 +367,20 @@ def _draw_applications(
     return process[order], applied[order]
 
 
-def _candidate_ids(process: np.ndarray, first_application: int, rng: np.random.Generator) -> np.ndarray:
-    """Source-system style ids ("C-104233"); a few candidates apply to more than one process."""
-    digits = 6 if first_application + process.size <= 500_000 else 7
+def _candidate_ids(
+    process: np.ndarray, first_application: int, applications_in_file: int, rng: np.random.Generator,
+) -> np.ndarray:
+    """Source-system style ids ("C-104233"), unique per application except that a few candidates
+    apply to more than one process."""
+    digits = 6 if applications_in_file <= 900_000 else 7
     space = 9 * 10 ** (digits - 1)
     index = np.arange(first_application, first_application + process.size, dtype=np.int64)
-    number = (index * 7_654_321 + 1_234_567) % space  # a bijection: unique, yet not sequential
+    own = (index * 7_654_321 + 1_234_567) % space  # a bijection: unique, yet not sequential
     earlier = np.maximum(np.arange(process.size) - rng.integers(1, 2_000, process.size), 0)
     repeat = (rng.random(process.size) < 0.04) & (process[earlier] != process)
-    number = np.where(repeat, number[earlier], number)
+    number = np.where(repeat, own[earlier], own)
     duplicate = pd.DataFrame({"process": process, "number": number}).duplicated().to_numpy()
-    number = np.where(duplicate, (index * 7_654_321 + 1_234_567) % space, number)
+    number = np.where(duplicate, own, number)  # never twice in one process
     return np.char.add("C-", (number + space // 9).astype(str)).astype(object)
 
 
@@ -400,6 +413,10 @@ def _office_delay(moment: np.ndarray, office_days: np.ndarray, rng: np.random.Ge
     return np.where(works_late, evening, acted)
 
 
+# One possible event of every application: event type, moment, whether it happens, stage, channel.
+Slot = tuple[int, np.ndarray, np.ndarray, np.ndarray | int, np.ndarray | int]
+
+
 @dataclass
 class _Timeline:
     """Per application: the moment of each possible event (with whether it happens) and the facts
@@ -407,11 +424,13 @@ class _Timeline:
 
     applied: np.ndarray
     language: np.ndarray
-    slots: list[tuple[int, np.ndarray, np.ndarray, np.ndarray | int, np.ndarray | int]]
+    slots: list[Slot]
     survey_at: np.ndarray
     surveyed: np.ndarray
     outcome_mood: np.ndarray
-    unanswered: np.ndarray
+    interviewed: np.ndarray
+    called: np.ndarray  # told by a personal feedback call
+    unanswered: np.ndarray  # rejected and never told
     profile: dict[str, np.ndarray]
 
 
@@ -478,20 +497,25 @@ def _simulate(
     informed = rejected & (rng.random(n) < p["notice_share"])
     called = informed & interviewed & (rng.random(n) < p["feedback_share"])
     written_feedback = informed & interviewed & ~called & (rng.random(n) < p["written_feedback_share"])
-    call_at = office_lognormal(decision_at, p["feedback_days"], 0.6)
+    within_minutes = decision_at + rng.integers(5 * 60, 30 * 60, n)
+    call_at = np.where(p["tells_at_decision"], within_minutes, office_lognormal(decision_at, p["feedback_days"], 0.6))
     # After a feedback call most teams also send the decision in writing.
     rejection_mailed = informed & (~called | (rng.random(n) < 0.6))
     rejection_sent_at = np.where(
-        called, office(call_at, 0.02, 1), office_lognormal(decision_at, p["notice_days"], 0.7))
-    feedback_at = np.where(called, call_at, rejection_sent_at)
-    told_at = np.where(called, call_at, rejection_sent_at)
+        called, office(call_at, 0.02, 1),
+        np.where(p["tells_at_decision"], within_minutes, office_lognormal(decision_at, p["notice_days"], 0.7)))
+    told_at = np.where(called, call_at, rejection_sent_at)  # written feedback comes with the rejection mail
 
     updates_until = np.select([withdrew, offered, rejected], [withdrawn_at, decided_after_interview, decision_at], 0)
     first_update_from = np.where(acknowledged, ack_at, applied)
     steps = rng.uniform(0.75, 1.05, (n, UPDATE_SLOTS)) * (p["update_interval_days"] * DAY)[:, None]
     update_due = (first_update_from[:, None] + np.cumsum(steps, axis=1)).astype(np.int64).ravel()
-    update_at = _office_delay(update_due, rng.uniform(0, 0.3, update_due.size), rng).reshape(n, UPDATE_SLOTS)
+    update_at = _office_delay(update_due, rng.uniform(0, 1, update_due.size), rng).reshape(n, UPDATE_SLOTS)
     updated = (update_at < updates_until[:, None]) & (rng.random((n, UPDATE_SLOTS)) < p["update_share"][:, None])
+    # Short postings: applicants hear when the posting closes and when to expect news.
+    closing_update_at = office(column["closes_at"], 0, 1.5)
+    closing_updated = (column["batch_screening"] & (closing_update_at < updates_until)
+                       & (rng.random(n) < p["update_share"]))
     interview_2_stage = two_rounds[:, None] & (update_at >= held_2[:, None])
     update_stage = np.where(
         ~interviewed[:, None] | (update_at < held_1[:, None]), SCREENING,
@@ -510,9 +534,10 @@ def _simulate(
     survey_at = office(np.where(surveyed, closed_at, 0), 0.5, 2.5)
 
     everyone = np.ones(n, dtype=bool)
-    slots: list[tuple[int, np.ndarray, np.ndarray, np.ndarray | int, np.ndarray | int]] = [
+    slots: list[Slot] = [
         (APPLIED, applied, everyone, SCREENING, PORTAL),
         (ACKNOWLEDGED, ack_at, acknowledged, SCREENING, EMAIL),
+        (UPDATED, closing_update_at, closing_updated, SCREENING, EMAIL),
         *[(UPDATED, update_at[:, k], updated[:, k], update_stage[:, k], pick((EMAIL, SMS), (0.8, 0.2)))
           for k in range(UPDATE_SLOTS)],
         (INTERVIEW_SCHEDULED, screened_at, interviewed, INTERVIEW_1, pick((EMAIL, PHONE), (0.7, 0.3))),
@@ -521,7 +546,7 @@ def _simulate(
         (INTERVIEW_HELD, held_2, two_rounds, INTERVIEW_2, pick((IN_PERSON, VIDEO), (0.7, 0.3))),
         (REJECTED, decision_at, rejected, decision_stage, NO_CHANNEL),
         (REJECTION_SENT, rejection_sent_at, rejection_mailed, decision_stage, EMAIL),
-        (FEEDBACK, feedback_at, called | written_feedback, decision_stage,
+        (FEEDBACK, told_at, called | written_feedback, decision_stage,
          np.where(called, pick((PHONE, VIDEO), (0.75, 0.25)), EMAIL)),
         (OFFER, decided_after_interview, offered, OFFER_STAGE, PHONE),
         (HIRED, hired_at, accepted, OFFER_STAGE, EMAIL),
@@ -531,7 +556,8 @@ def _simulate(
     outcome_mood = np.select(
         [accepted, called, informed & interviewed, informed, unanswered],
         [1.5, 0.5, -1.0, -0.5, -3.5], 0.0)
-    return _Timeline(applied, column["language"], slots, survey_at, surveyed, outcome_mood, unanswered, p)
+    return _Timeline(applied, column["language"], slots, survey_at, surveyed, outcome_mood, interviewed, called,
+                     unanswered, p)
 
 
 def _event_rows(timeline: _Timeline, cutoff: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
@@ -559,19 +585,26 @@ def _event_rows(timeline: _Timeline, cutoff: int, rng: np.random.Generator) -> d
 def _events_frame(
     rows: dict[str, np.ndarray], processes: pd.DataFrame, process: np.ndarray, candidates: np.ndarray,
 ) -> pd.DataFrame:
+    """The rows as canonical columns; repeated texts stay categorical so a chunk stays small."""
     row_process = process[rows["application"]]
     language = processes["language"].to_numpy()[row_process]
     return pd.DataFrame({
-        "candidate_id": candidates[rows["application"]],
-        "process_id": processes["process_id"].to_numpy()[row_process],
-        "event_type": EVENT_TYPES[rows["event"]],
+        "candidate_id": _categorical(candidates, rows["application"]),
+        "process_id": _categorical(processes["process_id"].to_numpy(), row_process),
+        "event_type": _categorical(EVENT_TYPES, rows["event"]),
         "occurred_at": _local_iso(rows["at"]),
-        "process_name": processes["name"].to_numpy()[row_process],
-        "department": processes["department"].to_numpy()[row_process],
-        "recruiter": processes["recruiter"].to_numpy()[row_process],
-        "stage": STAGE_NAMES[language, rows["stage"]],
-        "channel": CHANNELS[rows["channel"]],
+        "process_name": _categorical(processes["name"].to_numpy(), row_process),
+        "department": _categorical(processes["department"].to_numpy(), row_process),
+        "recruiter": _categorical(processes["recruiter"].to_numpy(), row_process),
+        "stage": _categorical(STAGE_NAMES.ravel(), language * STAGE_NAMES.shape[1] + rows["stage"]),
+        "channel": _categorical(CHANNELS, rows["channel"]),
     }, columns=list(EVENT_COLUMNS))
+
+
+def _categorical(values: np.ndarray, index: np.ndarray) -> pd.Categorical:
+    """`values[index]` without a text object per row."""
+    categories, codes = np.unique(values, return_inverse=True)
+    return pd.Categorical.from_codes(codes[index], categories)
 
 
 def _survey_frame(
@@ -596,44 +629,41 @@ def _survey_frame(
         "rating_speed": rating(np.where(p["ack_manual_days"] >= 3, 1.0, 0.0)),
     }
     skipped = {name: rng.random(n) < (0.02 if name == "nps" else 0.04) for name in scores}
-    swedish_share = np.where(timeline.language == LANGUAGES.index("sv"), 0.8, 0.3)
+    swedish_share = np.where(timeline.language == LANGUAGES.index("sv"), 0.75, 0.3)
     language = np.where(rng.random(n) < swedish_share, "sv", "en")
-    tone = _comment_tones(nps, timeline.unanswered, p["disrespectful"], p["satisfaction"] >= 9, rng)
+    kind = _comment_kinds(nps, timeline, rng)
     language_given = rng.random(n) < LANGUAGE_GIVEN_SHARE
     return pd.DataFrame({
         "candidate_id": candidates[answered],
         "process_id": processes["process_id"].to_numpy()[process[answered]],
         "submitted_at": _local_iso(submitted_at[answered]),
         **{name: pd.arrays.IntegerArray(values[answered], skipped[name][answered]) for name, values in scores.items()},
-        "comment": _comments(language[answered], tone[answered], rng),
+        "comment": _comments(language[answered], kind[answered], rng),
         "language": np.where(language_given, language, "")[answered],
     }, columns=list(SURVEY_COLUMNS))
 
 
-def _comment_tones(
-    nps: np.ndarray, unanswered: np.ndarray, disrespectful: np.ndarray, well_run: np.ndarray,
-    rng: np.random.Generator,
-) -> np.ndarray:
-    """Which kind of comment each respondent writes, in line with their score and treatment; '' for none.
-
-    In a well-run process even a low score comes with a mixed comment, not a complaint about silence.
-    """
+def _comment_kinds(nps: np.ndarray, timeline: _Timeline, rng: np.random.Generator) -> np.ndarray:
+    """Which kind of comment each respondent writes, in line with their score and what happened to
+    them; '' for none. In a well-run process even a low score comes with a mixed comment."""
     n = nps.size
     lukewarm = np.array(["mixed", "neutral", "positive"], dtype=object)[rng.choice(3, n, p=(0.5, 0.25, 0.25))]
     negative = np.select(
-        [unanswered & (rng.random(n) < 0.8), disrespectful & (rng.random(n) < 0.75), well_run],
-        ["unanswered", "disrespect", "mixed"], "negative")
-    tone = np.select([nps >= 9, nps >= 7], ["positive", lukewarm], negative).astype(object)
-    tone = np.where(rng.random(n) < PERSONAL_DETAILS_SHARE, "personal_details", tone)
-    return np.where(rng.random(n) < COMMENT_SHARE, tone, "")
+        [timeline.unanswered & (rng.random(n) < 0.8), timeline.profile["disrespectful"] & (rng.random(n) < 0.75),
+         timeline.profile["satisfaction"] >= 9, timeline.interviewed & (rng.random(n) < 0.5)],
+        ["unanswered", "disrespect", "mixed", "after_interview"], "negative")
+    kind = np.select([nps >= 9, nps >= 7], ["positive", lukewarm], negative).astype(object)
+    kind = np.where((kind == "positive") & timeline.called & (rng.random(n) < 0.6), "feedback_call", kind)
+    kind = np.where(rng.random(n) < PERSONAL_DETAILS_SHARE, "personal_details", kind)
+    return np.where(rng.random(n) < COMMENT_SHARE, kind, "")
 
 
-def _comments(language: np.ndarray, tone: np.ndarray, rng: np.random.Generator) -> list[str]:
-    """Comment texts: one template, sometimes two of the same tone, personal details filled in."""
-    n = tone.size
+def _comments(language: np.ndarray, kinds: np.ndarray, rng: np.random.Generator) -> list[str]:
+    """Comment texts: one template, sometimes two of the same kind, personal details filled in."""
+    n = kinds.size
     first, second, combined, name, phone, email = (rng.random(n) for _ in range(6))
     texts = []
-    for i, (lang, kind) in enumerate(zip(language, tone, strict=True)):
+    for i, (lang, kind) in enumerate(zip(language, kinds, strict=True)):
         if not kind:
             texts.append("")
             continue
@@ -648,13 +678,18 @@ def _comments(language: np.ndarray, tone: np.ndarray, rng: np.random.Generator) 
                 first_name=first_name,
                 phone=PHONE_FORMATS[int(phone[i] * len(PHONE_FORMATS))].format(
                     n=PHONE_SUFFIXES[int(second[i] * len(PHONE_SUFFIXES))]),
-                email=f"{first_name.lower()}.{10 + int(email[i] * 90)}@{EMAIL_DOMAINS[int(email[i] * 1000) % 3]}",
+                email=f"{first_name.lower()}.{10 + int(email[i] * 90)}@{EMAIL_DOMAINS[int(email[i] * 1000) % len(EMAIL_DOMAINS)]}",
             )
         texts.append(text)
     return texts
 
 
 # --- time ----------------------------------------------------------------------------------------
+
+def _month_start(today: date, months_ago: int) -> date:
+    month_index = today.year * 12 + today.month - 1 - months_ago
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
 
 def _start_of(day: date) -> int:
     """Local midnight of `day` as simulation seconds (local wall-clock seconds since 1970-01-01)."""

@@ -1,31 +1,33 @@
 """Hand-written survey comments for the demo data, Swedish and English.
 
-Comments are drawn by tone so that they agree with the NPS given, and are sometimes combined two
-at a time. The `personal_details` ones carry a name, phone number or e-mail address the candidate
+Comments are drawn by kind so that they agree with the NPS given and with what happened to the
+candidate (`feedback_call` only after a personal call, `after_interview` only after an interview),
+and are sometimes combined two at a time. The `personal_details` ones carry a name, phone number or e-mail address the candidate
 wrote themselves, so that masking can be shown; their placeholders are filled from the fictional
 values below (PTS reserves 070-174 06 05–99 for fiction; example.* domains are reserved).
 """
 
 from __future__ import annotations
 
-TONES = ("positive", "neutral", "mixed", "negative", "disrespect", "unanswered", "personal_details")
-
 COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("sv", "positive"): (
         "Snabb och tydlig återkoppling genom hela processen.",
         "Jag fick veta direkt att min ansökan hade kommit fram, det uppskattades.",
-        "Rekryteraren ringde och förklarade varför jag inte gick vidare. Mycket proffsigt!",
-        "Trevligt bemötande från första kontakten till sista samtalet.",
-        "Intervjun kändes som ett samtal mellan jämlikar.",
+        "Trevligt bemötande från första kontakten till sista beskedet.",
         "Jag visste hela tiden var i processen jag befann mig.",
-        "Även om jag inte fick jobbet fick jag konkreta tips inför nästa intervju.",
         "Bästa rekryteringsprocessen jag har varit med om.",
         "Ni höll alla tider ni lovade, tack för det!",
         "Kände mig sedd och respekterad.",
-        "Tydlig information om nästa steg efter varje intervju.",
         "Personlig och varm kontakt, jag söker gärna igen.",
         "Mycket bra struktur och ett vänligt bemötande.",
+        "Tydlig annons och snabba svar på mina frågor.",
+    ),
+    ("sv", "feedback_call"): (
+        "Rekryteraren ringde och förklarade varför jag inte gick vidare. Mycket proffsigt!",
+        "Även om jag inte fick jobbet fick jag konkreta tips inför nästa intervju.",
         "Uppskattade att få återkoppling per telefon i stället för ett standardmejl.",
+        "Intervjun kändes som ett samtal mellan jämlikar, och samtalet efteråt var ärligt och vänligt.",
+        "Tydlig information om nästa steg efter varje intervju.",
     ),
     ("sv", "neutral"): (
         "Processen var okej, inget särskilt att anmärka på.",
@@ -47,15 +49,18 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     ("sv", "negative"): (
         "Det tog över en månad innan jag fick något besked alls.",
-        "Fick ett automatiskt nej efter två intervjuer. Mycket tråkigt.",
         "Ingen bekräftelse på att ansökan hade kommit fram.",
         "Processen var rörig och ingen verkade veta vem som ansvarade.",
         "Jag fick aldrig veta varför jag inte gick vidare.",
-        "Intervjutiden flyttades två gånger utan förklaring.",
         "Väldigt långsam process, jag hade redan tackat ja till ett annat jobb.",
         "Standardsvar utan någon personlig återkoppling.",
         "Dålig kommunikation från början till slut.",
+    ),
+    ("sv", "after_interview"): (
+        "Fick ett automatiskt nej efter två intervjuer. Mycket tråkigt.",
+        "Intervjutiden flyttades två gånger utan förklaring.",
         "Jag lade ner mycket tid på caset och fick ingen kommentar alls.",
+        "Efter intervjun fick jag bara ett kort mejl, ingen återkoppling på hur det gick.",
     ),
     ("sv", "disrespect"): (
         "Kände mig inte respekterad under intervjun.",
@@ -66,7 +71,7 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
         "Har aldrig blivit så illa bemött i en rekrytering.",
     ),
     ("sv", "unanswered"): (
-        "Hörde aldrig av mig efter intervjun.",
+        "Hörde aldrig av mig efter ansökan.",
         "Ni hörde aldrig av er, jag fick bara den här enkäten.",
         "Väntar fortfarande på besked, två månader senare.",
         "Ingen återkoppling alls. Jag fick läsa på LinkedIn att tjänsten var tillsatt.",
@@ -74,23 +79,26 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     ("sv", "personal_details"): (
         "Ring mig gärna på {phone} om en liknande tjänst dyker upp.",
-        "Hej, det är {first_name} här. Jag fick aldrig svar på mitt mejl, nå mig på {email}.",
-        "Tack för en bra intervju! Hälsningar {first_name}",
+        "Hej, det är {first_name} här. Nå mig hellre på {email} än på jobbmejlen.",
+        "Hälsningar {first_name}",
         "Jag har bytt nummer, det nya är {phone}. /{first_name}",
     ),
     ("en", "positive"): (
         "Quick and clear communication throughout the process.",
-        "The recruiter called me personally to explain the decision. Really appreciated it.",
-        "Friendly and respectful interviewers.",
         "I always knew what the next step was.",
-        "Great experience even though I didn't get the job.",
-        "The feedback call gave me useful pointers for my next interview.",
+        "Great experience from start to finish.",
         "Very professional and well organised.",
         "Got a confirmation within hours of applying.",
-        "Warm welcome at the office and a relaxed interview.",
         "Best hiring process I've been through in years.",
         "Everyone kept to the timeline they promised.",
         "Felt genuinely respected as a candidate.",
+    ),
+    ("en", "feedback_call"): (
+        "The recruiter called me personally to explain the decision. Really appreciated it.",
+        "The feedback call gave me useful pointers for my next interview.",
+        "Great experience even though I didn't get the job.",
+        "Friendly and respectful interviewers, and an honest call afterwards.",
+        "Warm welcome at the office and a relaxed interview.",
     ),
     ("en", "neutral"): (
         "It was fine, nothing special.",
@@ -110,12 +118,16 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("en", "negative"): (
         "No confirmation that my application was received.",
         "It took more than a month to hear anything at all.",
-        "Automated rejection after two interviews. Disappointing.",
         "Never told why I was not selected.",
-        "Disorganised process, the interview was rescheduled twice.",
         "Generic rejection with no personal feedback.",
         "Poor communication from start to finish.",
+        "Slow and confusing process.",
+    ),
+    ("en", "after_interview"): (
+        "Automated rejection after two interviews. Disappointing.",
+        "Disorganised process, the interview was rescheduled twice.",
         "I spent hours on the assignment and received no comment on it.",
+        "After the interview I only got a short template e-mail.",
     ),
     ("en", "disrespect"): (
         "Rude interviewer who kept checking his phone.",
@@ -125,15 +137,15 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
         "Felt humiliated by the way the panel talked to me.",
     ),
     ("en", "unanswered"): (
-        "Never heard back after the interview.",
+        "Never heard back after applying.",
         "Still waiting for an answer two months later.",
         "No response at all, only this survey.",
         "I had to find out on LinkedIn that the position was filled.",
     ),
     ("en", "personal_details"): (
         "Please contact me at {email} if anything similar opens up.",
-        "Thanks for the chat! Best, {first_name}",
-        "You can reach me on {phone}, I never got the promised call back.",
+        "Best regards, {first_name}",
+        "My new number is {phone} in case you need to reach me.",
     ),
 }
 

@@ -27,6 +27,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.risk": {"en": "Brand risk", "sv": "Varumärkesrisk"},
     "nav.data": {"en": "Data", "sv": "Data"},
     "nav.settings": {"en": "Settings", "sv": "Inställningar"},
+    # -- shared filters --------------------------------------------------------------------------
+    "filters.heading": {"en": "Filters", "sv": "Filter"},
+    "filters.dates": {"en": "Applied between", "sv": "Ansökt mellan"},
+    "filters.process": {"en": "Process", "sv": "Process"},
+    "filters.department": {"en": "Department", "sv": "Avdelning"},
+    "filters.recruiter": {"en": "Recruiter", "sv": "Rekryterare"},
+    "filters.all": {"en": "All", "sv": "Alla"},
     # -- store overview ------------------------------------------------------------------------
     "store.heading": {"en": "What is in the store", "sv": "Vad som finns i databasen"},
     "store.applications": {"en": "Applications", "sv": "Ansökningar"},
@@ -140,6 +147,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.unreadable": {
         "en": "{file} could not be read as a table: {detail}. Save it again as CSV (UTF-8) and upload it.",
         "sv": "{file} kunde inte läsas som en tabell: {detail}. Spara den igen som CSV (UTF-8) och ladda upp den.",
+    },
+    "import.bad_quotes": {
+        "en": "{file} could not be split into columns: the quote (\") opened on line {line} is never closed. Close it, or open the file in a spreadsheet program and save it again as CSV.",
+        "sv": "{file} kunde inte delas upp i kolumner: citattecknet (\") som öppnas på rad {line} stängs aldrig. Stäng det, eller öppna filen i ett kalkylprogram och spara den igen som CSV.",
     },
     "import.unknown_kind": {
         "en": "{file}: cannot tell whether this is an events file or a survey file. Events need event_type and occurred_at; survey answers need submitted_at. Columns found: {found}.",

@@ -19,11 +19,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.i18n import t
 from analytics.store import Store, read_sql
-from analytics.textfiles import DELIMITER_NAMES, PreparedTable, UnreadableFile, prepare_table
+from analytics.textfiles import (
+    DELIMITER_NAMES,
+    PreparedTable,
+    UnreadableFile,
+    count_lines,
+    prepare_table,
+    record_start_lines,
+    unclosed_quote_line,
+)
 
 EVENT_TYPES = (
     "application_received", "acknowledgement_sent", "status_update_sent", "interview_scheduled",
@@ -63,10 +72,11 @@ class RowProblem:
     value: str | None
     code: str         # key under problem.* in the message catalogue
     detail: str = ""
+    file_line: int | None = None   # set when blank lines or quoted line breaks shift lines
 
     @property
     def line(self) -> int:
-        return self.row + 1
+        return self.file_line or self.row + 1
 
     def message(self, file_name: str, lang: str = "en") -> str:
         prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line, column=self.column)
@@ -194,78 +204,171 @@ def _import_prepared(
     store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
     format: str, notify: ProgressCallback,
 ) -> ImportReport:
+    """Stage and check on one connection, then write in one transaction on the same connection."""
     report.sha256 = prepared.sha256
-    with store.transaction() as cursor:
+    pads = _hmac_pads(store.secret_key())
+    with store.cursor() as cursor:
         cursor.execute(read_sql("import_macros.sql"))
-        try:
-            _load_raw(cursor, prepared)
-        except duckdb.InvalidInputException as error:
-            if "unicode" not in str(error).lower() or prepared.encoding != "utf-8":
-                report.error_code, report.error_values = "unreadable", {"detail": _first_line(error)}
-                raise ImportFailed(report) from error
-            prepared = prepare_table(original, encoding="cp1252")   # non-UTF-8 bytes beyond the sniffed head
-            try:
-                _load_raw(cursor, prepared)
-            finally:
-                prepared.cleanup()
+        columns = _map_columns(_read_header(cursor, prepared, report), report)
+        preset = _choose_preset(format, columns, report)
+        if preset is not None:
+            kind = preset.kind
+        elif kind not in ("events", "surveys"):
+            kind = _detect_kind(columns, report)
+        prepared = _load_raw(cursor, original, prepared, columns, keep_names=kind == "surveys", pads=pads)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
+        structural = _structural_problems(cursor)
+        report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0] + structural.rows
+        if report.rows_read == 0:
+            report.error_code = "header_only"
+            raise ImportFailed(report)
         notify(0.35, "checking")
-        columns = _map_columns(cursor, report)
-        preset = _choose_preset(format, columns, report)
         if preset is not None:
             # The preset rewrites `raw` into canonical columns (keeping __row, the source row).
             cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {preset.to_canonical_sql(columns)}")
-            columns = _map_columns(cursor, report)
-            kind = preset.kind
-        report.kind = kind if kind in ("events", "surveys") else _detect_kind(columns, report)
-        report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0]
-        structural = _structural_problems(cursor)
-        if report.rows_read == 0 and not structural.total:
-            report.error_code = "header_only"
-            raise ImportFailed(report)
-        key = store.secret_key()
-        pads = _hmac_pads(key)
-        if report.kind == "events":
+            columns = _map_columns([row[0] for row in cursor.execute("DESCRIBE raw").fetchall()], report)
+        report.kind = kind
+        timezone = store.settings().timezone
+        if kind == "events":
             _check_required(columns, EVENT_COLUMNS, report)
-            problems = structural + _stage_events(cursor, columns, store.settings().timezone, pads)
+            problems = structural + _stage_events(cursor, columns, timezone)
         else:
             _check_required(columns, SURVEY_COLUMNS, report)
-            problems = structural + _stage_surveys(cursor, columns, store.settings().timezone, pads)
+            problems = structural + _stage_surveys(cursor, columns, timezone)
+        cursor.execute("DROP TABLE raw")
         report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
+        _attach_lines(cursor, report.problems)
         if problems.total and mode != "lenient":
             report.error_code, report.error_values = "rows_rejected", {"count": str(problems.total)}
             raise ImportFailed(report)
         notify(0.7, "storing")
-        report.import_id = _store_staged(cursor, report)
+        with store.transaction(cursor):
+            report.import_id = _store_staged(cursor, report)
     notify(1.0, "done")
     return report
+
+
+READ_CSV = """read_csv(?, delim = ?, header = true, all_varchar = true, quote = '"', escape = '"',
+                   store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_scans',
+                   null_padding = false)"""
+
+
+def _read_header(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, report: ImportReport) -> list[str]:
+    """The file's column names, as DuckDB's reader sees them."""
+    try:
+        return [row[0] for row in cursor.execute(
+            f"DESCRIBE SELECT * FROM {READ_CSV}", [str(prepared.csv_path), prepared.delimiter]).fetchall()]
+    except duckdb.Error as error:
+        quote_line = unclosed_quote_line(prepared.csv_path)
+        if quote_line is not None:
+            report.error_code, report.error_values = "bad_quotes", {"line": str(quote_line)}
+        else:
+            report.error_code, report.error_values = "unreadable", {"detail": _plain_duckdb_error(error, prepared)}
+        raise ImportFailed(report) from error
+
+
+def _plain_duckdb_error(error: Exception, prepared: PreparedTable) -> str:
+    """DuckDB's first line, without the temporary path it names."""
+    return _first_line(error).replace(str(prepared.csv_path), "the file")
 
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0][:300]
 
 
-def _load_raw(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
-    """Every cell as text, in file order, with its data-row number; malformed lines go to reject_errors."""
-    cursor.execute("DROP TABLE IF EXISTS raw")
+def _load_raw(
+    cursor: duckdb.DuckDBPyConnection, original: Path, prepared: PreparedTable, columns: dict[str, str],
+    keep_names: bool, pads: tuple[bytes, bytes],
+) -> PreparedTable:
+    """The file as text cells with true data-row numbers; malformed lines go to `import_rejects`.
+
+    Personal data is dropped as the file is read: `candidate_name` is left out (survey files keep it
+    only until the comment is masked) and `candidate_email` becomes its keyed pseudonym.
+    """
+    cells = []
+    for name, original_name in columns.items():
+        source = quote_identifier(original_name)
+        if name == "candidate_email":
+            address = f"nullif(lower(trim({source})), '')"
+            cells.append(f"'anon-' || left(hmac_sha256($inner_pad, $outer_pad, {address}), 20) AS {source}")
+        elif name != "candidate_name" or keep_names:
+            cells.append(source)
+    parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
+    if "candidate_email" in columns:
+        parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
+    read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
     cursor.execute(
-        """
-        CREATE TEMP TABLE raw AS
-        SELECT row_number() OVER () AS __row, *
-        FROM read_csv(?, delim = ?, header = true, all_varchar = true, quote = '"', escape = '"',
-                      store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_scans',
-                      null_padding = false, auto_detect = true, sample_size = -1)
-        """,
-        [str(prepared.csv_path), prepared.delimiter],
+        f"CREATE OR REPLACE TEMP TABLE raw AS SELECT row_number() OVER () AS __row, {', '.join(cells)} FROM {read}",
+        parameters,
     )
+    undecodable = cursor.execute(
+        "SELECT count(*) FROM import_rejects WHERE error_type = 'INVALID ENCODING' OR error_message ILIKE '%unicode%'"
+    ).fetchone()[0]
+    if undecodable and prepared.encoding == "utf-8":
+        # Bytes that are not UTF-8 beyond the sniffed head: the file is cp1252 after all.
+        fallback = prepare_table(original, encoding="cp1252")
+        try:
+            cursor.execute("DELETE FROM import_rejects; DELETE FROM import_scans")
+            parameters["path"] = str(fallback.csv_path)
+            cursor.execute(
+                f"CREATE OR REPLACE TEMP TABLE raw AS SELECT row_number() OVER () AS __row, {', '.join(cells)} FROM {read}",
+                parameters,
+            )
+            _number_rows(cursor, fallback)
+        finally:
+            fallback.cleanup()
+        return fallback
+    _number_rows(cursor, prepared)
+    return prepared
 
 
-def _map_columns(cursor: duckdb.DuckDBPyConnection, report: ImportReport) -> dict[str, str]:
+def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
+    """Give every stored row its data-row number in the file, counting rows DuckDB rejected.
+
+    DuckDB numbers only the rows it accepted. When every physical line is one record (the usual
+    export) rows are lines minus the header; blank lines and quoted line breaks need a scan of the
+    file, which then also records each row's first line in `row_lines`.
+    """
+    rejected_lines = [row[0] for row in cursor.execute("SELECT DISTINCT line FROM import_rejects ORDER BY line").fetchall()]
+    accepted = cursor.execute("SELECT count(*) FROM raw").fetchone()[0]
+    record_lines = record_start_lines(prepared.csv_path, count_lines(prepared.csv_path), accepted + len(rejected_lines))
+    cursor.execute("CREATE OR REPLACE TEMP TABLE row_lines (__row BIGINT, line BIGINT)")
+    if record_lines is None and not rejected_lines:
+        return
+    lines = np.array(record_lines if record_lines is not None else range(2, accepted + len(rejected_lines) + 2),
+                     dtype=np.int64)
+    rows = np.arange(1, len(lines) + 1, dtype=np.int64)
+    kept = ~np.isin(lines, np.array(rejected_lines, dtype=np.int64))
+    numbering = pd.DataFrame({"accepted_row": np.arange(1, int(kept.sum()) + 1), "__row": rows[kept]})
+    cursor.register("row_numbering", numbering)
+    cursor.execute(
+        "UPDATE raw SET __row = n.__row FROM row_numbering n WHERE raw.__row = n.accepted_row"
+    )
+    cursor.unregister("row_numbering")
+    if record_lines is not None:
+        cursor.register("record_lines", pd.DataFrame({"__row": rows, "line": lines}))
+        cursor.execute("INSERT INTO row_lines SELECT * FROM record_lines")
+        cursor.unregister("record_lines")
+
+
+def _attach_lines(cursor: duckdb.DuckDBPyConnection, problems: list[RowProblem]) -> None:
+    """Look up the first file line of each listed problem row where it is not simply row + 1."""
+    if not problems or not cursor.execute("SELECT count(*) FROM row_lines").fetchone()[0]:
+        return
+    lines = dict(cursor.execute(
+        "SELECT __row, line FROM row_lines WHERE list_contains(?, __row)", [sorted({p.row for p in problems})]
+    ).fetchall())
+    for problem in problems:
+        problem.file_line = lines.get(problem.row)
+
+
+def _map_columns(headers: list[str], report: ImportReport) -> dict[str, str]:
     """Normalised name -> the file's own header, refusing two headers that normalise alike."""
-    found = [row[0] for row in cursor.execute("DESCRIBE raw").fetchall() if row[0] != "__row"]
     columns: dict[str, str] = {}
-    for original in found:
+    for original in headers:
+        if original == "__row":
+            continue
         name = normalize_header(original)
         if name in columns:
             report.error_code, report.error_values = "duplicate_columns", {"column": name}
@@ -322,12 +425,13 @@ def _check_required(columns: dict[str, str], required: tuple[str, ...], report: 
 def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
     """Lines DuckDB could not split into the header's columns (they never reach `raw`)."""
     rows = cursor.execute(
-        "SELECT line, coalesce(column_name, ''), csv_line, error_message FROM import_rejects ORDER BY line"
+        "SELECT r.line, coalesce(l.__row, r.line - 1), coalesce(r.column_name, ''), r.csv_line, r.error_message "
+        "FROM import_rejects r LEFT JOIN row_lines l ON l.line = r.line ORDER BY r.line"
     ).fetchall()
     problems = [
-        RowProblem(row=int(line) - 1, column=column or "(whole row)", value=(csv_line or "")[:120],
-                   code="bad_structure", detail=message.splitlines()[0] if message else "")
-        for line, column, csv_line, message in rows
+        RowProblem(row=int(row), column=column or "(whole row)", value=(csv_line or "")[:120],
+                   code="bad_structure", detail=message.splitlines()[0] if message else "", file_line=int(line))
+        for line, row, column, csv_line, message in rows
     ]
     return ProblemSummary(problems[:MAX_KEPT_PROBLEMS], len(problems), len({p.row for p in problems}))
 
@@ -343,15 +447,11 @@ def _column(columns: dict[str, str], name: str) -> str:
 
 
 def _candidate_expression(columns: dict[str, str]) -> str:
-    """The source id, else 'anon-' and the keyed pseudonym of the normalised e-mail address."""
-    email = _column(columns, "candidate_email")
-    return (
-        f"coalesce({_column(columns, 'candidate_id')}, "
-        f"'anon-' || left(hmac_sha256($inner_pad, $outer_pad, lower({email})), 20))"
-    )
+    """The source id, else the e-mail's keyed pseudonym (made when the file was read)."""
+    return f"coalesce({_column(columns, 'candidate_id')}, {_column(columns, 'candidate_email')})"
 
 
-def _stage_events(cursor, columns, timezone, pads) -> ProblemSummary:
+def _stage_events(cursor, columns, timezone) -> ProblemSummary:
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
     )
@@ -382,7 +482,7 @@ def _stage_events(cursor, columns, timezone, pads) -> ProblemSummary:
                row_key(candidate_id, process_id, event_type, epoch_us(occurred_at)) AS event_key
         FROM parsed
         """,
-        {"inner_pad": pads[0], "outer_pad": pads[1], "event_types": list(EVENT_TYPES),
+        {"event_types": list(EVENT_TYPES),
          "channels": list(CHANNELS), "timezone": timezone},
     )
     return _collect_problems(cursor, [
@@ -396,7 +496,7 @@ def _stage_events(cursor, columns, timezone, pads) -> ProblemSummary:
     ], columns)
 
 
-def _stage_surveys(cursor, columns, timezone, pads) -> ProblemSummary:
+def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
     rating_columns = [name for name in columns if name.startswith("rating_") and len(name) > len("rating_")]
     raw_ratings = "".join(f", {_column(columns, name)} AS {quote_identifier(name + '__raw')}" for name in rating_columns)
     parsed_ratings = "".join(
@@ -425,8 +525,10 @@ def _stage_surveys(cursor, columns, timezone, pads) -> ProblemSummary:
                    CASE WHEN candidate_name IS NULL OR comment_raw IS NULL THEN comment_raw
                         ELSE list_reduce(
                             list_prepend(comment_raw, list_filter(
-                                list_prepend(candidate_name, string_split(candidate_name, ' ')), part -> length(part) > 1)),
-                            (text, part) -> replace(text, part, '[name]'))
+                                list_prepend(candidate_name, string_split(candidate_name, ' ')),
+                                lambda part: length(part) > 1)),
+                            lambda text, part: regexp_replace(
+                                text, '(^|[^\\pL])' || regexp_escape(part) || '([^\\pL]|$)', '\\1[name]\\2', 'gi'))
                    END AS comment
                    {parsed_ratings}
             FROM cells
@@ -434,7 +536,7 @@ def _stage_surveys(cursor, columns, timezone, pads) -> ProblemSummary:
         SELECT *, row_key(candidate_id, process_id, 'survey', epoch_us(submitted_at)) AS response_key
         FROM parsed
         """,
-        {"inner_pad": pads[0], "outer_pad": pads[1], "timezone": timezone},
+        {"timezone": timezone},
     )
     checks = [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
@@ -475,7 +577,7 @@ def _collect_problems(cursor, checks, columns) -> ProblemSummary:
 
 def _store_staged(cursor, report: ImportReport) -> int:
     """Insert the good rows that are not yet stored, and record which import brought which row."""
-    import_id = cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()[0]
+    import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
     good = "staged WHERE __row NOT IN (SELECT __row FROM row_problems)"
     if report.kind == "events":
         cursor.execute(
@@ -489,7 +591,9 @@ def _store_staged(cursor, report: ImportReport) -> int:
         cursor.execute(
             "INSERT INTO events SELECT * FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
         )
-        stored = cursor.execute("SELECT count(*) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM event_sources)").fetchone()[0]
+        stored = cursor.execute(
+            "SELECT count(*) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM event_sources)"
+        ).fetchone()[0]
         cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
     else:
         stored = _store_survey_answers(cursor, good, import_id)
@@ -544,8 +648,13 @@ def _store_survey_answers(cursor, good: str, import_id: int) -> int:
                s.masked, coalesce(s.language, a.language), s.sentiment_label, s.sentiment_score,
                CASE WHEN s.sentiment_label IS NOT NULL THEN ? END
         FROM new_answers a
-        LEFT JOIN scored_comments s
-          ON s.comment = a.comment AND s.given_language IS NOT DISTINCT FROM a.language
+        LEFT JOIN (
+            -- Typed explicitly: pandas gives an empty frame's columns no useful type.
+            SELECT CAST(comment AS VARCHAR) AS comment, CAST(given_language AS VARCHAR) AS given_language,
+                   CAST(language AS VARCHAR) AS language, CAST(sentiment_label AS VARCHAR) AS sentiment_label,
+                   CAST(sentiment_score AS DOUBLE) AS sentiment_score, CAST(masked AS VARCHAR) AS masked
+            FROM scored_comments
+        ) s ON s.comment = a.comment AND s.given_language IS NOT DISTINCT FROM a.language
         """,
         [sentiment.SCORER_NAME],
     )

@@ -71,3 +71,31 @@ def load_demo(store: Store) -> list[ImportReport]:
             import_file(store, files.events, file_name="demo-events.csv", kind="events"),
             import_file(store, files.surveys, file_name="demo-surveys.csv", kind="surveys"),
         ]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    processes: dict[str, str]        # process_id -> "name (id)" label
+    departments: tuple[str, ...]
+    recruiters: tuple[str, ...]
+    first_day: pd.Timestamp | None   # the range of event times, for the date filter
+    last_day: pd.Timestamp | None
+
+
+def filter_options(store: Store) -> FilterOptions:
+    """What the shared filters can choose from."""
+    processes = store.query(
+        "SELECT process_id, arg_min(process_name, occurred_at) FILTER (WHERE process_name IS NOT NULL) AS name "
+        "FROM events GROUP BY process_id ORDER BY coalesce(name, process_id)"
+    )
+    first, last = store.fetchall("SELECT min(occurred_at), max(occurred_at) FROM events")[0]
+    return FilterOptions(
+        processes={row.process_id: f"{row.name} ({row.process_id})" if isinstance(row.name, str) else row.process_id
+                   for row in processes.itertuples()},
+        departments=tuple(r[0] for r in store.fetchall(
+            "SELECT DISTINCT department FROM events WHERE department IS NOT NULL ORDER BY 1")),
+        recruiters=tuple(r[0] for r in store.fetchall(
+            "SELECT DISTINCT recruiter FROM events WHERE recruiter IS NOT NULL ORDER BY 1")),
+        first_day=first,
+        last_day=last,
+    )

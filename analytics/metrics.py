@@ -251,6 +251,7 @@ def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
         "timezone": settings.timezone,
         "ack_sla_hours": float(settings.ack_sla_hours),
         "silence_limit_days": float(settings.silence_limit_days),
+        "latency_unit": settings.latency_unit,
         "non_working_days": list(holidays),
         "processes": list(processes),
     }
@@ -263,6 +264,7 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
     with store.cursor() as cursor:
         # Python variables must never stand in for tables (DuckDB's replacement scans).
         cursor.execute("SET python_enable_replacements = false")
+        cursor.execute(read_sql("metrics_macros.sql"))
         if facts is None:
             parameters = _facts_parameters(store, settings, _as_instant(as_of, settings.timezone),
                                            filters.processes)
@@ -271,7 +273,7 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
             )
         else:
             cursor.register("application_facts", facts)
-        cursor.execute(read_sql("metrics_macros.sql"))
+        cursor.execute(read_sql("metrics_selected_facts.sql"))
         yield cursor
 
 
@@ -310,17 +312,19 @@ def application_facts(store: Store, settings: Settings | None = None, as_of: dat
     """One row per application with every fact the metrics aggregate (see application_facts.sql).
 
     as_of: an instant, a naive local time in settings.timezone, an ISO string, or None for the
-    latest event in the store. Cache the result and pass it to `metrics_by(facts=...)` to change
-    filters without recomputing it.
+    latest event in the store. The frame is Arrow-backed (pd.ArrowDtype: missing values are pd.NA),
+    which makes it cheap to build and to hand back: cache it and pass it to
+    `metrics_by(facts=...)` so that a filter change does not recompute it.
     """
     settings = settings or store.settings()
     with _facts_cursor(store, settings, as_of, filters, None) as cursor:
-        return cursor.execute(
+        selected = cursor.sql(
             "SELECT * FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), "
             "CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[])) "
             "ORDER BY process_id, candidate_id",
-            _filter_parameters(filters),
-        ).df()
+            params=_filter_parameters(filters),
+        )
+        return selected.to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: datetime | str | None = None,

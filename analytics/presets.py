@@ -2,12 +2,588 @@
 
 A preset's `to_canonical_sql(columns)` returns a SELECT over `raw` (the file, every cell text, with
 `__row`, the data-row number) that yields `__row` and canonical column names; the importer then
-validates and stores those rows exactly as it does a canonical file.
+validates and stores those rows exactly as it does a canonical file. Times stay text: the importer
+reads them with `parse_instant`, so every documented style (`Z`, offsets, naive local, epoch
+milliseconds, dates) is handled in one place.
+
+Most exports are snapshots (one row per application with a few dates): one UNION ALL branch per
+event type that a date column can give, and a row gives only the events whose date is filled in.
+Exports that name the candidate but not the job (Greenhouse scorecards and activity feed,
+Teamtailor NPS responses) attach each row to the candidate's application already in the store:
+the one that started last at or before the row's time. docs/presets.md has one table per preset.
+
+Column names are the file's headers normalised (`importer.normalize_header`); `columns` maps them
+to the headers as written. Identifiers go through `quote_identifier`; the only literals written
+into SQL are constants of this module. Names and e-mail addresses are never selected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from analytics.importer import EVENT_TYPES, quote_identifier
+from analytics.settings import SPECS_BY_NAME
+
+NULL_TEXT = "CAST(NULL AS VARCHAR)"
+
+
+def _literal(text: str) -> str:
+    """A constant of this module as a SQL string literal (never used for values from a file)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+# The store's time-zone setting as SQL, for comparing a file's naive times with stored instants.
+_STORE_TIMEZONE = (
+    "(SELECT coalesce(max(value::JSON ->> '$'), "
+    f"{_literal(SPECS_BY_NAME['timezone'].default)}) FROM settings WHERE name = 'timezone')"
+)
+
+
+class _Columns:
+    """The file's columns as SQL text expressions: trimmed, NULL when empty or absent."""
+
+    def __init__(self, columns: dict[str, str]):
+        self.columns = columns
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.columns
+
+    def text(self, *names: str) -> str:
+        """The first of `names` the file has that is not empty on the row (NULL when none)."""
+        present = [f"nullif(trim(raw.{quote_identifier(self.columns[n])}), '')" for n in names if n in self.columns]
+        if not present:
+            return NULL_TEXT
+        return present[0] if len(present) == 1 else f"coalesce({', '.join(present)})"
+
+    def lower(self, *names: str) -> str:
+        return f"lower({self.text(*names)})"
+
+
+@dataclass(frozen=True)
+class _Event:
+    """One UNION ALL branch: rows of `source` meeting `when` give `event_type` at the time `moment`."""
+
+    event_type: str
+    moment: str                    # SQL over the source columns: the event's time as text
+    when: str = "true"
+    stage: str = "stage"
+    channel: str = "channel"
+
+
+def _source(
+    *, candidate: str, process: str, process_name: str = NULL_TEXT, department: str = NULL_TEXT,
+    recruiter: str = NULL_TEXT, stage: str = NULL_TEXT, channel: str = NULL_TEXT,
+    extra: dict[str, str] | None = None, where: str = "true",
+) -> str:
+    extras = "".join(f", {expression} AS {name}" for name, expression in (extra or {}).items())
+    return (
+        f"SELECT __row, {candidate} AS candidate_id, {process} AS process_id, {process_name} AS process_name, "
+        f"{department} AS department, {recruiter} AS recruiter, {stage} AS stage, {channel} AS channel{extras} "
+        f"FROM raw WHERE {where}"
+    )
+
+
+def _events_sql(source: str, events: Sequence[_Event], keep: str = "true") -> str:
+    """One event per branch and row whose time is given; `keep` filters whole applications."""
+    branches = [
+        f"SELECT __row, candidate_id, process_id, {_literal(event.event_type)} AS event_type, "
+        f"{event.moment} AS occurred_at, process_name, department, recruiter, {event.stage} AS stage, "
+        f"{event.channel} AS channel FROM source WHERE {event.moment} IS NOT NULL AND ({event.when}) AND ({keep})"
+        for event in events
+    ]
+    return f"WITH source AS ({source}) " + " UNION ALL ".join(branches)
+
+
+def _surveys_sql(*, candidate: str, process: str, submitted_at: str, nps: str = NULL_TEXT,
+                 comment: str = NULL_TEXT, where: str = "true") -> str:
+    return (
+        f"SELECT __row, {candidate} AS candidate_id, {process} AS process_id, {submitted_at} AS submitted_at, "
+        f"{nps} AS nps, {comment} AS comment FROM raw WHERE {where}"
+    )
+
+
+def _process_in_store(candidate: str, moment: str) -> str:
+    """The candidate's application in the store that started last at or before `moment`, else its first."""
+    return (
+        "(SELECT coalesce(arg_max(process_id, started) FILTER (WHERE started <= "
+        f"parse_instant({moment}, {_STORE_TIMEZONE})), arg_min(process_id, started)) "
+        f"FROM (SELECT process_id, min(occurred_at) AS started FROM events WHERE candidate_id = {candidate} "
+        "GROUP BY process_id))"
+    )
+
+
+def _as_utc(text: str) -> str:
+    """Warehouse (Fivetran) times are UTC written without a zone: mark them so."""
+    return (
+        f"CASE WHEN regexp_full_match({text}, '\\d{{4}}-\\d{{2}}-\\d{{2}}[T ]\\d{{1,2}}:\\d{{2}}(:\\d{{2}}(\\.\\d+)?)?') "
+        f"THEN {text} || 'Z' ELSE {text} END"
+    )
+
+
+def _before_today(text: str) -> str:
+    """A planned date that has passed by the import day: the interview can have taken place."""
+    return f"coalesce(try_cast(left({text}, 10) AS DATE) < current_date, false)"
+
+
+def _is_true(text: str) -> str:
+    return f"coalesce({text} IN ('true', 'yes', '1', 'ja'), false)"
+
+
+def _voided_later(application: str, moment: str, kind: str, undo: str) -> str:
+    """SQL: a later `undo` row (unreject, unhire) of the same application voids this row."""
+    return (
+        f"coalesce(max(CASE WHEN {kind} = {_literal(undo)} THEN parse_instant({moment}, 'UTC') END) "
+        f"OVER (PARTITION BY {application}) > parse_instant({moment}, 'UTC'), false)"
+    )
+
+
+# -- Greenhouse -------------------------------------------------------------------------------------
+
+def _greenhouse_applications(c: _Columns) -> str:
+    status = c.lower("status")
+    source = _source(
+        candidate=c.text("candidate_id"), process=c.text("jobs[0].id", "job_id"),
+        process_name=c.text("jobs[0].name", "job_name"), recruiter=c.text("recruiter.name"),
+        stage=c.text("current_stage.name"),
+        extra={
+            "applied_at": c.text("applied_at"), "rejected_at": c.text("rejected_at"),
+            "last_activity_at": c.text("last_activity_at"), "status": status,
+            "they_rejected_us": f"coalesce({c.lower('rejection_reason.type.name')} = 'they rejected us', false)",
+        },
+        # Prospects never applied; a converted prospect lives on as a new application row.
+        where=f"NOT {_is_true(c.lower('prospect'))} AND coalesce({status}, '') <> 'converted'",
+    )
+    return _events_sql(source, [
+        _Event("application_received", "applied_at"),
+        _Event("rejected", "rejected_at", "status = 'rejected' AND NOT they_rejected_us"),
+        _Event("withdrawn", "rejected_at", "status = 'rejected' AND they_rejected_us"),
+        _Event("hired", "last_activity_at", "status = 'hired'"),
+    ])
+
+
+def _greenhouse_activity(c: _Columns) -> str:
+    candidate, moment, job = c.text("candidate_id"), c.text("created_at"), c.text("job_id", "jobs[0].id")
+    subject, application = c.lower("subject"), f"{candidate}, {job}"
+    source = _source(
+        candidate=candidate, process=f"coalesce({job}, {_process_in_store(candidate, moment)})",
+        extra={
+            "item_kind": c.lower("kind"), "subject": subject, "created_at": moment,
+            "unrejected_later": _voided_later(application, moment, subject, "candidate unrejected"),
+            "unhired_later": _voided_later(application, moment, subject, "candidate unhired"),
+        },
+    )
+    return _events_sql(source, [
+        _Event("status_update_sent", "created_at", "item_kind = 'email'", channel="'email'"),
+        _Event("rejected", "created_at", "item_kind = 'activity' AND subject = 'candidate rejected' AND NOT unrejected_later"),
+        _Event("hired", "created_at", "item_kind = 'activity' AND subject = 'candidate hired' AND NOT unhired_later"),
+    ])
+
+
+def _greenhouse_scorecards(c: _Columns) -> str:
+    candidate, moment = c.text("candidate_id"), c.text("interviewed_at")
+    source = _source(
+        candidate=candidate,
+        process=f"coalesce({c.text('job_id', 'jobs[0].id')}, {_process_in_store(candidate, moment)})",
+        stage=c.text("interview_step.name", "interview.name", "interview"),
+        extra={"interviewed_at": moment},
+    )
+    return _events_sql(source, [_Event("interview_held", "interviewed_at")])
+
+
+# -- Lever --------------------------------------------------------------------------------------
+
+LEVER_PROCESS = "lever"
+LEVER_WITHDRAWN_REASONS = ("withdrew", "candidate withdrew", "offer declined")
+
+
+def _lever_process(c: _Columns) -> str:
+    return f"coalesce({c.text('posting_id')}, {_literal(LEVER_PROCESS)})"
+
+
+def _lever_opportunities(c: _Columns) -> str:
+    source = _source(
+        candidate=c.text("id"), process=_lever_process(c), stage=c.text("stage"),
+        extra={"created_at": c.text("createdat"), "archived_at": c.text("archived.archivedat"),
+               "reason": c.lower("archived.reason")},
+        where=f"coalesce({c.lower('stage')}, '') NOT LIKE 'lead-%'",   # leads never applied
+    )
+    withdrawn = ", ".join(_literal(reason) for reason in LEVER_WITHDRAWN_REASONS)
+    return _events_sql(source, [
+        _Event("application_received", "created_at"),
+        _Event("hired", "archived_at", "reason = 'hired'"),
+        _Event("withdrawn", "archived_at", f"reason IN ({withdrawn})"),
+        _Event("rejected", "archived_at", f"coalesce(reason NOT IN ('hired', {withdrawn}), true)"),
+    ])
+
+
+def _lever_stage_moves(updated_column: str, stage_column: str, in_utc: bool) -> Callable[[_Columns], str]:
+    """Stage changes give the application: the first move into a stage that is not a lead stage."""
+
+    def build(c: _Columns) -> str:
+        updated = _as_utc(c.text(updated_column)) if in_utc else c.text(updated_column)
+        opportunity = c.text("opportunity_id")
+        applicant = f"coalesce({c.lower(stage_column)} NOT LIKE 'lead-%', false)"
+        first_applicant_move = (
+            f"min(CASE WHEN {applicant} THEN parse_instant({updated}, 'UTC') END) OVER (PARTITION BY {opportunity})"
+        )
+        source = _source(
+            candidate=opportunity, process=_lever_process(c), stage=c.text(stage_column),
+            extra={"updated": updated,
+                   "first_move": f"{applicant} AND parse_instant({updated}, 'UTC') = {first_applicant_move}"},
+        )
+        return _events_sql(source, [_Event("application_received", "updated", "first_move")])
+
+    return build
+
+
+def _lever_interviews(c: _Columns) -> str:
+    planned = _as_utc(c.text("date"))
+    source = _source(
+        candidate=c.text("opportunity_id"), process=_lever_process(c),
+        extra={"created_at": _as_utc(c.text("created_at")), "planned": planned,
+               "canceled": f"{c.text('canceled_at')} IS NOT NULL"},
+    )
+    return _events_sql(source, [
+        _Event("interview_scheduled", "created_at"),
+        _Event("interview_held", "planned", f"NOT canceled AND {_before_today('planned')}"),
+    ])
+
+
+# -- Teamtailor ---------------------------------------------------------------------------------
+
+# Activity codes: only `created` is documented; these are the codes of Teamtailor's activity
+# stream as its UI names them (an assumption: map other codes with a saved mapping).
+TEAMTAILOR_MESSAGE_CODES = {"message": "email", "sms": "sms"}
+
+
+def _teamtailor_applications(c: _Columns) -> str:
+    source = _source(
+        candidate=c.text("candidate_id"), process=c.text("job_id"), stage=c.text("stage_id"),
+        extra={"created_at": c.text("created_at"), "rejected_at": c.text("rejected_at")},
+        where=f"NOT {_is_true(c.lower('sourced'))}",   # sourced candidates never applied
+    )
+    return _events_sql(source, [
+        _Event("application_received", "created_at"),
+        _Event("rejected", "rejected_at"),
+    ])
+
+
+def _teamtailor_activities(c: _Columns) -> str:
+    candidate, moment, code, job = c.text("candidate_id"), c.text("created_at"), c.lower("code"), c.text("job_id")
+    channel = "CASE code " + " ".join(
+        f"WHEN {_literal(code_name)} THEN {_literal(channel)}" for code_name, channel in TEAMTAILOR_MESSAGE_CODES.items()
+    ) + " END"
+    source = _source(
+        candidate=candidate, process=f"coalesce({job}, {_process_in_store(candidate, moment)})",
+        extra={"code": code, "created_at": moment,
+               "unrejected_later": _voided_later(f"{candidate}, {job}", moment, code, "unrejected")},
+    )
+    messages = ", ".join(_literal(code_name) for code_name in TEAMTAILOR_MESSAGE_CODES)
+    return _events_sql(source, [
+        _Event("status_update_sent", "created_at", f"code IN ({messages})", channel=channel),
+        _Event("interview_scheduled", "created_at", "code = 'interview'"),
+        _Event("rejected", "created_at", "code = 'rejected' AND NOT unrejected_later"),
+        _Event("hired", "created_at", "code = 'hired'"),
+    ])
+
+
+def _teamtailor_nps(c: _Columns) -> str:
+    candidate, scored = c.text("candidate_id"), c.text("scored_at")
+    return _surveys_sql(
+        candidate=candidate, process=_process_in_store(candidate, c.text("sent_at", "scored_at")),
+        submitted_at=scored, nps=c.text("score"), comment=c.text("feedback"),
+        where=f"{scored} IS NOT NULL",   # sent but never answered: no answer to store
+    )
+
+
+def _teamtailor_nps_sent(c: _Columns) -> str:
+    candidate, sent = c.text("candidate_id"), c.text("sent_at")
+    source = _source(candidate=candidate, process=_process_in_store(candidate, sent), extra={"sent_at": sent})
+    return _events_sql(source, [_Event("survey_sent", "sent_at")])
+
+
+# -- Ashby --------------------------------------------------------------------------------------
+
+ASHBY_PROCESS = "ashby"
+
+
+def _ashby_history(c: _Columns) -> str:
+    title = c.lower("title")
+    source = _source(
+        candidate=c.text("applicationid"), process=f"coalesce({c.text('jobid')}, {_literal(ASHBY_PROCESS)})",
+        stage=c.text("title"),
+        extra={
+            "entered": c.text("enteredstageat"), "title": title,
+            "first_entered": f"min(parse_instant({c.text('enteredstageat')}, 'UTC')) "
+                             f"FILTER (WHERE coalesce({title}, '') NOT IN ('lead', 'archived')) "
+                             f"OVER (PARTITION BY {c.text('applicationid')})",
+        },
+    )
+    return _events_sql(source, [
+        _Event("application_received", "entered",
+               "coalesce(title, '') NOT IN ('lead', 'archived') AND parse_instant(entered, 'UTC') = first_entered"),
+        _Event("offer_made", "entered", "title = 'offer'"),
+        _Event("hired", "entered", "title = 'hired'"),
+        _Event("rejected", "entered", "title = 'archived'"),
+    ], keep="first_entered IS NOT NULL")   # applications that only ever were leads never applied
+
+
+def _json_value(document: str, key_pattern: str) -> str:
+    """The first value of the JSON object whose key matches `key_pattern` (a module constant)."""
+    return (
+        f"(SELECT value ->> '$' FROM json_each(try_cast({document} AS JSON)) "
+        f"WHERE regexp_matches(lower(key), {_literal(key_pattern)}) ORDER BY id LIMIT 1)"
+    )
+
+
+def _ashby_surveys(c: _Columns) -> str:
+    values = c.text("submittedvalues")
+    return _surveys_sql(
+        candidate=c.text("applicationid"), process=f"coalesce({c.text('jobid')}, {_literal(ASHBY_PROCESS)})",
+        submitted_at=c.text("submittedat"),
+        nps=_json_value(values, "nps|recommend"), comment=_json_value(values, "comment|feedback"),
+        where=f"{c.lower('surveytype')} = 'candidateexperience'",
+    )
+
+
+# -- SmartRecruiters ------------------------------------------------------------------------------
+
+SMARTRECRUITERS_PROCESS = "smartrecruiters"
+SMARTRECRUITERS_INTERVIEW_CHANNELS = {"ONSITE": "in_person", "PHONE": "phone", "VIDEO": "video"}
+
+
+def _smartrecruiters_process(c: _Columns) -> str:
+    return f"coalesce({c.text('jobid')}, {_literal(SMARTRECRUITERS_PROCESS)})"
+
+
+def _smartrecruiters_applications(c: _Columns) -> str:
+    status = f"upper({c.text('applicationstage')})"
+    source = _source(
+        candidate=c.text("applicationid"), process=_smartrecruiters_process(c), process_name=c.text("jobtitle"),
+        stage=c.text("applicationstage"),
+        extra={"created": c.text("applicationcreationdate"), "updated": c.text("applicationlastupdate"),
+               "status": status},
+        where=f"coalesce({status}, '') <> 'LEAD'",
+    )
+    return _events_sql(source, [
+        _Event("application_received", "created"),
+        _Event("offer_made", "updated", "status = 'OFFER'"),
+        _Event("hired", "updated", "status = 'HIRED'"),
+        _Event("rejected", "updated", "status = 'REJECTED'"),
+        _Event("withdrawn", "updated", "status = 'WITHDRAWN'"),
+    ])
+
+
+def _smartrecruiters_interviews(c: _Columns) -> str:
+    channel = f"CASE upper({c.text('interviewtype')}) " + " ".join(
+        f"WHEN {_literal(kind)} THEN {_literal(channel)}" for kind, channel in SMARTRECRUITERS_INTERVIEW_CHANNELS.items()
+    ) + " END"
+    source = _source(
+        candidate=c.text("applicationid"), process=_smartrecruiters_process(c), stage=c.text("applicationstage"),
+        channel=channel,
+        extra={"created": c.text("interviewcreatedate"), "starts": c.text("interviewstartdate"),
+               "called_off": f"{_is_true(c.lower('interviewcanceled'))} "
+                             f"OR coalesce(upper({c.text('candidatestatus')}) = 'DECLINED', false)"},
+    )
+    return _events_sql(source, [
+        _Event("interview_scheduled", "created", channel=NULL_TEXT),
+        _Event("interview_held", "starts", f"NOT called_off AND {_before_today('starts')}"),
+    ])
+
+
+# -- Workday ------------------------------------------------------------------------------------
+
+WORKDAY_VOID_STATUSES = ("rescinded", "canceled", "cancelled")
+
+
+def _workday(c: _Columns) -> str:
+    void = ", ".join(_literal(status) for status in WORKDAY_VOID_STATUSES)
+    source = _source(
+        candidate=c.text("candidate_id"), process=c.text("job_req_id"), process_name=c.text("job_posting_title"),
+        department=c.text("supervisory_organization"), recruiter=c.text("recruiter"), stage=c.text("candidate_stage"),
+        extra={"initiated": c.text("date_and_time_initiated"), "completed": c.text("date_and_time_completed"),
+               "now_in": c.lower("candidate_stage"), "left_from": c.text("last_recruiting_stage")},
+        where=f"coalesce({c.lower('transaction_status')}, '') NOT IN ({void})",
+    )
+    return _events_sql(source, [
+        _Event("application_received", "initiated"),
+        _Event("rejected", "completed", "now_in LIKE 'declin%' OR now_in LIKE 'reject%'", stage="left_from"),
+        _Event("withdrawn", "completed", "now_in LIKE 'withdr%'", stage="left_from"),
+        _Event("hired", "completed", "now_in IN ('hire', 'hired', 'ready for hire')", stage="left_from"),
+    ])
+
+
+# -- EasyCruit ----------------------------------------------------------------------------------
+
+# Wide milestone-date columns (normalised Swedish headers) and the event each gives.
+EASYCRUIT_MILESTONES: tuple[tuple[str, str, str | None], ...] = (
+    ("ansökningsdatum", "application_received", None),
+    ("datum_för_kallelse_till_telefonintervju", "interview_scheduled", None),
+    ("datum_för_kallelse_till_intervju_1", "interview_scheduled", None),
+    ("datum_för_kallelse_till_intervju_2", "interview_scheduled", None),
+    ("datum_för_kallelse_till_intervju_3", "interview_scheduled", None),
+    ("datum_för_informationsmöte/telefonintervju", "interview_held", "phone"),
+    ("datum_för_intervju_1", "interview_held", None),
+    ("datum_för_intervju_2", "interview_held", None),
+    ("datum_för_intervju_3", "interview_held", None),
+    ("datum_för_jobberbjudande", "offer_made", None),
+    ("anställningsdatum", "hired", None),
+)
+
+
+def _easycruit(c: _Columns) -> str:
+    milestones = {f"m{index}": c.text(column) for index, (column, _, _) in enumerate(EASYCRUIT_MILESTONES)}
+    source = _source(
+        candidate=c.text("kandidatens_id"), process=c.text("projekt/annons_id"), process_name=c.text("rekryteringstitel"),
+        department=c.text("avdelningsnamn"), stage=c.text("ansökningsstatus"),
+        extra=milestones | {"updated": c.text("ansökan_uppdaterad"), "status": c.lower("ansökningsstatus")},
+    )
+    events = [
+        _Event(event_type, f"m{index}", _before_today(f"m{index}") if event_type == "interview_held" else "true",
+               channel=_literal(channel) if channel else NULL_TEXT)
+        for index, (_, event_type, channel) in enumerate(EASYCRUIT_MILESTONES)
+    ]
+    return _events_sql(source, [*events, _Event("rejected", "updated", "status = 'avslag'")])
+
+
+# -- process-mining event logs ------------------------------------------------------------------
+
+PROCESS_MINING_PROCESS = "process-mining"
+# Activity names common in recruitment event logs (lower case), English and Swedish.
+ACTIVITY_SYNONYMS: dict[str, str] = {
+    "apply": "application_received", "applied": "application_received", "application submitted": "application_received",
+    "application received": "application_received", "ansökan inkommen": "application_received",
+    "ansökan mottagen": "application_received", "ansökt": "application_received",
+    "send acknowledgement": "acknowledgement_sent", "acknowledge": "acknowledgement_sent",
+    "bekräftelse skickad": "acknowledgement_sent", "send status update": "status_update_sent",
+    "schedule interview": "interview_scheduled", "invite to interview": "interview_scheduled",
+    "kallelse till intervju": "interview_scheduled", "interview": "interview_held", "intervju": "interview_held",
+    "reject": "rejected", "rejection": "rejected", "avslag": "rejected", "send rejection": "rejection_sent",
+    "avslagsbesked skickat": "rejection_sent", "give feedback": "feedback_given", "återkoppling": "feedback_given",
+    "make offer": "offer_made", "offer": "offer_made", "erbjudande": "offer_made", "hire": "hired",
+    "anställd": "hired", "withdraw": "withdrawn", "withdrew": "withdrawn", "återtagen": "withdrawn",
+    "send survey": "survey_sent", "enkät skickad": "survey_sent",
+}
+
+
+def _process_mining(case: str, activity: str, timestamp: str, resource: str) -> Callable[[_Columns], str]:
+    """Event logs: a case is an application; an activity named like no event type is passed on as
+    written, so the importer lists it (lenient mode stores the rest)."""
+
+    def build(c: _Columns) -> str:
+        name = f"regexp_replace({c.lower(activity)}, '[\\s_-]+', ' ', 'g')"
+        synonyms = " ".join(f"WHEN {_literal(spoken)} THEN {_literal(kind)}" for spoken, kind in ACTIVITY_SYNONYMS.items())
+        event_type = (
+            f"CASE WHEN list_contains({_literal_list(EVENT_TYPES)}, replace({name}, ' ', '_')) THEN replace({name}, ' ', '_') "
+            f"ELSE coalesce(CASE {name} {synonyms} END, {c.text(activity)}) END"
+        )
+        return (
+            f"SELECT __row, {c.text(case)} AS candidate_id, "
+            f"coalesce({c.text('process_id')}, {_literal(PROCESS_MINING_PROCESS)}) AS process_id, "
+            f"{event_type} AS event_type, {c.text(timestamp)} AS occurred_at, {NULL_TEXT} AS process_name, "
+            f"{NULL_TEXT} AS department, {c.text(resource)} AS recruiter, {NULL_TEXT} AS stage, "
+            f"{NULL_TEXT} AS channel FROM raw"
+        )
+
+    return build
+
+
+def _literal_list(values: Collection[str]) -> str:
+    return "[" + ", ".join(_literal(value) for value in values) + "]"
+
+
+# -- the registry -------------------------------------------------------------------------------
+
+class MetricSupport(NamedTuple):
+    key: str
+    available: bool
+    reason_en: str
+    reason_sv: str
+
+
+# The metric keys of `metrics --json` (data-and-metrics.md section 4), in that order.
+METRIC_KEYS = (
+    "applications", "ack_latency_h_median", "ack_latency_h_p90", "ack_within_sla_share",
+    "notice_latency_h_median", "outcome_known", "outcome_informed", "outcome_coverage",
+    "interviewed_rejected", "personal_feedback", "personal_feedback_coverage",
+    "post_interview_latency_h_median", "longest_silence_d_median", "ghosted", "survey_sent",
+    "survey_responses", "survey_response_rate", "cnps", "sentiment_score",
+)
+# What a survey export gives, in the same vocabulary as event types.
+SURVEY_ANSWER, SURVEY_NPS, SURVEY_COMMENT = "survey answer", "nps", "comment"
+
+
+@dataclass(frozen=True)
+class _Need:
+    """Data a metric needs: at least one of `any_of`; `reason_*` says what is missing otherwise."""
+
+    any_of: frozenset[str]
+    reason_en: str
+    reason_sv: str
+
+
+_EVENTS = _Need(frozenset(EVENT_TYPES), "a survey export holds no events", "en enkätexport innehåller inga händelser")
+_APPLIED = _Need(frozenset({"application_received"}), "no application dates in this export",
+                 "inga ansökningsdatum i exporten")
+_ACK = _Need(frozenset({"acknowledgement_sent", "status_update_sent"}),
+             "no message times in this export: acknowledgement latency unavailable",
+             "inga meddelandetider i exporten: tid till bekräftelse kan inte beräknas")
+_DECISION = _Need(frozenset({"rejected"}), "no rejection decisions in this export", "inga avslagsbeslut i exporten")
+_NOTICE = _Need(frozenset({"rejection_sent", "feedback_given"}),
+                "no times of rejection notices or feedback: whether and when candidates were told is unknown",
+                "inga tider för avslagsbesked eller återkoppling: om och när kandidaterna fick besked är okänt")
+_OUTCOME = _Need(frozenset({"rejected", "offer_made", "hired"}), "no outcomes (rejections, offers, hires) in this export",
+                 "inga utfall (avslag, erbjudanden, anställningar) i exporten")
+_INTERVIEW = _Need(frozenset({"interview_held"}), "no interview dates in this export", "inga intervjudatum i exporten")
+_FEEDBACK = _Need(frozenset({"feedback_given"}), "no feedback events (with their channel) in this export",
+                  "inga återkopplingshändelser (med kanal) i exporten")
+_ANSWER_AFTER_INTERVIEW = _Need(frozenset({"feedback_given", "rejection_sent", "offer_made"}),
+                                "no times of feedback, rejection notices or offers in this export",
+                                "inga tider för återkoppling, avslagsbesked eller erbjudanden i exporten")
+_MESSAGES = _Need(frozenset({"acknowledgement_sent", "status_update_sent", "rejection_sent", "feedback_given"}),
+                  "no message times in this export: silences cannot be measured",
+                  "inga meddelandetider i exporten: tystnad kan inte mätas")
+_SURVEY_SENT = _Need(frozenset({"survey_sent"}), "no survey send times in this export",
+                     "inga utskickstider för enkäter i exporten")
+_ANSWERS = _Need(frozenset({SURVEY_ANSWER}), "no survey answers in this export: import the survey export",
+                 "inga enkätsvar i exporten: importera enkätexporten")
+_NPS = _Need(frozenset({SURVEY_NPS}), "no 0–10 recommendation scores in this export",
+             "inga rekommendationsbetyg 0–10 i exporten")
+_COMMENT = _Need(frozenset({SURVEY_COMMENT}), "no free-text comments in this export", "inga fritextkommentarer i exporten")
+
+METRIC_NEEDS: dict[str, tuple[_Need, ...]] = {
+    "applications": (_EVENTS,),
+    "ack_latency_h_median": (_APPLIED, _ACK),
+    "ack_latency_h_p90": (_APPLIED, _ACK),
+    "ack_within_sla_share": (_APPLIED, _ACK),
+    "notice_latency_h_median": (_DECISION, _NOTICE),
+    "outcome_known": (_OUTCOME,),
+    "outcome_informed": (_DECISION, _NOTICE),
+    "outcome_coverage": (_DECISION, _NOTICE),
+    "interviewed_rejected": (_INTERVIEW, _DECISION),
+    "personal_feedback": (_INTERVIEW, _DECISION, _FEEDBACK),
+    "personal_feedback_coverage": (_INTERVIEW, _DECISION, _FEEDBACK),
+    "post_interview_latency_h_median": (_INTERVIEW, _ANSWER_AFTER_INTERVIEW),
+    "longest_silence_d_median": (_MESSAGES,),
+    "ghosted": (_MESSAGES, _NOTICE),
+    "survey_sent": (_SURVEY_SENT,),
+    "survey_responses": (_SURVEY_SENT, _ANSWERS),
+    "survey_response_rate": (_SURVEY_SENT, _ANSWERS),
+    "cnps": (_ANSWERS, _NPS),
+    "sentiment_score": (_ANSWERS, _COMMENT),
+}
+
+
+def metric_support(provided: Collection[str]) -> list[MetricSupport]:
+    """Every metric key with whether data giving `provided` (event types, survey answer parts) supports it."""
+    provided = set(provided)
+    rows = []
+    for key in METRIC_KEYS:
+        missing = next((need for need in METRIC_NEEDS[key] if not need.any_of & provided), None)
+        rows.append(MetricSupport(key, missing is None, *((missing.reason_en, missing.reason_sv) if missing else ("", ""))))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -15,15 +591,188 @@ class Preset:
     name: str
     kind: str                      # 'events' | 'surveys'
     signature: frozenset[str]      # normalised headers that identify the export
+    title: str = ""
+    build: Callable[[_Columns], str] | None = None
+    # (canonical event type, or for surveys submitted_at / nps / comment; the file's columns)
+    events_supported: tuple[tuple[str, str], ...] = ()
+    also_required: frozenset[str] = frozenset()   # needed for events, but not part of the signature
+    detectable: bool = True
 
     def to_canonical_sql(self, columns: dict[str, str]) -> str:
-        raise NotImplementedError
+        return self.build(_Columns(columns))
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(sorted(self.signature | self.also_required))
+
+    def missing_columns(self, columns: Collection[str]) -> list[str]:
+        """Normalised names this preset needs that the file lacks (a forced preset on the wrong file)."""
+        return [name for name in self.required_columns if name not in columns]
+
+    @property
+    def provides(self) -> frozenset[str]:
+        if self.kind == "events":
+            return frozenset(target for target, _ in self.events_supported)
+        parts = {"submitted_at": SURVEY_ANSWER, "nps": SURVEY_NPS, "comment": SURVEY_COMMENT}
+        return frozenset(parts[target] for target, _ in self.events_supported if target in parts)
+
+    @property
+    def metrics_unavailable(self) -> tuple[tuple[str, str, str], ...]:
+        """(metric key, reason en, reason sv) for each metric this export alone cannot give."""
+        return tuple((m.key, m.reason_en, m.reason_sv) for m in metric_support(self.provides) if not m.available)
 
 
-PRESETS: dict[str, Preset] = {}
+_EASYCRUIT_SIGNATURE = frozenset({"kandidatens_id", "projekt/annons_id", "ansökningsstatus", "ansökningsdatum"})
+
+_PRESET_LIST: tuple[Preset, ...] = (
+    Preset(
+        "greenhouse_applications", "events",
+        frozenset({"id", "candidate_id", "prospect", "applied_at", "rejected_at", "status", "current_stage.name"}),
+        "Greenhouse: applications (Harvest)", _greenhouse_applications,
+        (("application_received", "applied_at"), ("rejected", "rejected_at, status = rejected"),
+         ("withdrawn", "rejected_at, rejection_reason.type.name = They rejected us"),
+         ("hired", "last_activity_at, status = hired")),
+        frozenset({"jobs[0].id"}),
+    ),
+    Preset(
+        "greenhouse_activity", "events", frozenset({"kind", "id", "created_at", "subject", "body"}),
+        "Greenhouse: activity feed", _greenhouse_activity,
+        (("status_update_sent", "created_at, kind = email"), ("rejected", "created_at, subject = Candidate Rejected"),
+         ("hired", "created_at, subject = Candidate Hired")),
+        frozenset({"candidate_id"}),
+    ),
+    Preset(
+        "greenhouse_scorecards", "events",
+        frozenset({"candidate_id", "application_id", "interviewed_at", "submitted_at", "overall_recommendation"}),
+        "Greenhouse: scorecards", _greenhouse_scorecards, (("interview_held", "interviewed_at"),),
+    ),
+    Preset(
+        "lever_opportunities", "events", frozenset({"id", "contact", "createdat", "lastadvancedat", "origin", "stage"}),
+        "Lever: opportunities", _lever_opportunities,
+        (("application_received", "createdAt"), ("hired", "archived.archivedAt, archived.reason = Hired"),
+         ("withdrawn", "archived.archivedAt, archived.reason = Withdrew / Offer declined"),
+         ("rejected", "archived.archivedAt, any other archived.reason")),
+    ),
+    Preset(
+        "lever_stage_changes", "events", frozenset({"opportunity_id", "tostageid", "tostageindex", "updatedat"}),
+        "Lever: stage changes (API)", _lever_stage_moves("updatedat", "tostageid", in_utc=False),
+        (("application_received", "updatedAt of the first move to a stage that is not lead-*"),),
+    ),
+    Preset(
+        "lever_stage_history", "events", frozenset({"opportunity_id", "updated_at", "stage_id", "to_stage_index"}),
+        "Lever: opportunity stage history (warehouse)", _lever_stage_moves("updated_at", "stage_id", in_utc=True),
+        (("application_received", "updated_at of the first move to a stage that is not lead-*"),),
+    ),
+    Preset(
+        "lever_interviews", "events", frozenset({"opportunity_id", "canceled_at", "date", "feedback_reminder", "panel_id"}),
+        "Lever: interviews (warehouse)", _lever_interviews,
+        (("interview_scheduled", "created_at"), ("interview_held", "date, not canceled, before the import day")),
+    ),
+    Preset(
+        "teamtailor_applications", "events",
+        frozenset({"created_at", "changed_stage_at", "rejected_at", "sourced", "candidate_id", "job_id"}),
+        "Teamtailor: job applications", _teamtailor_applications,
+        (("application_received", "created-at"), ("rejected", "rejected-at")),
+    ),
+    Preset(
+        "teamtailor_activities", "events", frozenset({"code", "created_at", "data", "candidate_id"}),
+        "Teamtailor: activities", _teamtailor_activities,
+        (("status_update_sent", "created-at, code = message / sms"), ("interview_scheduled", "created-at, code = interview"),
+         ("rejected", "created-at, code = rejected"), ("hired", "created-at, code = hired")),
+    ),
+    Preset(
+        "teamtailor_nps", "surveys", frozenset({"score", "scored_at", "sent_at", "on_reject", "candidate_id"}),
+        "Teamtailor: NPS responses", _teamtailor_nps,
+        (("submitted_at", "scored-at"), ("nps", "score"), ("comment", "feedback")),
+    ),
+    Preset(
+        "teamtailor_nps_sent", "events", frozenset({"score", "scored_at", "sent_at", "on_reject", "candidate_id"}),
+        "Teamtailor: NPS responses, as surveys sent", _teamtailor_nps_sent, (("survey_sent", "sent-at"),),
+        detectable=False,
+    ),
+    Preset(
+        "ashby_application_history", "events",
+        frozenset({"applicationid", "stageid", "title", "enteredstageat", "leftstageat", "stagenumber"}),
+        "Ashby: application history", _ashby_history,
+        (("application_received", "enteredStageAt of the first stage that is not Lead"),
+         ("offer_made", "enteredStageAt, title = Offer"), ("hired", "enteredStageAt, title = Hired"),
+         ("rejected", "enteredStageAt, title = Archived")),
+    ),
+    Preset(
+        "ashby_survey_submissions", "surveys",
+        frozenset({"surveyformdefinitionid", "submittedat", "applicationid", "surveytype", "submittedvalues"}),
+        "Ashby: survey submissions", _ashby_surveys,
+        (("submitted_at", "submittedAt"), ("nps", "submittedValues: a field named *nps* or *recommend*"),
+         ("comment", "submittedValues: a field named *comment* or *feedback*")),
+    ),
+    Preset(
+        "smartrecruiters_applications", "events",
+        frozenset({"applicationcreationdate", "applicationid", "applicationlastupdate", "applicationstage", "appliedvia"}),
+        "SmartRecruiters: applications report", _smartrecruiters_applications,
+        (("application_received", "applicationCreationDate"),
+         ("offer_made", "applicationLastUpdate, applicationStage = OFFER"),
+         ("hired", "applicationLastUpdate, applicationStage = HIRED"),
+         ("rejected", "applicationLastUpdate, applicationStage = REJECTED"),
+         ("withdrawn", "applicationLastUpdate, applicationStage = WITHDRAWN")),
+    ),
+    Preset(
+        "smartrecruiters_interviews", "events",
+        frozenset({"applicationid", "interviewid", "interviewstartdate", "interviewcanceled", "interviewcreatedate"}),
+        "SmartRecruiters: interviews report", _smartrecruiters_interviews,
+        (("interview_scheduled", "interviewCreateDate"),
+         ("interview_held", "interviewStartDate, not canceled or declined, before the import day")),
+    ),
+    Preset(
+        "workday", "events", frozenset({"candidate_id", "job_req_id", "last_recruiting_stage", "candidate_stage"}),
+        "Workday: recruiting custom report", _workday,
+        (("application_received", "Date and Time Initiated"),
+         ("rejected", "Date and Time Completed, Candidate_Stage = Decline*/Reject*"),
+         ("withdrawn", "Date and Time Completed, Candidate_Stage = Withdr*"),
+         ("hired", "Date and Time Completed, Candidate_Stage = Hire / Hired / Ready for Hire")),
+        frozenset({"date_and_time_initiated", "date_and_time_completed"}),
+    ),
+    Preset(
+        "easycruit", "events", _EASYCRUIT_SIGNATURE, "EasyCruit: Kandidatexport", _easycruit,
+        (("application_received", "Ansökningsdatum"),
+         ("interview_scheduled", "Datum för kallelse till telefonintervju / Intervju 1, 2, 3"),
+         ("interview_held", "Datum för informationsmöte/telefonintervju (phone), Datum för intervju 1, 2, 3"),
+         ("offer_made", "Datum för jobberbjudande"), ("hired", "Anställningsdatum"),
+         ("rejected", "Ansökan uppdaterad, Ansökningsstatus = Avslag")),
+    ),
+    Preset(
+        "process_mining", "events", frozenset({"case_id", "activity", "timestamp"}),
+        "Process-mining event log (case id, activity, timestamp)",
+        _process_mining("case_id", "activity", "timestamp", "resource"),
+        tuple((event_type, "activity") for event_type in EVENT_TYPES),
+    ),
+    Preset(
+        "process_mining_xes", "events", frozenset({"case:concept:name", "concept:name", "time:timestamp"}),
+        "Process-mining event log, pm4py / XES names",
+        _process_mining("case:concept:name", "concept:name", "time:timestamp", "org:resource"),
+        tuple((event_type, "concept:name") for event_type in EVENT_TYPES),
+    ),
+)
+
+PRESETS: dict[str, Preset] = {preset.name: preset for preset in _PRESET_LIST}
 
 
 def detect_preset(columns: set[str]) -> Preset | None:
     """The preset whose signature the header holds (the most specific one), or None for canonical."""
-    matching = [preset for preset in PRESETS.values() if preset.signature <= columns]
+    matching = [preset for preset in PRESETS.values() if preset.detectable and preset.signature <= columns]
     return max(matching, key=lambda preset: len(preset.signature), default=None)
+
+
+def supported_metrics(format_name: str) -> list[MetricSupport]:
+    """Which metrics an export of this preset supports on its own, and why the others are not."""
+    return metric_support(PRESETS[format_name].provides)
+
+
+def supported_metrics_in_store(store) -> list[MetricSupport]:
+    """Which metrics the store's data as a whole supports: what to say after an import."""
+    provided = {row[0] for row in store.fetchall("SELECT DISTINCT event_type FROM events")}
+    answers, with_nps, with_comment = store.fetchall(
+        "SELECT count(*), count(nps), count(comment) FROM survey_responses"
+    )[0]
+    provided |= {part for part, count in ((SURVEY_ANSWER, answers), (SURVEY_NPS, with_nps),
+                                          (SURVEY_COMMENT, with_comment)) if count}
+    return metric_support(provided)

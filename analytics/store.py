@@ -11,7 +11,7 @@ import os
 import secrets
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from analytics.settings import Settings, settings_from_rows, validate_setting
 SQL_DIR = Path(__file__).parent / "sql"
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
 DB_PATH_ENV = "RADAR_DB"
+MEMORY_LIMIT_ENV = "RADAR_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "1500MB"
 
 # Ordered migrations: (version, file in sql/). A new schema change is a new file, never an edit.
 MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "001_schema.sql"), (2, "002_saved_mappings.sql"))
@@ -55,6 +57,8 @@ class Store:
                 f"CLI command) has it open, stop it or point {DB_PATH_ENV} at another file."
             ) from error
         self._con.execute("SET TimeZone = 'UTC'")
+        # Bounded memory: large imports and metrics spill to disk instead of growing without limit.
+        self._con.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)])
         self._write_lock = threading.Lock()
         self.created_now = self._migrate() == 0
 
@@ -81,16 +85,19 @@ class Store:
         return rows[0][0] if rows else None
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All-or-nothing writes: commit on success, roll back on any exception."""
-        with self._write_lock, self.cursor() as cursor:
-            cursor.execute("BEGIN TRANSACTION")
+    def transaction(self, cursor: duckdb.DuckDBPyConnection | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing writes: commit on success, roll back on any exception.
+
+        Pass a cursor to write on the connection that staged temporary tables for the write.
+        """
+        with self._write_lock, (self.cursor() if cursor is None else nullcontext(cursor)) as active:
+            active.execute("BEGIN TRANSACTION")
             try:
-                yield cursor
+                yield active
             except BaseException:
-                cursor.execute("ROLLBACK")
+                active.execute("ROLLBACK")
                 raise
-            cursor.execute("COMMIT")
+            active.execute("COMMIT")
 
     # -- schema ------------------------------------------------------------------------------
     def _migrate(self) -> int:

@@ -12,7 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics.i18n import LANGUAGES, t
-from analytics.inventory import Inventory, load_demo, store_inventory
+from analytics.inventory import FilterOptions, Inventory, filter_options, load_demo, store_inventory
+from analytics.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
+from analytics.metrics import Filters
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
@@ -68,3 +70,61 @@ def format_time(value) -> str:
     if value is None or pd.isna(value):
         return "–"
     return pd.Timestamp(value).tz_convert(get_store().settings().timezone).strftime("%Y-%m-%d %H:%M")
+
+
+@st.cache_data(show_spinner=False)
+def cached_filter_options(db_path: str, version: tuple) -> FilterOptions:
+    return filter_options(_open_store(db_path))
+
+
+def _query_dict() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in FILTER_PARAMETERS}
+
+
+def _remember(widget_key: str, filter_key: str) -> None:
+    st.session_state[filter_key] = st.session_state[widget_key]
+
+
+def sidebar_filters() -> Filters:
+    """The filters the metric pages share, drawn in the sidebar and kept in the URL.
+
+    Chosen values live under their own session keys (not the widgets'), so they survive visits to
+    pages without filters; a link's query parameters seed them on a session's first run.
+    """
+    L = lang()
+    store = get_store()
+    options = cached_filter_options(str(store.path), store.data_version())
+    if "filters_seeded" not in st.session_state:
+        seeded = filters_from_query(_query_dict())
+        st.session_state.update({
+            "f_dates": tuple(d for d in (seeded.date_from, seeded.date_to) if d),
+            "f_process": [p for p in seeded.processes if p in options.processes],
+            "f_department": [d for d in seeded.departments if d in options.departments],
+            "f_recruiter": [r for r in seeded.recruiters if r in options.recruiters],
+            "filters_seeded": True,
+        })
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters.heading", L))
+    for name in ("dates", "process", "department", "recruiter"):
+        st.session_state[f"w_{name}"] = st.session_state[f"f_{name}"]
+    sidebar.date_input(t("filters.dates", L), key="w_dates", on_change=_remember, args=("w_dates", "f_dates"),
+                       format="YYYY-MM-DD")
+    sidebar.multiselect(t("filters.process", L), list(options.processes), key="w_process",
+                        format_func=options.processes.get, on_change=_remember, args=("w_process", "f_process"),
+                        placeholder=t("filters.all", L))
+    sidebar.multiselect(t("filters.department", L), options.departments, key="w_department",
+                        on_change=_remember, args=("w_department", "f_department"), placeholder=t("filters.all", L))
+    sidebar.multiselect(t("filters.recruiter", L), options.recruiters, key="w_recruiter",
+                        on_change=_remember, args=("w_recruiter", "f_recruiter"), placeholder=t("filters.all", L))
+    dates = tuple(st.session_state["f_dates"] or ())
+    filters = Filters(
+        date_from=dates[0] if dates else None,
+        date_to=dates[1] if len(dates) > 1 else None,
+        processes=tuple(st.session_state["f_process"]),
+        departments=tuple(st.session_state["f_department"]),
+        recruiters=tuple(st.session_state["f_recruiter"]),
+    )
+    keep = {"lang": st.session_state["lang"]} | filters_to_query(filters)
+    if keep != {k: v for k, v in _query_dict().items() if v} | {"lang": st.session_state["lang"]}:
+        st.query_params.from_dict(keep)
+    return filters

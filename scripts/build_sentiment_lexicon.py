@@ -31,40 +31,94 @@ HEADER = """\
 # Sources and licences:
 #  - SentimentLex, Språkbanken (CC BY): Nusko, Tahmasebi & Mogren (2016), "Building a Sentiment
 #    Lexicon for Swedish"; collected in Dahlgren (2018), Svensk Text. Entries with confidence >= 0.5
-#    (multi-word: >= 0.75), strength used as is.
+#    (multi-word: >= 0.75), strength used as is, adjectives and verbs with their regular forms.
 #  - AFINN-sv-165 (Apache-2.0, see AFINN-LICENSE.txt): Copyright Finn Årup Nielsen and Technical
 #    University of Denmark; Nielsen (2011), "A new ANEW: evaluation of a word list for sentiment
 #    analysis in microblogs". Scores scaled by 0.8; duplicate entries resolved to their median,
 #    entries whose duplicates disagree in sign dropped, untranslated English entries dropped.
-#  - hand_sv.tsv: written for this project; wins over both. Weight 0 removes an entry.
-# Where SentimentLex and AFINN both have a word, the weight is their mean.
-# Format: term<TAB>weight (-4..4); "stem*" is a prefix match; "_" in a phrase matches one word.
+#  - hand_sv.tsv: written for this project; wins over both. Weight 0 removes a word; a phrase with
+#    weight 0 stays, marking a neutral expression.
+# Where SentimentLex and AFINN both have a word, the weight is their mean. Function words that
+# the sources score but that carry no opinion (NOT_EVALUATIVE in the build script) are left out.
+# Format: term<TAB>weight (-4..4)[<TAB>weight when negated]; "stem*" is a prefix match, "*head"
+# matches a compound ending in head ("kommunikationsproblem"); "_" in a phrase matches one word.
 """
 
 
-def read_weights_tsv(path: Path) -> dict[str, float]:
-    """Read a term<TAB>weight file, refusing duplicates so a hand edit cannot silently shadow."""
-    weights: dict[str, float] = {}
+def read_hand_tsv(path: Path) -> dict[str, str]:
+    """Read a hand-written term<TAB>weight[<TAB>weight when negated] file, keeping the weight
+    columns as written; duplicates are refused so a hand edit cannot silently shadow another."""
+    rows: dict[str, str] = {}
     for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        term, weight = line.split("\t")
+        term, *weights = line.split("\t")
         term = " ".join(term.lower().split())
-        if term in weights:
-            raise SystemExit(f"{path}:{line_number}: duplicate entry {term!r}")
-        weights[term] = float(weight)
-    return weights
+        if term in rows or not 1 <= len(weights) <= 2:
+            raise SystemExit(f"{path}:{line_number}: duplicate or malformed entry {term!r}")
+        rows[term] = "\t".join(f"{float(weight):.2f}" for weight in weights)
+    return rows
+
+
+# Frequent words that SentimentLex or AFINN-sv score although they carry no opinion in a review
+# or a candidate comment (AFINN-sv translated "like" as "som", SentimentLex has "två" = to wash).
+NOT_EVALUATIVE = frozenset(
+    """
+    som två gå går gick gått ha har hade haft vill ville ja fast får fick kan kunde ska skulle
+    blir blev vara var är hela helt finns sitta sitter stor stort stora större störst klar klart
+    klara kvar gälla gäller gällande rätt rätta laga lagat passa passar passade list lista tom tomt
+    offer tank fråga frågor frågade ge gav ger ta tar tog sälja sålde såld köpa köpte tro tror
+    trodde leva lever lösa löser lagar nej själv egen eget egna just lika väl ju nog bara även
+    sig man mig dig vi ni de dem den det detta dessa också alltså kanske samma större flera
+    sitt sin sina hålla håller höll hållit veta vet visste vissa steg hälsning hälsningar sålt
+    lova lovade lovat utlovade utlovat ansvarig ansvariga riktig rent rakt
+    inte ingen inget inga ingenting aldrig ej icke utan varken
+    """.split()
+)
+
+
+def adjective_forms(lemma: str) -> set[str]:
+    """Regular Swedish adjective inflection: trevlig -> trevligt, trevliga, trevligare, ..."""
+    if lemma.endswith(("en",)) and len(lemma) > 4:
+        return {lemma, lemma[:-1] + "t", lemma[:-2] + "na"}
+    if lemma.endswith(("el", "er")) and len(lemma) > 4:
+        return {lemma, lemma + "t", lemma[:-2] + lemma[-1] + "a"}
+    if lemma.endswith("ad"):
+        return {lemma, lemma[:-1] + "t", lemma + "e"}
+    if lemma.endswith("d") and lemma[-2] not in "aeiouyåäö":
+        return {lemma, lemma[:-1] + "t", lemma + "a"}
+    if lemma.endswith("t") or lemma[-1] in "aeiouyåäö":
+        return {lemma, lemma + "a"} if lemma.endswith("t") else {lemma}
+    return {lemma, lemma + "t", lemma + "a", lemma + "e", lemma + "are", lemma + "ast", lemma + "aste"}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Regular Swedish verb inflection for -a verbs: älska -> älskar, älskade, älskat, ..."""
+    if not lemma.endswith("a"):
+        return {lemma, lemma + "r", lemma + "dde", lemma + "tt"}
+    stem = lemma[:-1]
+    return {lemma, lemma + "r", lemma + "de", lemma + "t", lemma + "d", lemma + "s", lemma + "nde",
+            stem + "er", stem + "te", stem + "t" if not stem.endswith("t") else stem, stem + "s"}
 
 
 def read_sentimentlex(path: Path) -> dict[str, float]:
-    weights: dict[str, float] = {}
+    """SentimentLex lemmas with their regular inflections (the lemma's own weight wins)."""
+    lemmas: dict[str, float] = {}
+    forms: dict[str, float] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             term = row["word"].strip().lower()
             minimum = MIN_CONFIDENCE_PHRASE if " " in term else MIN_CONFIDENCE_WORD
-            if float(row["confidence"]) >= minimum:
-                weights[term] = float(row["strength"])
-    return weights
+            if float(row["confidence"]) < minimum:
+                continue
+            weight = float(row["strength"])
+            lemmas[term] = weight
+            if " " in term or term in NOT_EVALUATIVE:
+                continue
+            paradigm = {"av": adjective_forms, "vb": verb_forms}.get(row["part_of_speech"])
+            for form in paradigm(term) if paradigm else ():
+                forms.setdefault(form, weight)
+    return {**forms, **lemmas}
 
 
 def read_afinn(path: Path, english_terms: set[str]) -> dict[str, float]:
@@ -80,17 +134,22 @@ def read_afinn(path: Path, english_terms: set[str]) -> dict[str, float]:
     return weights
 
 
-def merge(sentimentlex: dict[str, float], afinn: dict[str, float], hand: dict[str, float]) -> dict[str, float]:
-    merged: dict[str, float] = {}
-    for term in sentimentlex.keys() | afinn.keys():
+def merge(sentimentlex: dict[str, float], afinn: dict[str, float], hand: dict[str, str]) -> dict[str, str]:
+    """Term -> weight column(s). A zero-weight phrase stays: it marks a neutral expression
+    ("inget att tillägga") so its negator is not read as criticism; a zero word is left out."""
+    merged: dict[str, str] = {}
+    for term in (sentimentlex.keys() | afinn.keys()) - NOT_EVALUATIVE:
         found = [source[term] for source in (sentimentlex, afinn) if term in source]
-        merged[term] = sum(found) / len(found)
+        merged[term] = f"{sum(found) / len(found):.2f}"
     merged.update(hand)
-    return {term: weight for term, weight in merged.items() if weight != 0}
+    return {
+        term: columns for term, columns in merged.items()
+        if float(columns.split("\t")[0]) != 0 or " " in term
+    }
 
 
-def write_lexicon(path: Path, weights: dict[str, float]) -> None:
-    lines = [f"{term}\t{weight:.2f}" for term, weight in sorted(weights.items())]
+def write_lexicon(path: Path, rows: dict[str, str]) -> None:
+    lines = [f"{term}\t{columns}" for term, columns in sorted(rows.items())]
     path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -100,10 +159,10 @@ def main() -> None:
     args = parser.parse_args()
     lexicons = args.data / "lexicons"
 
-    english = read_weights_tsv(PACKAGE_DATA / "lexicon_en.tsv")
+    english = read_hand_tsv(PACKAGE_DATA / "lexicon_en.tsv")
     # AFINN-sv keeps some English words untranslated ("lol", "happy"); they belong to English.
     untranslated = {term for term in english if not any(ch in term for ch in "åäö")}
-    hand = read_weights_tsv(PACKAGE_DATA / "hand_sv.tsv")
+    hand = read_hand_tsv(PACKAGE_DATA / "hand_sv.tsv")
     merged = merge(
         read_sentimentlex(lexicons / "sentimentlex.csv"),
         read_afinn(lexicons / "AFINN-sv-165.txt", untranslated - hand.keys()),

@@ -1,13 +1,19 @@
 """Detect whether a comment is Swedish, English or something else.
 
 Candidate comments are often a few words long, so the detector counts function words and very
-common evaluative words (a short comment like "Bra!" has nothing else) and uses å/ä/ö as a
-Swedish cue unless another language's words explain them better.
+common evaluative words (a short comment like "Bra!" has nothing else), then, more weakly, words
+only one of the two sentiment lexicons knows, and uses å/ä/ö as a Swedish cue unless another
+language's words explain them better. Words both languages share ("process", "team", "feedback",
+"ok") are no cue at all.
 """
 
 from __future__ import annotations
 
+from .lexicon import lexicon_for
 from .text import words
+
+_LEXICON_CUE = 0.5  # a word only one lexicon knows counts half as much as a function word
+_SHARED_WORDS = frozenset("ok okay process team feedback cool super top wow".split())
 
 SWEDISH_WORDS = frozenset(
     """
@@ -33,10 +39,10 @@ ENGLISH_WORDS = frozenset(
     no make than first been its who now people my made over did down only way find use may
     very after our just where most know get through back much good great bad before must well
     any also too here why should me you they he his us are am really thanks thank nice quick
-    slow never always feedback interview recruiter process job felt feel experience awesome
-    excellent terrible poor friendly helpful professional respectful happy love loved again
-    company team everything nothing got went heard response reply still waiting worst best ok
-    okay hi hello regards sincerely amazing fantastic horrible rude cool fine sure
+    slow never always interview recruiter job felt feel experience awesome excellent terrible
+    poor friendly helpful professional respectful happy love loved again company everything
+    nothing got went heard response reply still waiting worst best hi hello regards sincerely
+    amazing fantastic horrible rude fine sure
     """.split()
 )
 
@@ -69,6 +75,12 @@ def detect_language(text: str) -> str:
             other += 1.0
         swedish += in_swedish
         english += in_english
+        if not in_swedish and not in_english and token not in _SHARED_WORDS:
+            known_swedish = lexicon_for("sv").word_entry(token) is not None
+            known_english = lexicon_for("en").word_entry(token) is not None
+            if known_swedish != known_english:
+                swedish += _LEXICON_CUE * known_swedish
+                english += _LEXICON_CUE * known_english
         if not in_swedish and _SWEDISH_LETTERS.intersection(token):
             swedish += 0.75
         if _OTHER_LETTERS.intersection(token):

@@ -1,8 +1,9 @@
 """Load the shipped lexicons and look words and phrases up in them.
 
-Lexicon files list base forms; Swedish inflects and compounds freely ("trevligaste",
-"personalbrist", "jättesnabbt"), so a word that is not listed is retried without common endings,
-without an intensifying prefix, and as the head of a compound. Every lookup is memoised because
+Lexicon files list words, "stem*" prefixes, "*head" compound heads and phrases. Swedish compounds
+freely ("personalbrist", "jättesnabbt", "otrevligt"), so a Swedish word that is not listed is
+retried without an intensifying prefix, without the negating prefix "o", and against the listed
+compound heads; English words are retried without regular endings. Lookups are memoised because
 comments repeat the same few thousand words.
 """
 
@@ -17,18 +18,28 @@ from .rules import INTENSIFYING_PREFIX_FACTOR, INTENSIFYING_PREFIXES
 DATA_DIR = Path(__file__).with_name("data")
 LEXICON_FILES = {"sv": "lexicon_sv.tsv", "en": "lexicon_en.tsv"}
 
-# Tried shortest first, so the smallest change that finds a listed word wins.
-_SUFFIXES = {
-    "sv": ("s", "t", "n", "e", "a", "na", "ns", "en", "et", "er", "ar", "or", "at", "ad", "ade",
-           "are", "ast", "het", "ande", "ende", "aste", "arna", "erna", "orna", "heten", "arnas",
-           "ernas", "ornas"),
-    "en": ("s", "d", "es", "ed", "ly", "ing"),
-}
+# Swedish inflections are generated at build time. English lists base forms, so regular endings
+# are undone at run time: "delays" -> "delay", "hated" -> "hate", "helpfully" -> "helpful".
+_ENGLISH_ENDINGS = (("s", ("",)), ("es", ("",)), ("ed", ("", "e")), ("ing", ("", "e")),
+                    ("ly", ("",)), ("ily", ("y",)))
 _MIN_STEM = 3
-_MIN_COMPOUND_HEAD = 5
-_COMPOUND_FACTOR = 0.8
-_NEGATING_PREFIX = "o"  # "otrevlig", "oprofessionell", "ohjälpsam"
+# "otrevlig", "unhelpful": the prefix turns a positive word negative; the rest must be long
+# enough that "ok", "ost" or "under" are not read as negated words.
+_NEGATING_PREFIX = {"sv": ("o", 5), "en": ("un", 5)}
 _NEGATING_PREFIX_FACTOR = 0.9
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon weight; `when_negated` overrides the generic negation rule where it misleads
+    ("fick aldrig någon återkoppling" is far worse than "återkoppling" is good)."""
+
+    weight: float
+    when_negated: float | None = None
+
+    def scaled(self, factor: float) -> Entry:
+        negated = None if self.when_negated is None else self.when_negated * factor
+        return Entry(max(-4.0, min(4.0, self.weight * factor)), negated)
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ class Phrase:
     """A multi-word entry; each part is a word, a "stem*" prefix or "_" for any one word."""
 
     parts: tuple[str, ...]
-    weight: float
+    entry: Entry
 
     def matches(self, words: list[str | None], start: int) -> bool:
         if start + len(self.parts) > len(words):
@@ -57,27 +68,26 @@ class Phrase:
 class Lexicon:
     """Word and phrase weights for one language, with inflection-tolerant lookup."""
 
-    def __init__(self, language: str, entries: dict[str, float]) -> None:
+    def __init__(self, language: str, entries: dict[str, Entry]) -> None:
         self.language = language
-        self.exact: dict[str, float] = {}
-        self.stems: dict[str, float] = {}
+        self.exact: dict[str, Entry] = {}
+        self.stems: dict[str, Entry] = {}
+        self.heads: dict[str, Entry] = {}
         self._phrases_by_first: dict[str, list[Phrase]] = {}
         self._phrases_by_stem: dict[str, list[Phrase]] = {}
-        for term, weight in entries.items():
+        for term, entry in entries.items():
             parts = tuple(term.split())
             if len(parts) > 1:
-                phrase = Phrase(parts, weight)
                 first = parts[0]
                 index = self._phrases_by_stem if first.endswith("*") else self._phrases_by_first
-                index.setdefault(first.rstrip("*"), []).append(phrase)
+                index.setdefault(first.rstrip("*"), []).append(Phrase(parts, entry))
             elif term.endswith("*"):
-                self.stems[term[:-1]] = weight
+                self.stems[term[:-1]] = entry
+            elif term.startswith("*"):
+                self.heads[term[1:]] = entry
             else:
-                self.exact[term] = weight
-        for index in (self._phrases_by_first, self._phrases_by_stem):
-            for phrases in index.values():
-                phrases.sort(key=lambda phrase: -len(phrase.parts))
-        self._word_cache: dict[str, float | None] = {}
+                self.exact[term] = entry
+        self._word_cache: dict[str, Entry | None] = {}
 
     def match_phrase(self, words: list[str | None], start: int) -> Phrase | None:
         """The longest phrase starting at `start`, or None."""
@@ -93,13 +103,13 @@ class Lexicon:
                 best = phrase
         return best
 
-    def word_weight(self, word: str) -> float | None:
-        """Weight of a single word, trying inflections and compounds; None if unknown."""
+    def word_entry(self, word: str) -> Entry | None:
+        """The entry for a single word, trying inflections and compounds; None if unknown."""
         if word not in self._word_cache:
             self._word_cache[word] = self._lookup(word)
         return self._word_cache[word]
 
-    def _listed(self, word: str) -> float | None:
+    def _listed(self, word: str) -> Entry | None:
         if word in self.exact:
             return self.exact[word]
         for end in range(len(word), _MIN_STEM - 1, -1):
@@ -107,45 +117,50 @@ class Lexicon:
                 return self.stems[word[:end]]
         return None
 
-    def _uninflected(self, word: str) -> float | None:
+    def _uninflected(self, word: str) -> Entry | None:
         found = self._listed(word)
-        if found is not None:
+        if found is not None or self.language != "en":
             return found
-        for suffix in _SUFFIXES[self.language]:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= _MIN_STEM:
-                for candidate in (stem, stem + "a", stem + "e"):
-                    found = self._listed(candidate)
+        for ending, replacements in _ENGLISH_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= _MIN_STEM:
+                for replacement in replacements:
+                    found = self._listed(stem + replacement)
                     if found is not None:
                         return found
         return None
 
-    def _lookup(self, word: str) -> float | None:
+    def _lookup(self, word: str) -> Entry | None:
         found = self._uninflected(word)
-        if found is not None or self.language != "sv" or len(word) < 2 * _MIN_STEM:
+        if found is not None:
             return found
+        prefix, min_rest = _NEGATING_PREFIX[self.language]
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_rest:
+            found = self._uninflected(word[len(prefix):])
+            if found is not None and found.weight > 0:
+                return Entry(-found.weight * _NEGATING_PREFIX_FACTOR)
+        if self.language != "sv":
+            return None
         for prefix in INTENSIFYING_PREFIXES:
-            if word.startswith(prefix):
+            if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
                 found = self._uninflected(word[len(prefix):])
                 if found is not None:
-                    return max(-4.0, min(4.0, found * INTENSIFYING_PREFIX_FACTOR))
-        if word.startswith(_NEGATING_PREFIX) and len(word) > _MIN_COMPOUND_HEAD:
-            found = self._uninflected(word[len(_NEGATING_PREFIX):])
-            if found is not None and found > 0:
-                return -found * _NEGATING_PREFIX_FACTOR
-        for split in range(_MIN_STEM, len(word) - _MIN_COMPOUND_HEAD + 1):
-            found = self._uninflected(word[split:])
-            if found is not None:
-                return found * _COMPOUND_FACTOR
+                    return found.scaled(INTENSIFYING_PREFIX_FACTOR)
+        for split in range(1, len(word) - _MIN_STEM + 1):
+            if word[split:] in self.heads:
+                return self.heads[word[split:]]
         return None
 
 
-def read_lexicon_file(path: Path) -> dict[str, float]:
-    entries: dict[str, float] = {}
+def read_lexicon_file(path: Path) -> dict[str, Entry]:
+    """Read term<TAB>weight[<TAB>weight when negated] lines; '#' starts a comment line."""
+    entries: dict[str, Entry] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            term, weight = line.split("\t")
-            entries[" ".join(term.lower().split())] = float(weight)
+            term, weight, *negated = line.split("\t")
+            entries[" ".join(term.lower().split())] = Entry(
+                float(weight), float(negated[0]) if negated else None
+            )
     return entries
 
 

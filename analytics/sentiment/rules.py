@@ -8,17 +8,57 @@ from __future__ import annotations
 
 NEGATORS = {
     "sv": frozenset(
-        "inte ej icke aldrig ingen inget inga ingenting varken knappast utan".split()
+        "inte ej icke aldrig ingen inget inga ingenting varken knappast knappt sällan utan mindre".split()
     ),
     "en": frozenset(
         """
-        not no never none nobody nothing neither nor without hardly barely cannot can't cant
+        not no never none nobody nothing neither nor without hardly barely rarely seldom less zero
+        fewer cannot can't cant
         don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't arent weren't
         werent won't wont wouldn't wouldnt shouldn't shouldnt couldn't couldnt hasn't hasnt
         haven't havent hadn't hadnt ain't
         """.split()
     ),
 }
+
+NEGATED_POSITIVE_FACTOR = 0.8  # "inte bra" is negative, but less so than "dålig"
+NEGATED_NEGATIVE_FACTOR = 0.2  # "not a problem" is mildly positive; "doesn't fix the issue" is not
+NEGATION_WINDOW = 3  # content words after a negator that it can still reach
+# A negation that finds no sentiment word still leans negative in a comment ("fick inget besked",
+# "no follow-up"), weakly.
+UNRESOLVED_NEGATION_WEIGHT = -0.4
+
+# Words a negation reaches across without using up its window ("inte särskilt bra", "not a lot
+# of growth", "aldrig anlita eller rekommendera"), and words that end its reach ("inte ... vilket
+# var dåligt", "ingen service och dåligt bemötande").
+NEGATION_TRANSPARENT = frozenset(
+    """
+    så särskilt speciellt alls något någon några någonting en ett den det de heller direkt helt
+    riktigt för av till med vara varit bli blev blivit är var fått få fick att eller or nor
+    a an the any much many lot lots of very too so really at all be been being is was were are
+    it as ever even quite particularly especially to for get got getting that
+    """.split()
+)
+NEGATION_TERMINATORS = frozenset(
+    """
+    som vilket vilka när eftersom därför då fast medan tills och samt
+    which who whom when because since while until though although whereas and
+    """.split()
+)
+
+# Wishes and suggestions describe what was missing: "should be faster", "borde återkoppla",
+# "would have been nice". A positive word in their clause counts against the comment.
+IRREALIS = {
+    "sv": frozenset(
+        ("borde", "bör", "önskar", "önskade", "önskat", "hade varit", "skulle varit",
+         "skulle ha varit", "hade kunnat", "kunde ha", "förväntade", "förväntat")
+    ),
+    "en": frozenset(
+        ("should", "wish", "ought", "needs", "would have been", "would've been",
+         "could have been", "would be", "expected", "hoped")
+    ),
+}
+IRREALIS_FACTOR = -0.5
 
 # Word pairs where the negator does not negate ("not only good" is good).
 NEGATION_CANCELLERS = frozenset(
@@ -65,6 +105,9 @@ CONTRAST_WORDS = frozenset({"men", "but", "however", "dock", "although", "though
 BEFORE_CONTRAST_FACTOR = 0.5
 AFTER_CONTRAST_FACTOR = 1.5
 
+# A question asks rather than praises ("is the flight on time?", "kan ni ge feedback?"), while a
+# complaint keeps its edge as a question ("why did nobody answer?").
+QUESTION_POSITIVE_FACTOR = 0.3
 EXCLAMATION_BOOST = 0.3  # added to a sentence's magnitude per "!", up to three
 ALL_CAPS_FACTOR = 1.4
 

@@ -40,7 +40,7 @@ def tokenize(text: str) -> list[tuple[str, str, str]]:
         kind = match.lastgroup
         original = match.group()
         if kind == "boundary":
-            original = original[0] if original[0] != "\n" else "."
+            original = original.replace("\n", ".")  # a line break ends a sentence
         tokens.append((kind, original.lower(), original))
     return tokens
 

@@ -2,6 +2,9 @@
 -- candidate_id is the source system's id, or 'anon-' || keyed pseudonym of the e-mail address.
 -- Names and e-mail addresses are never stored.
 
+-- Import ids are never reused, even after the newest import is undone.
+CREATE SEQUENCE IF NOT EXISTS import_ids START 1;
+
 CREATE TABLE IF NOT EXISTS imports (
     import_id     INTEGER PRIMARY KEY,
     file_name     VARCHAR NOT NULL,

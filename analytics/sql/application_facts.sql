@@ -1,14 +1,16 @@
 -- application_facts: one row per application (candidate_id, process_id) with every fact the
--- metrics of docs/metrics.md are aggregated from. One pass over the events builds the milestones,
--- a second pass measures the contacts against them; surveys and process names join on.
+-- metrics of docs/metrics.md are aggregated from. One pass over the events collects each
+-- application's milestones and contact times; list functions then measure one against the other.
 --
 -- Bound parameters:
 --   $as_of               TIMESTAMPTZ, or NULL for the latest occurred_at in the store
 --   $timezone            zone of local dates and months, e.g. 'Europe/Stockholm'
 --   $ack_sla_hours       acknowledgement SLA in hours
 --   $silence_limit_days  days without news after which an application counts as ghosted
---   $non_working_days    DATE[]: public and de facto holidays (weekends are added below)
+--   $latency_unit        'hours' | 'days' | 'business_days': the unit of the *_latency columns
+--   $non_working_days    DATE[]: weekday holidays, for business days (analytics/calendar.py)
 --   $processes           VARCHAR[]: only these processes; empty for all
+-- Needs the business_clock macro of metrics_macros.sql.
 --
 -- The store is canonical (the importer lower-cases event types and channels and stores empty
 -- descriptive values as NULL), so values are compared as they are.
@@ -18,113 +20,73 @@ moment AS (
     SELECT coalesce(CAST($as_of AS TIMESTAMPTZ), (SELECT max(occurred_at) FROM events)) AS as_of
 ),
 
--- Business-day calendar over the local dates the events span. A moment's business clock is the
--- number of whole business days before its local date, plus the elapsed fraction of its own date
--- when that date is a business day. Latency in business days = difference of two clocks.
--- (Swedish summer time changes on Sunday nights, so every business day has 24 hours.)
-calendar_bounds AS (
-    SELECT CAST(timezone($timezone, min(occurred_at)) AS DATE) AS first_day,
-           CAST(timezone($timezone, max(occurred_at)) AS DATE) AS last_day
+-- Events known at as_of. time_order sorts by time, then by event_key, so that "first in time
+-- order" never depends on the order rows were stored in.
+known_events AS NOT MATERIALIZED (
+    SELECT candidate_id, process_id, event_type, occurred_at, channel,
+           process_name, department, recruiter, stage,
+           (CAST(epoch_us(occurred_at) AS HUGEINT) << 64) | event_key AS time_order,
+           event_type IN ('acknowledgement_sent', 'status_update_sent', 'interview_scheduled',
+                          'interview_held', 'rejection_sent', 'feedback_given', 'offer_made',
+                          'hired') AS is_contact
     FROM events
-),
-calendar_days AS (
-    SELECT CAST(unnest(range(first_day, last_day + 1, INTERVAL 1 DAY)) AS DATE) AS day
-    FROM calendar_bounds
-),
-business_calendar AS (
-    SELECT day,
-           is_business_day,
-           sum(CAST(is_business_day AS INTEGER)) OVER (ORDER BY day)
-               - CAST(is_business_day AS INTEGER) AS business_days_before
-    FROM (
-        SELECT day,
-               isodow(day) <= 5 AND NOT list_contains(CAST($non_working_days AS DATE[]), day)
-                   AS is_business_day
-        FROM calendar_days
-    )
-),
-
--- Events known at as_of, each with its business clock.
-known_events AS (
-    SELECT e.candidate_id, e.process_id, e.event_type, e.occurred_at, e.event_key,
-           e.process_name, e.department, e.recruiter, e.stage, e.channel,
-           e.event_type IN ('acknowledgement_sent', 'status_update_sent', 'interview_scheduled',
-                            'interview_held', 'rejection_sent', 'feedback_given', 'offer_made',
-                            'hired') AS is_contact,
-           c.business_days_before
-               + CASE WHEN c.is_business_day
-                      THEN (epoch(timezone($timezone, e.occurred_at)) - epoch(CAST(c.day AS TIMESTAMP))) / 86400
-                      ELSE 0 END AS business_clock
-    FROM events AS e
-    JOIN business_calendar AS c ON c.day = CAST(timezone($timezone, e.occurred_at) AS DATE)
-    WHERE e.occurred_at <= (SELECT as_of FROM moment)
+    WHERE occurred_at <= (SELECT as_of FROM moment)
       AND (len(CAST($processes AS VARCHAR[])) = 0
-           OR list_contains(CAST($processes AS VARCHAR[]), e.process_id))
+           OR list_contains(CAST($processes AS VARCHAR[]), process_id))
 ),
 
--- First pass: the moments every later rule is measured from.
+-- One pass: each application's milestones, and the times of the contacts to measure against them.
 milestones AS (
     SELECT candidate_id, process_id,
-           -- applied_at: earliest application_received, else the earliest event
+           -- applied_at: the earliest application_received, else the earliest event
            coalesce(min(occurred_at) FILTER (event_type = 'application_received'),
                     min(occurred_at)) AS applied_at,
-           coalesce(min(business_clock) FILTER (event_type = 'application_received'),
-                    min(business_clock)) AS applied_clock,
            min(occurred_at) FILTER (event_type = 'rejected') AS decision_at,
-           min(business_clock) FILTER (event_type = 'rejected') AS decision_clock,
            min(occurred_at) FILTER (event_type IN ('offer_made', 'hired')) AS offered_at,
            bool_or(event_type = 'hired') AS has_hired_event,
            min(occurred_at) FILTER (event_type = 'withdrawn') AS withdrawn_at,
            count(*) FILTER (event_type = 'interview_held') AS interviews,
            max(occurred_at) FILTER (event_type = 'interview_held') AS last_interview_at,
-           max(business_clock) FILTER (event_type = 'interview_held') AS last_interview_clock,
            max(occurred_at) FILTER (is_contact) AS last_contact_at,
+           max(occurred_at) FILTER (event_type = 'feedback_given'
+                                    AND channel IN ('phone', 'video', 'in_person')) AS last_personal_feedback_at,
            bool_or(event_type = 'survey_sent') AS survey_sent,
-           -- descriptive values: first non-empty in time order (event_key breaks ties), stage: last
-           arg_min(department, (occurred_at, event_key)) FILTER (department IS NOT NULL) AS department,
-           arg_min(recruiter, (occurred_at, event_key)) FILTER (recruiter IS NOT NULL) AS recruiter,
-           arg_max(stage, (occurred_at, event_key)) FILTER (stage IS NOT NULL) AS stage
+           coalesce(list(occurred_at) FILTER (is_contact), []) AS contact_times,
+           coalesce(list(occurred_at) FILTER (event_type IN ('rejection_sent', 'feedback_given')), [])
+               AS notice_times,
+           coalesce(list(occurred_at) FILTER (event_type IN ('feedback_given', 'rejection_sent', 'offer_made')), [])
+               AS answer_times,
+           -- descriptive values: the first non-empty one in time order; the stage reached: the last
+           arg_min(department, time_order) FILTER (department IS NOT NULL) AS department,
+           arg_min(recruiter, time_order) FILTER (recruiter IS NOT NULL) AS recruiter,
+           arg_max(stage, time_order) FILTER (stage IS NOT NULL) AS stage
     FROM known_events
     GROUP BY candidate_id, process_id
 ),
 
--- Second pass: contacts measured against the milestones, "at or after" everywhere.
-contacts_after_milestones AS (
-    SELECT m.candidate_id, m.process_id,
+-- The contacts measured against the milestones, "at or after" everywhere.
+follow_ups AS (
+    SELECT *,
            -- acknowledgement: any contact event at or after applied_at
-           min(e.occurred_at) FILTER (e.occurred_at >= m.applied_at) AS ack_at,
-           min(e.business_clock) FILTER (e.occurred_at >= m.applied_at) AS ack_clock,
-           -- notice of a decision: rejection_sent or feedback_given at or after the decision
-           min(e.occurred_at) FILTER (e.event_type IN ('rejection_sent', 'feedback_given')
-                                      AND e.occurred_at >= m.decision_at) AS notice_at,
-           min(e.business_clock) FILTER (e.event_type IN ('rejection_sent', 'feedback_given')
-                                         AND e.occurred_at >= m.decision_at) AS notice_clock,
-           -- first answer after the last interview
-           min(e.occurred_at) FILTER (e.event_type IN ('feedback_given', 'rejection_sent', 'offer_made')
-                                      AND e.occurred_at >= m.last_interview_at) AS post_interview_at,
-           min(e.business_clock) FILTER (e.event_type IN ('feedback_given', 'rejection_sent', 'offer_made')
-                                         AND e.occurred_at >= m.last_interview_at) AS post_interview_clock,
-           coalesce(bool_or(e.event_type = 'feedback_given'
-                            AND e.channel IN ('phone', 'video', 'in_person')
-                            AND e.occurred_at >= m.last_interview_at), false) AS personal_feedback_given,
-           -- the contact moments of the silence timeline, in time order (cut at its end below)
-           list_sort(list(epoch(e.occurred_at)) FILTER (e.occurred_at >= m.applied_at)) AS contact_epochs
-    FROM milestones AS m
-    JOIN known_events AS e USING (candidate_id, process_id)
-    WHERE e.is_contact
-    GROUP BY m.candidate_id, m.process_id
+           list_min(list_filter(contact_times, lambda t: t >= applied_at)) AS ack_at,
+           -- notice of the decision: rejection_sent or feedback_given at or after it
+           list_min(list_filter(notice_times, lambda t: t >= decision_at)) AS notice_at,
+           -- the first feedback, rejection notice or offer at or after the last interview
+           list_min(list_filter(answer_times, lambda t: t >= last_interview_at)) AS post_interview_at,
+           coalesce(last_personal_feedback_at >= last_interview_at, false) AS personal_feedback_given
+    FROM milestones
 ),
 
 -- Per process: the first non-empty process name in time order.
 process_names AS (
-    SELECT process_id,
-           arg_min(process_name, (occurred_at, event_key)) FILTER (process_name IS NOT NULL) AS process_name
+    SELECT process_id, arg_min(process_name, time_order) AS process_name
     FROM known_events
+    WHERE process_name IS NOT NULL
     GROUP BY process_id
 ),
 
--- Survey answers submitted by as_of, per application (answers of unknown applications drop out
--- at the LEFT JOIN below).
+-- Survey answers submitted by as_of, per application; answers of applications not in the log
+-- drop out at the LEFT JOIN at the end.
 survey_per_application AS (
     SELECT candidate_id, process_id,
            count(*) AS survey_answers,
@@ -139,35 +101,69 @@ survey_per_application AS (
     GROUP BY candidate_id, process_id
 ),
 
--- Where each application stands at as_of. An offer wins over a rejection; a withdrawal over both.
+-- Where each application stands at as_of. A withdrawal wins over everything, an offer over a
+-- rejection.
 standing AS (
-    SELECT m.*, c.* EXCLUDE (candidate_id, process_id),
-           (SELECT as_of FROM moment) AS as_of,
-           m.withdrawn_at IS NOT NULL AS withdrawn,
-           m.offered_at IS NOT NULL AND m.withdrawn_at IS NULL AS offered,
-           m.decision_at IS NOT NULL AND m.offered_at IS NULL AND m.withdrawn_at IS NULL AS rejection_stands,
-           m.decision_at IS NULL AND m.offered_at IS NULL AND m.withdrawn_at IS NULL AS open,
-           -- end of the silence timeline: the earliest of notice, offer/hire and withdrawal, else as_of
-           greatest(m.applied_at,
-                    coalesce(least(c.notice_at, m.offered_at, m.withdrawn_at),
-                             (SELECT as_of FROM moment))) AS timeline_end_at
-    FROM milestones AS m
-    LEFT JOIN contacts_after_milestones AS c USING (candidate_id, process_id)
+    SELECT f.candidate_id, f.process_id, f.department, f.recruiter, f.stage, f.survey_sent,
+           f.applied_at, f.decision_at, f.last_interview_at, f.last_contact_at, f.interviews,
+           f.has_hired_event, f.ack_at, f.notice_at, f.post_interview_at, f.personal_feedback_given,
+           f.contact_times,
+           moment.as_of,
+           f.withdrawn_at IS NOT NULL AS withdrawn,
+           f.offered_at IS NOT NULL AND f.withdrawn_at IS NULL AS offered,
+           f.decision_at IS NOT NULL AND f.offered_at IS NULL AND f.withdrawn_at IS NULL AS rejection_stands,
+           f.decision_at IS NULL AND f.offered_at IS NULL AND f.withdrawn_at IS NULL AS open,
+           -- the silence timeline ends at the earliest of notice, offer or hire, and withdrawal;
+           -- else at as_of
+           greatest(f.applied_at, coalesce(least(f.notice_at, f.offered_at, f.withdrawn_at), moment.as_of))
+               AS timeline_end_at
+    FROM follow_ups AS f
+    CROSS JOIN moment
 ),
 
 measured AS (
     SELECT s.*,
-           -- timeline: applied_at, the contacts up to its end, its end
+           (epoch(s.ack_at) - epoch(s.applied_at)) / 3600 AS ack_latency_h,
+           CASE WHEN s.rejection_stands THEN (epoch(s.notice_at) - epoch(s.decision_at)) / 3600 END
+               AS notice_latency_h,
+           (epoch(s.post_interview_at) - epoch(s.last_interview_at)) / 3600 AS post_interview_latency_h,
+           -- the timeline: applied_at, the contacts up to its end, its end
            list_concat([epoch(s.applied_at)],
-                       list_filter(coalesce(s.contact_epochs, []),
-                                   lambda t: t <= epoch(s.timeline_end_at)),
+                       list_sort(list_transform(
+                           list_filter(s.contact_times, lambda t: t >= s.applied_at AND t <= s.timeline_end_at),
+                           lambda t: epoch(t))),
                        [epoch(s.timeline_end_at)]) AS timeline_epochs,
+           -- open: since the later of applied_at and the last contact; rejected and not told: since
+           -- the decision
            CASE WHEN s.open
                 THEN (epoch(s.as_of) - epoch(greatest(s.applied_at, s.last_contact_at))) / 86400
                 WHEN s.rejection_stands AND s.notice_at IS NULL
                 THEN (epoch(s.as_of) - epoch(s.decision_at)) / 86400
            END AS days_without_news
     FROM standing AS s
+),
+
+-- The business-day calendar over the local dates of the known events, as one row of lists
+-- indexed by (local date - first_day + 1): see business_clock in metrics_macros.sql.
+business_calendar AS (
+    SELECT min(day) AS first_day,
+           list(business_days_before ORDER BY day) AS business_days_before,
+           list(is_business_day ORDER BY day) AS is_business_day
+    FROM (
+        SELECT day, is_business_day,
+               sum(CAST(is_business_day AS INTEGER)) OVER (ORDER BY day)
+                   - CAST(is_business_day AS INTEGER) AS business_days_before
+        FROM (
+            SELECT day, isodow(day) <= 5
+                        AND NOT list_contains(CAST($non_working_days AS DATE[]), day) AS is_business_day
+            FROM (
+                SELECT CAST(unnest(range(min(local_day), max(local_day) + 1, INTERVAL 1 DAY)) AS DATE) AS day
+                FROM (SELECT CAST(timezone($timezone, min(occurred_at)) AS DATE) AS local_day FROM known_events
+                      UNION ALL
+                      SELECT CAST(timezone($timezone, max(occurred_at)) AS DATE) FROM known_events)
+            )
+        )
+    )
 )
 
 SELECT
@@ -184,17 +180,15 @@ SELECT
 
     -- acknowledgement
     app.ack_at,
-    (epoch(app.ack_at) - epoch(app.applied_at)) / 3600 AS ack_latency_h,
-    app.ack_clock - app.applied_clock AS ack_latency_bd,
+    app.ack_latency_h,
     epoch(app.as_of) - epoch(app.applied_at) >= $ack_sla_hours * 3600 AS ack_deadline_passed,
     epoch(app.as_of) - epoch(app.applied_at) >= $ack_sla_hours * 3600
-        AND coalesce(epoch(app.ack_at) - epoch(app.applied_at) <= $ack_sla_hours * 3600, false) AS ack_within_sla,
+        AND coalesce(app.ack_latency_h <= $ack_sla_hours, false) AS ack_within_sla,
 
     -- decision and outcome
     app.decision_at,
     app.notice_at,
-    CASE WHEN app.rejection_stands THEN (epoch(app.notice_at) - epoch(app.decision_at)) / 3600 END AS notice_latency_h,
-    CASE WHEN app.rejection_stands THEN app.notice_clock - app.decision_clock END AS notice_latency_bd,
+    app.notice_latency_h,
     app.rejection_stands OR app.offered AS outcome_known,
     app.offered OR (app.rejection_stands AND app.notice_at IS NOT NULL) AS informed,
 
@@ -203,8 +197,28 @@ SELECT
     app.last_interview_at,
     app.interviews > 0 AND app.rejection_stands AS interviewed_rejected,
     app.interviews > 0 AND app.rejection_stands AND app.personal_feedback_given AS personal_feedback,
-    (epoch(app.post_interview_at) - epoch(app.last_interview_at)) / 3600 AS post_interview_latency_h,
-    app.post_interview_clock - app.last_interview_clock AS post_interview_latency_bd,
+    app.post_interview_at,
+    app.post_interview_latency_h,
+
+    -- the same latencies in $latency_unit
+    CASE $latency_unit
+        WHEN 'hours' THEN app.ack_latency_h
+        WHEN 'days' THEN app.ack_latency_h / 24
+        ELSE business_clock(timezone($timezone, app.ack_at), cal)
+             - business_clock(timezone($timezone, app.applied_at), cal)
+    END AS ack_latency,
+    CASE $latency_unit
+        WHEN 'hours' THEN app.notice_latency_h
+        WHEN 'days' THEN app.notice_latency_h / 24
+        ELSE business_clock(timezone($timezone, app.notice_at), cal)
+             - business_clock(timezone($timezone, app.decision_at), cal)
+    END AS notice_latency,
+    CASE $latency_unit
+        WHEN 'hours' THEN app.post_interview_latency_h
+        WHEN 'days' THEN app.post_interview_latency_h / 24
+        ELSE business_clock(timezone($timezone, app.post_interview_at), cal)
+             - business_clock(timezone($timezone, app.last_interview_at), cal)
+    END AS post_interview_latency,
 
     -- silence
     app.last_contact_at,
@@ -235,5 +249,6 @@ SELECT
     coalesce(v.comments_positive, 0) AS comments_positive,
     coalesce(v.comments_negative, 0) AS comments_negative
 FROM measured AS app
+CROSS JOIN business_calendar AS cal
 LEFT JOIN process_names AS p USING (process_id)
 LEFT JOIN survey_per_application AS v USING (candidate_id, process_id)

@@ -1,14 +1,14 @@
 -- metrics_by_group: the metrics of docs/metrics.md per group of application_facts.
--- Needs metrics_macros.sql and a relation named application_facts on the same connection.
+-- Needs metrics_macros.sql, metrics_selected_facts.sql and application_facts on the connection.
 --
 -- Bound parameters:
 --   $group_by       'process' | 'recruiter' | 'department' | 'stage' | 'month' | 'all'
---   $latency_unit   'hours' | 'days' | 'business_days' for the *_latency_median/p90 columns
+--   $latency_unit   the unit application_facts' *_latency columns are in (a label only)
 --   $min_group_size, $min_survey_answers   below these, small_group / few_survey_answers are set
 --   $date_from, $date_to, $processes, $departments, $recruiters   the page filters
 --
 -- Contract columns (*_h, *_d) keep their unit whatever the setting; the unit-free latency columns
--- follow $latency_unit. Every share has a Wilson 95 % interval; NULL where the denominator is 0.
+-- are in the facts' latency unit. Every share has a Wilson 95 % interval; NULL where the denominator is 0.
 
 WITH
 selected AS (
@@ -20,22 +20,7 @@ selected AS (
                WHEN 'stage' THEN stage
                WHEN 'month' THEN month
                ELSE 'all'
-           END AS group_key,
-           CASE $latency_unit
-               WHEN 'hours' THEN ack_latency_h
-               WHEN 'days' THEN ack_latency_h / 24
-               ELSE ack_latency_bd
-           END AS ack_latency,
-           CASE $latency_unit
-               WHEN 'hours' THEN notice_latency_h
-               WHEN 'days' THEN notice_latency_h / 24
-               ELSE notice_latency_bd
-           END AS notice_latency,
-           CASE $latency_unit
-               WHEN 'hours' THEN post_interview_latency_h
-               WHEN 'days' THEN post_interview_latency_h / 24
-               ELSE post_interview_latency_bd
-           END AS post_interview_latency
+           END AS group_key
     FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE),
                         CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]),
                         CAST($recruiters AS VARCHAR[]))
@@ -49,27 +34,20 @@ counted AS (
 
            count(*) FILTER (ack_deadline_passed) AS ack_eligible,
            count(*) FILTER (ack_within_sla) AS ack_within_sla,
-           quantile_cont(ack_latency_h, 0.5) AS ack_latency_h_median,
-           quantile_cont(ack_latency_h, 0.9) AS ack_latency_h_p90,
-           quantile_cont(ack_latency, 0.5) AS ack_latency_median,
-           quantile_cont(ack_latency, 0.9) AS ack_latency_p90,
+           quantile_cont(ack_latency_h, [0.5, 0.9]) AS ack_latency_h_quantiles,
+           quantile_cont(ack_latency, [0.5, 0.9]) AS ack_latency_quantiles,
 
-           quantile_cont(notice_latency_h, 0.5) AS notice_latency_h_median,
-           quantile_cont(notice_latency_h, 0.9) AS notice_latency_h_p90,
-           quantile_cont(notice_latency, 0.5) AS notice_latency_median,
-           quantile_cont(notice_latency, 0.9) AS notice_latency_p90,
+           quantile_cont(notice_latency_h, [0.5, 0.9]) AS notice_latency_h_quantiles,
+           quantile_cont(notice_latency, [0.5, 0.9]) AS notice_latency_quantiles,
            count(*) FILTER (outcome_known) AS outcome_known,
            count(*) FILTER (informed) AS outcome_informed,
 
            count(*) FILTER (interviewed_rejected) AS interviewed_rejected,
            count(*) FILTER (personal_feedback) AS personal_feedback,
-           quantile_cont(post_interview_latency_h, 0.5) AS post_interview_latency_h_median,
-           quantile_cont(post_interview_latency_h, 0.9) AS post_interview_latency_h_p90,
-           quantile_cont(post_interview_latency, 0.5) AS post_interview_latency_median,
-           quantile_cont(post_interview_latency, 0.9) AS post_interview_latency_p90,
+           quantile_cont(post_interview_latency_h, [0.5, 0.9]) AS post_interview_latency_h_quantiles,
+           quantile_cont(post_interview_latency, [0.5, 0.9]) AS post_interview_latency_quantiles,
 
-           quantile_cont(longest_silence_d, 0.5) AS longest_silence_d_median,
-           quantile_cont(longest_silence_d, 0.9) AS longest_silence_d_p90,
+           quantile_cont(longest_silence_d, [0.5, 0.9]) AS longest_silence_d_quantiles,
            count(*) FILTER (ghosted) AS ghosted,
 
            count(*) FILTER (outcome = 'hired') AS hired,
@@ -92,15 +70,15 @@ SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
        process_name,
        applications,
        applications < $min_group_size AS small_group,
-       ack_latency_h_median,
-       ack_latency_h_p90,
+       ack_latency_h_quantiles[1] AS ack_latency_h_median,
+       ack_latency_h_quantiles[2] AS ack_latency_h_p90,
        ack_eligible,
        ack_within_sla,
        share(ack_within_sla, ack_eligible) AS ack_within_sla_share,
        wilson_low(ack_within_sla, ack_eligible) AS ack_within_sla_share_low,
        wilson_high(ack_within_sla, ack_eligible) AS ack_within_sla_share_high,
-       notice_latency_h_median,
-       notice_latency_h_p90,
+       notice_latency_h_quantiles[1] AS notice_latency_h_median,
+       notice_latency_h_quantiles[2] AS notice_latency_h_p90,
        outcome_known,
        outcome_informed,
        share(outcome_informed, outcome_known) AS outcome_coverage,
@@ -111,10 +89,10 @@ SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
        share(personal_feedback, interviewed_rejected) AS personal_feedback_coverage,
        wilson_low(personal_feedback, interviewed_rejected) AS personal_feedback_coverage_low,
        wilson_high(personal_feedback, interviewed_rejected) AS personal_feedback_coverage_high,
-       post_interview_latency_h_median,
-       post_interview_latency_h_p90,
-       longest_silence_d_median,
-       longest_silence_d_p90,
+       post_interview_latency_h_quantiles[1] AS post_interview_latency_h_median,
+       post_interview_latency_h_quantiles[2] AS post_interview_latency_h_p90,
+       longest_silence_d_quantiles[1] AS longest_silence_d_median,
+       longest_silence_d_quantiles[2] AS longest_silence_d_p90,
        ghosted,
        share(ghosted, applications) AS ghosted_share,
        wilson_low(ghosted, applications) AS ghosted_share_low,
@@ -133,12 +111,12 @@ SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
        comments,
        100 * share(comments_positive - comments_negative, comments) AS sentiment_score,
        $latency_unit AS latency_unit,
-       ack_latency_median,
-       ack_latency_p90,
-       notice_latency_median,
-       notice_latency_p90,
-       post_interview_latency_median,
-       post_interview_latency_p90
+       ack_latency_quantiles[1] AS ack_latency_median,
+       ack_latency_quantiles[2] AS ack_latency_p90,
+       notice_latency_quantiles[1] AS notice_latency_median,
+       notice_latency_quantiles[2] AS notice_latency_p90,
+       post_interview_latency_quantiles[1] AS post_interview_latency_median,
+       post_interview_latency_quantiles[2] AS post_interview_latency_p90
 FROM counted
 -- 'all' keeps only the total row, which exists even for an empty selection; the others drop it.
 WHERE is_total = ($group_by = 'all')

@@ -1,4 +1,5 @@
--- Helpers for metrics_by_group.sql, created per connection (TEMP) so the store file stays untouched.
+-- Scalar helpers of application_facts.sql and metrics_by_group.sql, created per connection (TEMP)
+-- so that the store file stays untouched.
 
 -- part / whole, NULL when there is nothing to divide by.
 CREATE OR REPLACE TEMP MACRO share(part, whole) AS
@@ -21,13 +22,12 @@ CREATE OR REPLACE TEMP MACRO wilson_high(part, whole) AS
         / (1 + 1.959963984540054 ^ 2 / whole)
     END;
 
--- The facts of the applications a page's filters select: applied_date (local) within the dates,
--- and process, department and recruiter among the chosen ones (an empty list selects all).
-CREATE OR REPLACE TEMP MACRO selected_facts(date_from, date_to, processes, departments, recruiters) AS TABLE
-    SELECT *
-    FROM application_facts
-    WHERE (date_from IS NULL OR applied_date >= date_from)
-      AND (date_to IS NULL OR applied_date <= date_to)
-      AND (len(processes) = 0 OR list_contains(processes, process_id))
-      AND (len(departments) = 0 OR list_contains(departments, department))
-      AND (len(recruiters) = 0 OR list_contains(recruiters, recruiter));
+-- A moment's business clock: the business days before its local date, plus the elapsed part of
+-- that date when it is a business day. calendar is application_facts.sql's business_calendar row;
+-- a latency in business days is the difference of two clocks (analytics/calendar.py).
+CREATE OR REPLACE TEMP MACRO business_clock(local_moment, calendar) AS
+    calendar.business_days_before[CAST(local_moment AS DATE) - calendar.first_day + 1]
+    + CASE WHEN calendar.is_business_day[CAST(local_moment AS DATE) - calendar.first_day + 1]
+           THEN (epoch(local_moment) - epoch(CAST(CAST(local_moment AS DATE) AS TIMESTAMP))) / 86400
+           ELSE 0
+      END;

@@ -1,0 +1,12 @@
+-- The page filters as a table macro over application_facts (created once that relation exists).
+
+-- The applications a page's filters select: applied_date (local) within the dates,
+-- and process, department and recruiter among the chosen ones (an empty list selects all).
+CREATE OR REPLACE TEMP MACRO selected_facts(date_from, date_to, processes, departments, recruiters) AS TABLE
+    SELECT *
+    FROM application_facts
+    WHERE (date_from IS NULL OR applied_date >= date_from)
+      AND (date_to IS NULL OR applied_date <= date_to)
+      AND (len(processes) = 0 OR list_contains(processes, process_id))
+      AND (len(departments) = 0 OR list_contains(departments, department))
+      AND (len(recruiters) = 0 OR list_contains(recruiters, recruiter));

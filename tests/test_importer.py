@@ -1,0 +1,942 @@
+"""The importer's contract, rule by rule and bad input by bad input.
+
+Every expected value is written out by hand (UTC instants worked out from the Stockholm offsets:
+CET = UTC+1 until 2026-03-29 02:00, CEST = UTC+2 until 2026-10-25 03:00). Stores live under
+pytest's tmp_path; a test that compares store contents opens its own. The survey tests need
+`analytics.sentiment`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import hmac
+import io
+import itertools
+import random
+import re
+import shutil
+import tempfile
+import zipfile
+import zlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics.importer import import_bytes, import_file, undo_import
+from analytics.store import Store
+
+EVENT_HEADER = ["candidate_id", "process_id", "event_type", "occurred_at"]
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def csv_text(rows: list[list[str]], header: list[str] = EVENT_HEADER, delimiter: str = ",",
+             newline: str = "\n") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_bytes(rows: list[list[str]], header: list[str] = EVENT_HEADER) -> bytes:
+    return csv_text(rows, header).encode("utf-8")
+
+
+def open_store(folder: Path, name: str = "radar.duckdb") -> Store:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Store(folder / name)
+
+
+@pytest.fixture
+def db(tmp_path):
+    store = open_store(tmp_path / "db")
+    yield store
+    store.close()
+
+
+def event_rows(store: Store) -> list[tuple]:
+    """The events table without its key, in a stable order."""
+    return store.fetchall(
+        "SELECT candidate_id, process_id, event_type, occurred_at, process_name, department, recruiter, "
+        "stage, channel FROM events ORDER BY ALL"
+    )
+
+
+def occurred(store: Store) -> dict[str, datetime]:
+    """candidate_id -> occurred_at, for files with one event per candidate."""
+    return dict(store.fetchall("SELECT candidate_id, occurred_at FROM events"))
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Every table of the store, in full."""
+    tables = [row[0] for row in store.fetchall(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' "
+        "ORDER BY 1")]
+    assert {"imports", "events", "event_sources", "survey_responses", "survey_ratings", "survey_sources"} <= set(tables)
+    return {table: store.fetchall(f'SELECT * FROM "{table}" ORDER BY ALL') for table in tables}
+
+
+# -- the same events in every shape an HR lead exports -------------------------------------------
+
+FULL_HEADER = EVENT_HEADER + ["process_name", "department", "recruiter", "stage", "channel"]
+NURSE, NURSE_DEPT = "Sjuksköterska Örebro", "Vård & omsorg"
+TEACHER, TEACHER_DEPT = 'Lärare "Förskola", Täby', "Utbildning; Barn & unga"
+SAME_EVENTS = [
+    ["c-101", "P-1", "application_received", "2026-01-15 10:00", NURSE, NURSE_DEPT, "Åsa Öberg", "Ansökan", "portal"],
+    ["c-101", "P-1", "acknowledgement_sent", "2026-01-15T11:30:00+01:00", NURSE, NURSE_DEPT, "Åsa Öberg", "Ansökan", "email"],
+    ["c-102", "P-1", "interview_held", "2026-02-03T08:00:00Z", NURSE, NURSE_DEPT, "Åsa Öberg", "Intervju", "video"],
+    ["c-103", "P-2", "rejection_sent", "2026-07-15 10:00", TEACHER, TEACHER_DEPT, "Jörgen Ärlig", "Avslag", "email"],
+    ["c-104", "P-2", "hired", "2026-03-02", TEACHER, TEACHER_DEPT, "Jörgen Ärlig", "Anställd", "phone"],
+]
+SAME_EVENTS_STORED = sorted([
+    ("c-101", "P-1", "acknowledgement_sent", utc(2026, 1, 15, 10, 30), NURSE, NURSE_DEPT, "Åsa Öberg", "Ansökan", "email"),
+    ("c-101", "P-1", "application_received", utc(2026, 1, 15, 9, 0), NURSE, NURSE_DEPT, "Åsa Öberg", "Ansökan", "portal"),
+    ("c-102", "P-1", "interview_held", utc(2026, 2, 3, 8, 0), NURSE, NURSE_DEPT, "Åsa Öberg", "Intervju", "video"),
+    ("c-103", "P-2", "rejection_sent", utc(2026, 7, 15, 8, 0), TEACHER, TEACHER_DEPT, "Jörgen Ärlig", "Avslag", "email"),
+    ("c-104", "P-2", "hired", utc(2026, 3, 1, 23, 0), TEACHER, TEACHER_DEPT, "Jörgen Ärlig", "Anställd", "phone"),
+])
+
+
+def _workbook(rows: list[list[str]], header: list[str]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Export"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+EXPORTS = {
+    # name: (file name, bytes, expected encoding, expected delimiter)
+    "utf8-comma": ("events.csv", csv_text(SAME_EVENTS, FULL_HEADER).encode("utf-8"), "utf-8", "comma"),
+    "cp1252-semicolon": ("events.csv", csv_text(SAME_EVENTS, FULL_HEADER, ";", "\r\n").encode("cp1252"),
+                         "cp1252", "semicolon"),
+    "utf8-bom": ("events.csv", codecs.BOM_UTF8 + csv_text(SAME_EVENTS, FULL_HEADER).encode("utf-8"),
+                 "utf-8-sig", "comma"),
+    "utf8-crlf": ("events.csv", csv_text(SAME_EVENTS, FULL_HEADER, newline="\r\n").encode("utf-8"), "utf-8", "comma"),
+    "tab": ("events.tsv", csv_text(SAME_EVENTS, FULL_HEADER, "\t").encode("utf-8"), "utf-8", "tab"),
+    "utf16-unicode-text": ("events.txt", codecs.BOM_UTF16_LE
+                           + csv_text(SAME_EVENTS, FULL_HEADER, "\t", "\r\n").encode("utf-16-le"), "utf-16", "tab"),
+    "xlsx": ("events.xlsx", _workbook(SAME_EVENTS, FULL_HEADER), "xlsx", "comma"),
+    "xlsx-named-csv": ("events.csv", _workbook(SAME_EVENTS, FULL_HEADER), "xlsx", "comma"),
+}
+
+
+def test_reference_export_stores_the_hand_written_rows(db):
+    name, data, _, _ = EXPORTS["utf8-comma"]
+    report = import_bytes(db, data, name)
+    assert report.ok, report.error_message()
+    assert (report.kind, report.rows_read, report.rows_stored, report.problem_count) == ("events", 5, 5, 0)
+    assert event_rows(db) == SAME_EVENTS_STORED
+
+
+@pytest.fixture(scope="module")
+def reference_events(tmp_path_factory):
+    """The full events table (keys included) of the plain UTF-8 comma export."""
+    store = open_store(tmp_path_factory.mktemp("reference"))
+    assert import_bytes(store, EXPORTS["utf8-comma"][1], "events.csv").ok
+    rows = store.fetchall("SELECT * FROM events ORDER BY ALL")
+    store.close()
+    return rows
+
+
+@pytest.mark.parametrize("export", [name for name in EXPORTS if name != "utf8-comma"])
+def test_every_export_shape_gives_identical_events(tmp_path, reference_events, export):
+    store = open_store(tmp_path / "other")
+    file_name, data, encoding, delimiter = EXPORTS[export]
+    path = tmp_path / file_name
+    path.write_bytes(data)
+    report = import_file(store, path)
+    assert report.ok, report.error_message()
+    assert (report.encoding, report.delimiter) == (encoding, delimiter)
+    assert (report.rows_read, report.rows_stored, report.problem_count) == (5, 5, 0)
+    assert event_rows(store) == SAME_EVENTS_STORED
+    assert store.fetchall("SELECT * FROM events ORDER BY ALL") == reference_events
+    store.close()
+
+
+def test_workbook_with_real_date_and_number_cells(db):
+    """Excel keeps dates and numbers as typed cells, not text; they read as a CSV export would."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(EVENT_HEADER)
+    sheet.append([1234, "P-1", "application_received", datetime(2026, 1, 15, 10, 0)])
+    sheet.append(["c-2", "P-1", "hired", 1767225600000])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = import_bytes(db, buffer.getvalue(), "export.xlsx")
+    assert report.ok, report.error_message()
+    assert occurred(db) == {"1234": utc(2026, 1, 15, 9, 0), "c-2": utc(2026, 1, 1, 0, 0)}
+
+
+def test_cp1252_letters_after_the_first_mebibyte(db, tmp_path):
+    """The encoding is sniffed from the first 1 MiB; an å further down must still be read as cp1252."""
+    filler = "".join(f"c{i};P-1;application_received;2026-01-15 10:00;Vard\r\n" for i in range(1, 30001))
+    text = "candidate_id;process_id;event_type;occurred_at;department\r\n" + filler
+    text += "c-last;P-1;hired;2026-01-16 10:00;Vård & omsorg\r\n"
+    data = text.encode("cp1252")
+    assert len(data) > (1 << 20) and data.index(b"\xe5") > (1 << 20)
+    path = tmp_path / "big-cp1252.csv"
+    path.write_bytes(data)
+    report = import_file(db, path)
+    assert report.ok, (report.error_message(), report.problem_lines())
+    assert (report.encoding, report.rows_read, report.rows_stored, report.problem_count) == ("cp1252", 30001, 30001, 0)
+    assert db.fetchall("SELECT department FROM events WHERE candidate_id = 'c-last'") == [("Vård & omsorg",)]
+
+
+# -- headers ---------------------------------------------------------------------------------------
+
+def test_headers_match_whatever_the_case_and_spaces(db):
+    header = [" Candidate ID ", "PROCESS_ID", "EVENT TYPE", "Occurred At", "Department ", "Notes"]
+    data = csv_bytes([["c1", "P-1", " Hired ", "2026-01-15 10:00", "HR", "anything"]], header)
+    report = import_bytes(db, data, "odd-headers.csv")
+    assert report.ok, report.error_message()
+    assert report.ignored_columns == ["Notes"]
+    assert event_rows(db) == [("c1", "P-1", "hired", utc(2026, 1, 15, 9, 0), None, "HR", None, None, None)]
+
+
+def test_a_problem_names_the_column_as_the_file_spells_it(db):
+    header = [" Candidate ID ", "PROCESS_ID", "EVENT TYPE", "Occurred At"]
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "hird", "2026-01-15 10:00"]], header), "f.csv")
+    assert report.error_code == "rows_rejected"
+    [problem] = report.problems
+    assert (problem.row, problem.line, problem.column, problem.value, problem.code) == (
+        1, 2, "EVENT TYPE", "hird", "unknown_event_type")
+
+
+def test_two_headers_that_mean_the_same_column(db):
+    header = ["candidate_id", "Candidate ID", "process_id", "event_type", "occurred_at"]
+    report = import_bytes(db, csv_bytes([["c1", "c1", "P-1", "hired", "2026-01-15"]], header), "twice.csv")
+    assert not report.ok
+    assert report.error_code == "duplicate_columns"
+    assert "candidate_id" in report.error_message()
+
+
+# -- timestamps ------------------------------------------------------------------------------------
+
+TIMESTAMP_CASES = [
+    # (written in the file, the instant it means, worked out by hand)
+    ("2026-03-02T09:15:00+01:00", utc(2026, 3, 2, 8, 15)),
+    ("2026-03-02T09:15:00-05:00", utc(2026, 3, 2, 14, 15)),
+    ("2026-03-02 09:15 +01:00", utc(2026, 3, 2, 8, 15)),
+    ("2026-03-02T09:15:00.250Z", utc(2026, 3, 2, 9, 15, 0, 250000)),
+    ("2026-03-02T09:15:00Z", utc(2026, 3, 2, 9, 15)),
+    ("2026-01-15 10:00", utc(2026, 1, 15, 9, 0)),            # CET, UTC+1
+    ("2026-07-15 10:00", utc(2026, 7, 15, 8, 0)),            # CEST, UTC+2
+    ("2026-01-15T10:00:00", utc(2026, 1, 15, 9, 0)),
+    ("2026-01-15", utc(2026, 1, 14, 23, 0)),                 # local midnight
+    ("2026-07-15", utc(2026, 7, 14, 22, 0)),
+    ("1767225600000", utc(2026, 1, 1, 0, 0)),                # epoch ms: 20454 days * 86400 s
+    ("1767171600000", utc(2025, 12, 31, 9, 0)),              # 15 h earlier
+    ("2026-10-25 01:30", utc(2026, 10, 24, 23, 30)),         # still CEST
+    ("2026-10-25 02:30", utc(2026, 10, 25, 0, 30)),          # repeated hour: the first (CEST) one
+    ("2026-10-25 03:30", utc(2026, 10, 25, 2, 30)),          # CET again
+    ("2026-03-29 01:59", utc(2026, 3, 29, 0, 59)),           # still CET
+    ("2026-03-29 02:30", utc(2026, 3, 29, 1, 30)),           # missing hour moves forward (= 03:30 CEST)
+    ("2026-03-29 03:30", utc(2026, 3, 29, 1, 30)),           # CEST
+]
+
+
+def test_timestamp_forms_and_summer_time_edges(db):
+    rows = [[f"t{i}", "P-1", "hired", text] for i, (text, _) in enumerate(TIMESTAMP_CASES)]
+    report = import_bytes(db, csv_bytes(rows), "times.csv")
+    assert report.ok, report.problem_lines()
+    assert occurred(db) == {f"t{i}": instant for i, (_, instant) in enumerate(TIMESTAMP_CASES)}
+
+
+def test_naive_times_follow_the_zone_rules_all_year(db):
+    """Every half hour of 2026, compared with Python's zoneinfo (fold=0: the first of a repeated
+    hour; a time in the spring gap keeps the winter offset, i.e. moves forward)."""
+    zone = ZoneInfo("Europe/Stockholm")
+    start = datetime(2026, 1, 1)
+    local = [start + timedelta(minutes=30 * i) for i in range(365 * 48)]
+    rows = [[f"h{i}", "P-1", "hired", moment.strftime("%Y-%m-%d %H:%M")] for i, moment in enumerate(local)]
+    report = import_bytes(db, csv_bytes(rows), "year.csv")
+    assert report.ok, report.problem_lines()
+    expected = {f"h{i}": moment.replace(tzinfo=zone, fold=0).astimezone(UTC) for i, moment in enumerate(local)}
+    assert occurred(db) == expected
+
+
+def test_store_in_utc_reads_naive_times_as_utc(db):
+    db.save_settings(timezone="UTC")
+    rows = [["a", "P-1", "hired", "2026-01-15 10:00"], ["b", "P-1", "hired", "2026-07-15 10:00"],
+            ["c", "P-1", "hired", "2026-10-25 02:30"], ["d", "P-1", "hired", "2026-07-15"],
+            ["e", "P-1", "hired", "2026-07-15T10:00:00+02:00"]]
+    assert import_bytes(db, csv_bytes(rows), "utc.csv").ok
+    assert occurred(db) == {
+        "a": utc(2026, 1, 15, 10, 0), "b": utc(2026, 7, 15, 10, 0), "c": utc(2026, 10, 25, 2, 30),
+        "d": utc(2026, 7, 15, 0, 0), "e": utc(2026, 7, 15, 8, 0),
+    }
+
+
+def test_store_in_another_zone(db):
+    db.save_settings(timezone="America/New_York")
+    assert import_bytes(db, csv_bytes([["a", "P-1", "hired", "2026-01-15 10:00"]]), "ny.csv").ok
+    assert occurred(db) == {"a": utc(2026, 1, 15, 15, 0)}   # EST, UTC-5
+
+
+def test_unreadable_timestamps_are_row_problems(db):
+    unreadable = ["yesterday", "2026-02-30 10:00", "2026-13-01", "15/01/2026 10:00", "1767225600",
+                  "2026-01-15 25:00", "2026-01-15T10:00:00+1", "17672256000000"]
+    rows = [["ok", "P-1", "hired", "2026-01-15 10:00"]] + [[f"b{i}", "P-1", "hired", text] for i, text in enumerate(unreadable)]
+    report = import_bytes(db, csv_bytes(rows), "times.csv")
+    assert report.error_code == "rows_rejected"
+    assert [(p.row, p.line, p.column, p.value, p.code) for p in report.problems] == [
+        (2, 3, "occurred_at", "yesterday", "bad_timestamp"),
+        (3, 4, "occurred_at", "2026-02-30 10:00", "bad_timestamp"),
+        (4, 5, "occurred_at", "2026-13-01", "bad_timestamp"),
+        (5, 6, "occurred_at", "15/01/2026 10:00", "bad_timestamp"),
+        (6, 7, "occurred_at", "1767225600", "bad_timestamp"),
+        (7, 8, "occurred_at", "2026-01-15 25:00", "bad_timestamp"),
+        (8, 9, "occurred_at", "2026-01-15T10:00:00+1", "bad_timestamp"),
+        (9, 10, "occurred_at", "17672256000000", "bad_timestamp"),
+    ]
+
+
+# -- row problems ----------------------------------------------------------------------------------
+
+def test_row_problems_name_the_data_row_line_column_and_value(db):
+    rows = [
+        ["c1", "P-1", "application_received", "2026-01-15 10:00"],
+        ["c2", "P-1", "applicaton_received", "2026-01-15 10:00"],
+        ["c3", "P-1", "hired", "2026-01-15 10:00"],
+        ["c4", "P-1", "hired", "next tuesday"],
+        ["c5", "", "hired", "2026-01-15 10:00"],
+        ["", "P-1", "hired", "2026-01-15 10:00"],
+        ["c7", "P-1", "", "2026-01-15 10:00"],
+    ]
+    report = import_bytes(db, csv_bytes(rows), "bad.csv")
+    assert not report.ok and report.error_code == "rows_rejected"
+    assert (report.problem_count, report.rows_rejected) == (5, 5)
+    assert [(p.row, p.line, p.column, p.value, p.code) for p in report.problems] == [
+        (2, 3, "event_type", "applicaton_received", "unknown_event_type"),
+        (4, 5, "occurred_at", "next tuesday", "bad_timestamp"),
+        (5, 6, "process_id", None, "missing_value"),
+        (6, 7, "candidate_id", None, "missing_candidate"),
+        (7, 8, "event_type", None, "missing_value"),
+    ]
+    lines = report.problem_lines()
+    assert lines[0].startswith("bad.csv, row 2 (line 3), column event_type: unknown event type 'applicaton_received'")
+    assert lines[1].startswith("bad.csv, row 4 (line 5), column occurred_at: cannot read 'next tuesday'")
+    assert report.problem_lines("sv")[0].startswith("bad.csv, rad 2 (filrad 3), kolumn event_type: okänd händelsetyp")
+    assert "5" in report.error_message() and "bad.csv" in report.error_message()
+
+
+def test_one_row_with_two_problems(db):
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "hird", "soon"]]), "two.csv", mode="lenient")
+    assert (report.problem_count, report.rows_rejected, report.rows_stored) == (2, 1, 0)
+    assert [(p.row, p.column, p.code) for p in report.problems] == [
+        (1, "event_type", "unknown_event_type"), (1, "occurred_at", "bad_timestamp")]
+
+
+def test_more_than_twenty_bad_rows(db):
+    rows = [[f"c{i}", "P-1", "hired" if i % 2 else "bogus", "2026-01-15 10:00"] for i in range(1, 61)]
+    report = import_bytes(db, csv_bytes(rows), "many.csv")
+    assert report.error_code == "rows_rejected"
+    assert report.problem_count == 30
+    assert len(report.problems) == 30
+    lines = report.problem_lines()
+    assert len(lines) == 20
+    assert lines[0].startswith("many.csv, row 2 (line 3), column event_type")
+    assert lines[19].startswith("many.csv, row 40 (line 41), column event_type")
+    assert "30" in report.error_message()
+
+
+def test_problem_count_is_the_total_beyond_the_kept_list(db):
+    rows = [[f"c{i}", "P-1", "bogus", "2026-01-15 10:00"] for i in range(1, 10_006)]
+    report = import_bytes(db, csv_bytes(rows), "flood.csv")
+    assert (report.problem_count, report.rows_rejected) == (10_005, 10_005)
+    assert len(report.problems) == 10_000 and report.problems[-1].row == 10_000
+    assert len(report.problem_lines()) == 20
+    assert "10005" in report.error_message()
+
+
+def test_row_numbers_stay_right_in_a_large_file(db, tmp_path):
+    bad = {7, 150_001, 199_999}
+    lines = [",".join(EVENT_HEADER)] + [
+        f"c{i},P-{i % 40},{'bogus' if i in bad else 'hired'},2026-01-15 10:00" for i in range(1, 200_001)]
+    path = tmp_path / "large.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_file(db, path)
+    assert [(p.row, p.line, p.value) for p in report.problems] == [
+        (7, 8, "bogus"), (150_001, 150_002, "bogus"), (199_999, 200_000, "bogus")]
+
+
+def test_a_row_with_too_many_fields_is_a_structure_problem(db):
+    data = (b"candidate_id,process_id,event_type,occurred_at\n"
+            b"c1,P-1,hired,2026-01-15 10:00\n"
+            b"c2,P-1,hired,2026-01-15 10:00,surplus\n")
+    report = import_bytes(db, data, "wide.csv")
+    assert report.error_code == "rows_rejected"
+    [problem] = report.problems
+    assert (problem.row, problem.line, problem.code) == (2, 3, "bad_structure")
+    assert "surplus" in problem.value
+    assert report.problem_lines()[0].startswith("wide.csv, row 2 (line 3)")
+    assert db.fetchall("SELECT count(*) FROM events") == [(0,)]
+
+
+def test_a_row_with_too_few_fields_is_a_structure_problem(db):
+    data = b"candidate_id,process_id,event_type,occurred_at\nc1,P-1,hired\n"
+    report = import_bytes(db, data, "narrow.csv")
+    assert report.error_code == "rows_rejected"
+    assert [(p.row, p.code) for p in report.problems] == [(1, "bad_structure")]
+
+
+def test_rows_after_a_malformed_row_keep_their_numbers(db):
+    """A row DuckDB cannot split must not shift the numbers of the rows after it."""
+    data = (b"candidate_id,process_id,event_type,occurred_at\n"
+            b"c1,P-1,hired,2026-01-15 10:00,surplus\n"
+            b"c2,P-1,hired,2026-01-15 10:00\n"
+            b"c3,P-1,bogus,2026-01-15 10:00\n")
+    report = import_bytes(db, data, "shift.csv")
+    assert [(p.row, p.line, p.code) for p in report.problems] == [
+        (1, 2, "bad_structure"), (3, 4, "unknown_event_type")]
+
+
+def test_rows_after_a_blank_line_keep_their_file_line(db):
+    data = (b"candidate_id,process_id,event_type,occurred_at\n"
+            b"c1,P-1,hired,2026-01-15 10:00\n"
+            b"\n"
+            b"c3,P-1,bogus,2026-01-15 10:00\n")
+    report = import_bytes(db, data, "blank.csv")
+    [problem] = report.problems
+    assert (problem.line, problem.value) == (4, "bogus")
+
+
+def test_lenient_report_counts_add_up_with_a_malformed_row(db):
+    data = (b"candidate_id,process_id,event_type,occurred_at\n"
+            b"c1,P-1,hired,2026-01-15 10:00,surplus\n"
+            b"c2,P-1,hired,2026-01-15 10:00\n"
+            b"c3,P-1,bogus,2026-01-15 10:00\n")
+    report = import_bytes(db, data, "counts.csv", mode="lenient")
+    assert report.ok
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate, report.rows_rejected) == (3, 1, 0, 2)
+
+
+# -- file-level failures: a plain message, never an exception --------------------------------------
+
+def test_missing_required_column_lists_found_and_expected(db):
+    header = ["candidate_id", "process_id", "event_type", "when"]
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "hired", "2026-01-15"]], header), "cols.csv")
+    assert not report.ok and report.import_id is None
+    assert report.error_code == "missing_columns"
+    message = report.error_message()
+    assert "missing: occurred_at." in message
+    assert "Columns found: candidate_id, process_id, event_type, when." in message
+    assert "Expected: candidate_id (or candidate_email), process_id, event_type, occurred_at." in message
+    assert "Kolumner som hittades: candidate_id, process_id, event_type, when." in report.error_message("sv")
+
+
+def test_missing_identity_column(db):
+    header = ["process_id", "event_type", "occurred_at"]
+    report = import_bytes(db, csv_bytes([["P-1", "hired", "2026-01-15"]], header), "noid.csv")
+    assert report.error_code == "missing_columns"
+    assert report.error_values["missing"] == "candidate_id"
+    assert report.error_values["found"] == "process_id, event_type, occurred_at"
+
+
+def test_unknown_kind_of_file(db):
+    report = import_bytes(db, b"name,amount\nx,1\n", "budget.csv")
+    assert report.error_code == "unknown_kind"
+    assert "Columns found: name, amount." in report.error_message()
+
+
+def test_forced_kind_checks_that_kinds_columns(db):
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "hired", "2026-01-15"]]), "e.csv", kind="surveys")
+    assert report.error_code == "missing_columns"
+    assert report.error_values["missing"] == "submitted_at"
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806"
+    "0000001f15c4890000000d49444154789c63f8ffff3f0005fe02fe"
+    "a7d6a4e20000000049454e44ae426082"
+)
+PDF = (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+       b"4 0 obj\n<< /Length 52 /Filter /FlateDecode >>\nstream\n"
+       + zlib.compress(b"BT /F1 24 Tf 100 700 Td (Rapport Q1) Tj ET\n" * 20)
+       + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+@pytest.mark.parametrize(("name", "data", "code"), [
+    ("empty.csv", b"", "empty_file"),
+    ("blank.csv", b"\r\n \n\t\n", "empty_file"),
+    ("bom-only.csv", codecs.BOM_UTF8, "empty_file"),
+    ("header.csv", b"candidate_id,process_id,event_type,occurred_at\n", "header_only"),
+    ("header-crlf.csv", b"candidate_id;process_id;event_type;occurred_at\r\n\r\n", "header_only"),
+    ("noise.csv", random.Random(42).randbytes(4096), "binary_file"),
+    ("image.csv", PNG, "binary_file"),
+    ("image.png", PNG, "binary_file"),
+    ("report.pdf", PDF, "binary_file"),
+    ("report.csv", PDF, "binary_file"),
+    ("zip.xlsx", b"PK\x03\x04" + random.Random(7).randbytes(300), "unreadable"),
+])
+def test_bad_files_get_a_plain_message(db, name, data, code):
+    before = snapshot(db)
+    report = import_bytes(db, data, name)
+    assert not report.ok and report.import_id is None
+    assert report.error_code == code
+    message = report.error_message()
+    assert message.startswith(name) and len(message) > len(name) + 20
+    assert report.error_message("sv").startswith(name)
+    assert snapshot(db) == before
+
+
+def test_zip_that_is_not_a_workbook(db):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    report = import_bytes(db, buffer.getvalue(), "notes.xlsx")
+    assert report.error_code == "unreadable"
+    assert report.error_message().startswith("notes.xlsx could not be read as a table")
+
+
+def test_empty_and_header_only_workbooks(db):
+    report = import_bytes(db, _workbook([], []), "empty.xlsx")
+    assert report.error_code == "empty_file"
+    report = import_bytes(db, _workbook([], EVENT_HEADER), "header.xlsx")
+    assert report.error_code == "header_only"
+
+
+def test_text_only_pdf_is_refused_without_an_exception(db):
+    report = import_bytes(db, b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", "plain.pdf")
+    assert not report.ok
+    assert report.error_message().startswith("plain.pdf")
+
+
+def test_unclosed_quote_message_is_about_the_users_file(db):
+    data = (b"candidate_id,process_id,event_type,occurred_at\n"
+            b'c1,"P-1,hired,2026-01-15 10:00\n'
+            b"c2,P-1,hired,2026-01-15 10:00\n")
+    report = import_bytes(db, data, "quote.csv")
+    assert not report.ok
+    message = report.error_message()
+    assert message.startswith("quote.csv")
+    # The upload went through a temporary file; its path and DuckDB's internals mean nothing to the user.
+    assert "radar-upload" not in message and "upload.csv" not in message
+    assert "Error" not in message
+
+
+# -- atomic ----------------------------------------------------------------------------------------
+
+GOOD = [["c1", "P-1", "application_received", "2026-01-15 10:00"],
+        ["c1", "P-1", "acknowledgement_sent", "2026-01-15 12:00"],
+        ["c2", "P-1", "application_received", "2026-01-16 10:00"]]
+
+
+def test_strict_mode_with_one_bad_row_stores_nothing(db):
+    before = snapshot(db)
+    rows = GOOD + [["c3", "P-1", "hiredd", "2026-01-17 10:00"]]
+    report = import_bytes(db, csv_bytes(rows), "strict.csv")
+    assert report.error_code == "rows_rejected" and report.import_id is None
+    assert (report.rows_read, report.rows_stored, report.rows_rejected, report.problem_count) == (4, 0, 1, 1)
+    assert snapshot(db) == before
+    assert db.fetchall("SELECT count(*) FROM events") == [(0,)]
+
+
+def test_lenient_mode_stores_the_good_rows(db):
+    rows = GOOD + [["c3", "P-1", "hiredd", "2026-01-17 10:00"], ["c4", "P-1", "hired", "later"]]
+    report = import_bytes(db, csv_bytes(rows), "lenient.csv", mode="lenient")
+    assert report.ok and report.error_code is None
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate, report.rows_rejected) == (5, 3, 0, 2)
+    assert [(p.row, p.code) for p in report.problems] == [(4, "unknown_event_type"), (5, "bad_timestamp")]
+    assert db.fetchall("SELECT candidate_id, event_type FROM events ORDER BY ALL") == [
+        ("c1", "acknowledgement_sent"), ("c1", "application_received"), ("c2", "application_received")]
+    assert db.fetchall("SELECT import_id, file_name, kind, rows_read, rows_stored, rows_duplicate, rows_rejected "
+                       "FROM imports") == [(report.import_id, "lenient.csv", "events", 5, 3, 0, 2)]
+    assert db.fetchall("SELECT count(*), min(import_id) FROM event_sources") == [(3, report.import_id)]
+
+
+@pytest.mark.parametrize("bad", [
+    csv_bytes([["c9", "P-9", "hired", "2026-02-01 10:00"], ["c9", "P-9", "bogus", "2026-02-01 10:00"]]),
+    csv_bytes([["c9", "P-9", "hired"]], ["candidate_id", "process_id", "event_type"]),
+    b"",
+    PNG,
+    b"candidate_id,process_id,event_type,occurred_at\nc9,P-9,hired,2026-02-01,surplus\n",
+], ids=["bad-row", "missing-column", "empty", "png", "too-many-fields"])
+def test_failed_import_after_a_good_one_leaves_the_store_as_it_was(db, bad):
+    first = import_bytes(db, csv_bytes(GOOD), "good.csv")
+    assert first.ok
+    db.save_settings(ack_sla_hours=24.0)
+    before = snapshot(db)
+    assert len(before["events"]) == 3 and len(before["imports"]) == 1
+    report = import_bytes(db, bad, "bad.csv")
+    assert not report.ok
+    assert snapshot(db) == before
+    # The store is still usable afterwards (no transaction left open, no lock held).
+    again = import_bytes(db, csv_bytes([["c9", "P-9", "hired", "2026-02-01 10:00"]]), "after.csv")
+    assert again.ok and again.rows_stored == 1
+
+
+# -- de-duplication and undo -------------------------------------------------------------------
+
+ROWS_A = [["c1", "P-1", "application_received", "2026-01-15 10:00"],
+          ["c1", "P-1", "acknowledgement_sent", "2026-01-15 12:00"],
+          ["c2", "P-1", "application_received", "2026-01-16 10:00"],
+          ["c2", "P-1", "rejected", "2026-01-20 10:00"]]
+ROWS_B = ROWS_A[2:] + [["c2", "P-1", "rejection_sent", "2026-01-21 10:00"],
+                       ["c3", "P-2", "application_received", "2026-01-22 10:00"]]
+
+
+def test_same_file_twice(db):
+    first = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    events_after_first = event_rows(db)
+    second = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    assert (first.rows_stored, first.rows_duplicate) == (4, 0)
+    assert second.ok
+    assert (second.rows_read, second.rows_stored, second.rows_duplicate) == (4, 0, 4)
+    assert event_rows(db) == events_after_first and len(events_after_first) == 4
+    assert db.fetchall("SELECT import_id, rows_stored, rows_duplicate FROM imports ORDER BY 1") == [
+        (first.import_id, 4, 0), (second.import_id, 0, 4)]
+
+
+def test_same_events_written_differently_are_one_event(db):
+    assert import_bytes(db, csv_bytes([["c1", "P-1", "hired", "2026-01-15T09:00:00Z"]]), "a.csv").ok
+    again = import_bytes(db, csv_bytes([[" c1 ", "P-1", "HIRED", "2026-01-15 10:00"]]), "b.csv")
+    assert (again.rows_stored, again.rows_duplicate) == (0, 1)
+    assert db.fetchall("SELECT count(*) FROM events") == [(1,)]
+
+
+def test_overlapping_file_stores_only_new_rows_and_undo_removes_only_those(db):
+    first = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    only_a = event_rows(db)
+    second = import_bytes(db, csv_bytes(ROWS_B), "b.csv")
+    assert (second.rows_read, second.rows_stored, second.rows_duplicate) == (4, 2, 2)
+    assert db.fetchall("SELECT count(*) FROM events") == [(6,)]
+    result = undo_import(db, second.import_id)
+    assert (result.import_id, result.events_removed, result.answers_removed) == (second.import_id, 2, 0)
+    assert event_rows(db) == only_a
+    assert db.fetchall("SELECT import_id FROM imports") == [(first.import_id,)]
+    assert db.fetchall("SELECT DISTINCT import_id FROM event_sources") == [(first.import_id,)]
+
+
+def test_undo_of_the_first_import_keeps_rows_the_second_also_holds(db):
+    first = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    second = import_bytes(db, csv_bytes(ROWS_B), "b.csv")
+    result = undo_import(db, first.import_id)
+    assert result.events_removed == 2
+    assert db.fetchall("SELECT candidate_id, event_type, occurred_at FROM events ORDER BY ALL") == [
+        ("c2", "application_received", utc(2026, 1, 16, 9, 0)),
+        ("c2", "rejected", utc(2026, 1, 20, 9, 0)),
+        ("c2", "rejection_sent", utc(2026, 1, 21, 9, 0)),
+        ("c3", "application_received", utc(2026, 1, 22, 9, 0)),
+    ]
+    # Undoing the second as well empties the store.
+    assert undo_import(db, second.import_id).events_removed == 4
+    assert snapshot(db)["events"] == [] and snapshot(db)["event_sources"] == [] and snapshot(db)["imports"] == []
+
+
+def test_a_row_repeated_inside_one_file_is_stored_once(db):
+    rows = [ROWS_A[0], ROWS_A[1], ROWS_A[0]]
+    report = import_bytes(db, csv_bytes(rows), "repeat.csv")
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate) == (3, 2, 1)
+    assert db.fetchall("SELECT count(*) FROM events") == [(2,)]
+    assert undo_import(db, report.import_id).events_removed == 2
+    assert db.fetchall("SELECT count(*) FROM events UNION ALL SELECT count(*) FROM event_sources") == [(0,), (0,)]
+
+
+def test_undo_of_an_unknown_import(db):
+    assert import_bytes(db, csv_bytes(ROWS_A), "a.csv").ok
+    before = snapshot(db)
+    with pytest.raises(KeyError):
+        undo_import(db, 999)
+    assert snapshot(db) == before
+
+
+# -- personal data -------------------------------------------------------------------------------
+
+PEOPLE = [
+    # candidate_id, name, e-mail as the ATS wrote it
+    ("c-1", "Anna Svensson", "Anna.Svensson@Example.se"),
+    ("", "Örjan Kvist", " Orjan.KVIST@firma.SE "),
+    ("", "Märta Ljung", "marta.ljung@kommun.se"),
+]
+PEOPLE_HEADER = ["candidate_id", "candidate_name", "candidate_email", "process_id", "event_type", "occurred_at",
+                 "department"]
+MARKER = "MarkerDepartmentQ7"   # a stored value: proves the raw-bytes search can find text
+
+
+def _people_rows() -> list[list[str]]:
+    return [[cid, name, email, "P-1", "application_received", "2026-01-15 10:00", MARKER]
+            for cid, name, email in PEOPLE]
+
+
+def _expected_pseudonym(key: bytes, email: str) -> str:
+    digest = hmac.new(key, email.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
+    return "anon-" + digest[:20]
+
+
+def _forbidden() -> list[bytes]:
+    words = []
+    for _, name, email in PEOPLE:
+        for text in (name, *name.split(), email.strip(), email.strip().lower()):
+            words += [text.encode("utf-8"), text.encode("utf-16-le")]
+    return words
+
+
+def _assert_no_personal_data(files: list[Path]) -> None:
+    contents = {path.name: path.read_bytes() for path in files if path.exists()}
+    assert any(MARKER.encode() in data for data in contents.values()), "control value not found in the files"
+    for name, data in contents.items():
+        for word in _forbidden():
+            assert word not in data, f"{word!r} found in {name}"
+
+
+def test_names_and_email_addresses_never_reach_the_database_files(tmp_path):
+    store = open_store(tmp_path / "p")
+    report = import_bytes(store, csv_bytes(_people_rows(), PEOPLE_HEADER), "people.csv")
+    assert report.ok and report.rows_stored == 3
+    no_id_header = [c for c in PEOPLE_HEADER if c != "candidate_id"]
+    rows = [[name, email, "P-2", "interview_held", "2026-01-20 10:00", MARKER] for _, name, email in PEOPLE]
+    assert import_bytes(store, csv_bytes(rows, no_id_header), "no-id.csv").rows_stored == 3
+    database, wal = store.path, store.path.with_name(store.path.name + ".wal")
+    # Before closing, recent writes are in the write-ahead log.
+    _assert_no_personal_data([database, wal])
+    store.close()
+    _assert_no_personal_data([database, wal])
+    assert database.read_bytes().count(MARKER.encode()) >= 1
+
+
+def test_pseudonyms_from_email_addresses(tmp_path):
+    first = open_store(tmp_path / "one")
+    assert import_bytes(first, csv_bytes(_people_rows(), PEOPLE_HEADER), "people.csv").ok
+    key = first.secret_key()
+    # c-1 keeps its source id although an e-mail is given; the others are named by their address.
+    expected = {"c-1", _expected_pseudonym(key, " Orjan.KVIST@firma.SE "), _expected_pseudonym(key, "marta.ljung@kommun.se")}
+    ids = {row[0] for row in first.fetchall("SELECT DISTINCT candidate_id FROM events")}
+    assert ids == expected
+    assert _expected_pseudonym(key, " Orjan.KVIST@firma.SE ") == _expected_pseudonym(key, "orjan.kvist@firma.se")
+    for candidate in ids - {"c-1"}:
+        assert re.fullmatch(r"anon-[0-9a-f]{20}", candidate)
+
+    # Stable across imports: a later file identified by e-mail only lands on the same candidates.
+    no_id_header = [c for c in PEOPLE_HEADER if c != "candidate_id"]
+    later = [[name, email.upper(), "P-1", "rejected", "2026-02-01 10:00", "HR"] for _, name, email in PEOPLE[1:]]
+    assert import_bytes(first, csv_bytes(later, no_id_header), "later.csv").ok
+    assert first.fetchall(
+        "SELECT candidate_id, count(*) FROM events WHERE candidate_id LIKE 'anon-%' GROUP BY 1 ORDER BY 1"
+    ) == sorted((candidate, 2) for candidate in ids - {"c-1"})
+
+    # Another store with the same key file gives the same pseudonyms; another key, others.
+    twin_folder = tmp_path / "twin"
+    twin_folder.mkdir()
+    shutil.copy(first.key_path, twin_folder / "radar.duckdb.key")
+    twin = open_store(twin_folder)
+    assert twin.secret_key() == key
+    assert import_bytes(twin, csv_bytes(_people_rows(), PEOPLE_HEADER), "people.csv").ok
+    assert {row[0] for row in twin.fetchall("SELECT DISTINCT candidate_id FROM events")} == ids
+    other = open_store(tmp_path / "other")
+    assert other.secret_key() != key
+    assert import_bytes(other, csv_bytes(_people_rows(), PEOPLE_HEADER), "people.csv").ok
+    other_ids = {row[0] for row in other.fetchall("SELECT DISTINCT candidate_id FROM events")}
+    assert other_ids & ids == {"c-1"} and len(other_ids) == 3
+    assert other_ids - {"c-1"} == {_expected_pseudonym(other.secret_key(), email) for _, _, email in PEOPLE[1:]}
+    for store in (first, twin, other):
+        store.close()
+
+
+def test_key_file_is_created_once_and_kept(tmp_path):
+    store = open_store(tmp_path / "k")
+    key = store.secret_key()
+    assert len(key) == 32
+    assert (store.key_path.stat().st_mode & 0o777) == 0o600
+    store.close()
+    assert open_store(tmp_path / "k").secret_key() == key
+
+
+def test_a_row_without_id_and_without_email_is_a_problem(db):
+    header = ["candidate_id", "candidate_email", "process_id", "event_type", "occurred_at"]
+    rows = [["", "a@b.se", "P-1", "hired", "2026-01-15"], ["", " ", "P-1", "hired", "2026-01-15"]]
+    report = import_bytes(db, csv_bytes(rows, header), "ids.csv")
+    assert [(p.row, p.column, p.code) for p in report.problems] == [(2, "candidate_id", "missing_candidate")]
+
+
+# -- channels --------------------------------------------------------------------------------------
+
+def test_channel_spellings_map_to_canonical_values(db):
+    header = EVENT_HEADER + ["channel"]
+    spellings = ["E-mail", "Telefon", " SMS ", "Teams", "På plats", "e-post", "in person", "portal", "Video", ""]
+    rows = [[f"c{i}", "P-1", "feedback_given", "2026-01-15 10:00", s] for i, s in enumerate(spellings)]
+    report = import_bytes(db, csv_bytes(rows, header), "channels.csv")
+    assert report.ok, report.problem_lines()
+    assert dict(db.fetchall("SELECT candidate_id, channel FROM events")) == {
+        "c0": "email", "c1": "phone", "c2": "sms", "c3": "video", "c4": "in_person", "c5": "email",
+        "c6": "in_person", "c7": "portal", "c8": "video", "c9": None}
+
+
+def test_unknown_channel_is_a_row_problem(db):
+    header = EVENT_HEADER + ["channel"]
+    rows = [["c1", "P-1", "feedback_given", "2026-01-15 10:00", "email"],
+            ["c2", "P-1", "feedback_given", "2026-01-15 10:00", "brevduva"]]
+    report = import_bytes(db, csv_bytes(rows, header), "channels.csv")
+    assert report.error_code == "rows_rejected"
+    assert [(p.row, p.line, p.column, p.value, p.code) for p in report.problems] == [
+        (2, 3, "channel", "brevduva", "unknown_channel")]
+    assert "email, sms, phone, video, in_person, portal, other" in report.problem_lines()[0]
+
+
+# -- surveys (need analytics.sentiment) ----------------------------------------------------------
+
+SURVEY_HEADER = ["candidate_id", "process_id", "submitted_at", "nps", "rating_communication", "rating_respect",
+                 "comment", "candidate_name"]
+
+
+def test_survey_answers_nps_ratings_and_repeats(db):
+    rows = [
+        ["c1", "P-1", "2026-02-01 12:00", "9,0", "4,5", "5", "Tack för ett trevligt bemötande", "Anna Svensson"],
+        ["c2", "P-1", "2026-07-02 12:00", "6", "3", "", "", "Bo Ek"],
+        ["c2", "P-1", "2026-07-02 12:00", "6", "3", "", "", "Bo Ek"],
+        ["c3", "P-2", "2026-02-03T08:00:00Z", "", "", "2", "Great interview, quick answer", ""],
+    ]
+    report = import_bytes(db, csv_bytes(rows, SURVEY_HEADER), "survey.csv")
+    assert report.ok, (report.error_message(), report.problem_lines())
+    assert report.kind == "surveys"
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate) == (4, 3, 1)
+    assert db.fetchall("SELECT candidate_id, process_id, submitted_at, nps FROM survey_responses ORDER BY 1") == [
+        ("c1", "P-1", utc(2026, 2, 1, 11, 0), 9),
+        ("c2", "P-1", utc(2026, 7, 2, 10, 0), 6),
+        ("c3", "P-2", utc(2026, 2, 3, 8, 0), None),
+    ]
+    assert db.fetchall(
+        "SELECT r.candidate_id, s.rating, s.value FROM survey_ratings s "
+        "JOIN survey_responses r USING (response_key) ORDER BY ALL"
+    ) == [("c1", "communication", 4.5), ("c1", "respect", 5.0), ("c2", "communication", 3.0), ("c3", "respect", 2.0)]
+    labelled = db.fetchall("SELECT candidate_id, sentiment_label FROM survey_responses ORDER BY 1")
+    assert [label is None for _, label in labelled] == [False, True, False]
+
+    again = import_bytes(db, csv_bytes(rows, SURVEY_HEADER), "survey.csv")
+    assert (again.rows_stored, again.rows_duplicate) == (0, 4)
+    assert db.fetchall("SELECT count(*) FROM survey_responses UNION ALL SELECT count(*) FROM survey_ratings") == [
+        (3,), (4,)]
+    assert undo_import(db, again.import_id).answers_removed == 0
+    assert undo_import(db, report.import_id).answers_removed == 3
+    assert db.fetchall("SELECT count(*) FROM survey_ratings") == [(0,)]
+
+
+def test_survey_bad_nps_and_ratings(db):
+    rows = [
+        ["c1", "P-1", "2026-02-01 12:00", "9,0", "4", "5", "", ""],
+        ["c2", "P-1", "2026-02-01 12:00", "11", "4", "5", "", ""],
+        ["c3", "P-1", "2026-02-01 12:00", "x", "4", "5", "", ""],
+        ["c4", "P-1", "2026-02-01 12:00", "7,5", "4", "5", "", ""],
+        ["c5", "P-1", "2026-02-01 12:00", "-1", "4", "5", "", ""],
+        ["c6", "P-1", "2026-02-01 12:00", "8", "6", "0", "", ""],
+        ["c7", "P-1", "igår", "8", "bra", "5", "", ""],
+    ]
+    report = import_bytes(db, csv_bytes(rows, SURVEY_HEADER), "survey.csv", mode="lenient")
+    assert [(p.row, p.line, p.column, p.value, p.code) for p in report.problems] == [
+        (2, 3, "nps", "11", "bad_nps"),
+        (3, 4, "nps", "x", "bad_nps"),
+        (4, 5, "nps", "7,5", "bad_nps"),
+        (5, 6, "nps", "-1", "bad_nps"),
+        (6, 7, "rating_communication", "6", "bad_rating"),
+        (6, 7, "rating_respect", "0", "bad_rating"),
+        (7, 8, "rating_communication", "bra", "bad_rating"),
+        (7, 8, "submitted_at", "igår", "bad_timestamp"),
+    ]
+    assert (report.problem_count, report.rows_rejected, report.rows_stored) == (8, 6, 1)
+    assert db.fetchall("SELECT candidate_id, nps FROM survey_responses") == [("c1", 9)]
+
+
+def test_survey_comment_masks_the_candidates_own_name(tmp_path):
+    store = open_store(tmp_path / "s")
+    rows = [["c1", "P-1", "2026-02-01 12:00", "10", "5", "5", "Tack, hälsningar Anna Svensson", "Anna Svensson"],
+            ["c2", "P-1", "2026-02-01 12:00", "3", "2", "2", f"Svarade aldrig. {MARKER}", "Örjan Kvist"]]
+    report = import_bytes(store, csv_bytes(rows, SURVEY_HEADER), "survey.csv")
+    assert report.ok, (report.error_message(), report.problem_lines())
+    comments = dict(store.fetchall("SELECT candidate_id, comment FROM survey_responses"))
+    assert comments["c1"].startswith("Tack, hälsningar")
+    assert "Anna" not in comments["c1"] and "Svensson" not in comments["c1"]
+    assert MARKER in comments["c2"]
+    database, wal = store.path, store.path.with_name(store.path.name + ".wal")
+    store.close()
+    for path in (database, wal):
+        if path.exists():
+            data = path.read_bytes()
+            for word in ("Anna", "Svensson", "Örjan", "Kvist"):
+                assert word.encode() not in data, f"{word} in {path.name}"
+    assert MARKER.encode() in database.read_bytes()
+
+
+def test_survey_file_without_required_columns(db):
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "9"]], ["candidate_id", "process_id", "nps"]), "s.csv")
+    assert report.error_code == "missing_columns"
+    assert report.error_values["missing"] == "submitted_at"
+
+
+def test_ignored_columns_are_reported(db):
+    header = EVENT_HEADER + ["salary", "Stage"]
+    report = import_bytes(db, csv_bytes([["c1", "P-1", "hired", "2026-01-15", "40000", "Offer"]], header), "x.csv")
+    assert report.ok and report.ignored_columns == ["salary"]
+    assert db.fetchall("SELECT stage FROM events") == [("Offer",)]
+
+
+def test_upload_suffix_does_not_matter_for_text(db):
+    assert import_bytes(db, csv_bytes(GOOD), "export").ok
+    assert import_bytes(db, csv_bytes(GOOD), "export.TXT").rows_duplicate == 3
+
+
+def test_temporary_files_are_removed(db, tmp_path, monkeypatch):
+    """The upload's temporary copy and the transcoded CSV are deleted after the import."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert import_bytes(db, EXPORTS["cp1252-semicolon"][1], "events.csv").ok
+    assert import_bytes(db, EXPORTS["xlsx"][1], "events.xlsx").rows_duplicate == 5
+    assert import_bytes(db, EXPORTS["utf16-unicode-text"][1], "events.txt").rows_duplicate == 5
+    assert not import_bytes(db, PNG, "image.csv").ok
+    assert list(scratch.iterdir()) == []
+
+
+def test_progress_is_reported_up_to_done(db):
+    seen = []
+    assert import_bytes(db, csv_bytes(GOOD), "p.csv", progress=lambda fraction, stage: seen.append((fraction, stage))).ok
+    assert seen[0][0] < seen[-1][0] == 1.0 and seen[-1][1] == "done"
+    assert [fraction for fraction, _ in seen] == sorted(fraction for fraction, _ in seen)
+
+
+def test_hostile_header_is_only_a_column_name(db):
+    """Headers come from outside; they reach SQL only through the quoting helper."""
+    hostile = 'x"); DROP TABLE events; --'
+    assert import_bytes(db, csv_bytes(GOOD), "first.csv").ok
+    report = import_bytes(db, csv_bytes([["c9", "P-1", "hired", "2026-01-15", "1"]], EVENT_HEADER + [hostile]), "h.csv")
+    assert report.ok and report.ignored_columns == [hostile]
+    assert db.fetchall("SELECT count(*) FROM events") == [(4,)]
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory):
+    store = open_store(tmp_path_factory.mktemp("shared"))
+    yield store
+    store.close()
+
+
+EXAMPLE_NUMBERS = itertools.count(1)
+
+
+@settings(max_examples=30, deadline=None)
+@given(values=st.lists(st.text(alphabet=st.sampled_from(list("aZåÄö é19 ,;|\t\"'&-/\n")), max_size=12),
+                       min_size=1, max_size=4),
+       delimiter=st.sampled_from([",", ";", "\t"]))
+def test_descriptive_text_survives_any_quoting(shared_store, values, delimiter):
+    """Whatever a department is called, it is stored as written (surrounding spaces trimmed, empty = none)."""
+    process = f"P-{next(EXAMPLE_NUMBERS)}"
+    rows = [[f"c{i}", process, "hired", "2026-01-15 10:00", value] for i, value in enumerate(values)]
+    text = csv_text(rows, EVENT_HEADER + ["department"], delimiter)
+    report = import_bytes(shared_store, text.encode("utf-8"), "any.csv")
+    assert report.ok, (text, report.error_message(), report.problem_lines())
+    assert dict(shared_store.fetchall("SELECT candidate_id, department FROM events WHERE process_id = ?", [process])) == {
+        f"c{i}": (value.strip(" ") or None) for i, value in enumerate(values)}
