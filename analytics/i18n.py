@@ -131,6 +131,123 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit.hours": {"en": "calendar hours", "sv": "kalendertimmar"},
     "unit.days": {"en": "calendar days", "sv": "kalenderdagar"},
     "unit.business_days": {"en": "business days", "sv": "arbetsdagar"},
+    # -- presets and mappings ---
+    "data.format": {"en": "Export format", "sv": "Exportformat"},
+    "data.format.auto": {"en": "Recognise from the header row", "sv": "Känn igen från rubrikraden"},
+    "data.format.canonical": {"en": "Canonical (this product's own format)", "sv": "Kanoniskt (produktens eget format)"},
+    "data.format_detected": {
+        "en": "{file}: read as {preset}. If that is wrong, choose the export format above and import again.",
+        "sv": "{file}: lästes som {preset}. Om det är fel, välj exportformat ovan och importera igen.",
+    },
+    "data.metrics_heading": {"en": "What the imported data can measure", "sv": "Vad importerad data kan mäta"},
+    "data.metric_available": {"en": "{metric}: available", "sv": "{metric}: tillgängligt"},
+    "data.metric_unavailable": {"en": "{metric}: not available: {reason}", "sv": "{metric}: inte tillgängligt: {reason}"},
+    "mapping.heading": {"en": "Map the columns of {file}", "sv": "Koppla kolumnerna i {file}"},
+    "mapping.intro": {
+        "en": "This file matches neither the canonical format nor a known ATS export. Say which column holds what; the mapping is saved under a name, so the next export of the same kind imports in one click.",
+        "sv": "Filen passar varken det kanoniska formatet eller en känd ATS-export. Ange vilken kolumn som innehåller vad; kopplingen sparas under ett namn, så att nästa export av samma slag importeras med ett klick.",
+    },
+    "mapping.columns": {"en": "Columns in the file: {columns}", "sv": "Kolumner i filen: {columns}"},
+    "mapping.preview": {
+        "en": "The first rows (names, e-mail addresses and phone numbers masked)",
+        "sv": "De första raderna (namn, e-postadresser och telefonnummer maskerade)",
+    },
+    "mapping.saved_pick": {"en": "Start from a saved mapping", "sv": "Utgå från en sparad koppling"},
+    "mapping.saved_none": {"en": "(a new mapping)", "sv": "(en ny koppling)"},
+    "mapping.kind": {"en": "The file holds", "sv": "Filen innehåller"},
+    "mapping.fields_heading": {"en": "Which column holds each field", "sv": "Vilken kolumn som innehåller varje fält"},
+    "mapping.field_required": {"en": "{field} (required)", "sv": "{field} (obligatoriskt)"},
+    "mapping.identity_help": {
+        "en": "candidate_id or candidate_email is required; an e-mail address is only used to make a pseudonym and is never stored.",
+        "sv": "candidate_id eller candidate_email krävs; en e-postadress används bara för att skapa en pseudonym och sparas aldrig.",
+    },
+    "mapping.not_mapped": {"en": "— not in this file —", "sv": "— finns inte i filen —"},
+    "mapping.ratings": {"en": "Columns with 1–5 ratings", "sv": "Kolumner med betyg 1–5"},
+    "mapping.values_heading": {
+        "en": "The values of {column} and the event each one means",
+        "sv": "Värdena i {column} och vilken händelse vart och ett betyder",
+    },
+    "mapping.values_help": {
+        "en": "Choose “skip” for statuses that are not events, e.g. Sparad.",
+        "sv": "Välj ”skip” för statusar som inte är händelser, t.ex. Sparad.",
+    },
+    "mapping.milestones_heading": {
+        "en": "Date columns that are milestones (one event per filled-in date)",
+        "sv": "Datumkolumner som är milstolpar (en händelse per ifyllt datum)",
+    },
+    "mapping.col_value": {"en": "Value in the file", "sv": "Värde i filen"},
+    "mapping.col_event_type": {"en": "Event type", "sv": "Händelsetyp"},
+    "mapping.col_column": {"en": "Column", "sv": "Kolumn"},
+    "mapping.valid": {"en": "The mapping fits this file.", "sv": "Kopplingen passar filen."},
+    "mapping.problems_heading": {"en": "Fix these before saving:", "sv": "Rätta detta innan du sparar:"},
+    "mapping.supports_heading": {"en": "What this mapping can measure", "sv": "Vad kopplingen kan mäta"},
+    "mapping.name": {"en": "Name of the mapping", "sv": "Kopplingens namn"},
+    "mapping.save_import": {"en": "Save mapping and import", "sv": "Spara kopplingen och importera"},
+    "mapping.saved": {"en": "Mapping {name} saved.", "sv": "Kopplingen {name} är sparad."},
+    "mapping.download": {"en": "Download the mapping (JSON)", "sv": "Ladda ned kopplingen (JSON)"},
+    "mapping.upload": {"en": "Load a mapping file (JSON)", "sv": "Läs in en kopplingsfil (JSON)"},
+    "mapping.uploaded": {"en": "Mapping {name} loaded and saved.", "sv": "Kopplingen {name} är inläst och sparad."},
+    "mapping.problem.no_name": {"en": "Give the mapping a name.", "sv": "Ge kopplingen ett namn."},
+    "mapping.problem.unknown_kind": {
+        "en": "The kind {kind!r} is unknown; a mapping is for events or surveys.",
+        "sv": "Typen {kind!r} är okänd; en koppling gäller events eller surveys.",
+    },
+    "mapping.problem.unknown_field": {
+        "en": "{field!r} is not a canonical field; use one of: {known} (survey files also rating_*).",
+        "sv": "{field!r} är inget kanoniskt fält; använd något av: {known} (enkätfiler även rating_*).",
+    },
+    "mapping.problem.missing_identity": {
+        "en": "Choose the column with candidate_id or with candidate_email.",
+        "sv": "Välj kolumnen med candidate_id eller med candidate_email.",
+    },
+    "mapping.problem.unmapped_field": {
+        "en": "Choose the column for {field}.",
+        "sv": "Välj kolumnen för {field}.",
+    },
+    "mapping.problem.no_events": {
+        "en": "Choose the event_type and occurred_at columns, or at least one milestone date column.",
+        "sv": "Välj kolumnerna för event_type och occurred_at, eller minst en datumkolumn som milstolpe.",
+    },
+    "mapping.problem.values_without_column": {
+        "en": "Values are mapped to event types, but no column is chosen for event_type.",
+        "sv": "Värden är kopplade till händelsetyper, men ingen kolumn är vald för event_type.",
+    },
+    "mapping.problem.unknown_event_type": {
+        "en": "The value {value!r} is mapped to {target!r}, which is no event type; use one of: {allowed}, or skip.",
+        "sv": "Värdet {value!r} är kopplat till {target!r}, som inte är någon händelsetyp; använd en av: {allowed}, eller skip.",
+    },
+    "mapping.problem.unknown_milestone_type": {
+        "en": "The date column {column!r} is mapped to {target!r}, which is no event type; use one of: {allowed}.",
+        "sv": "Datumkolumnen {column!r} är kopplad till {target!r}, som inte är någon händelsetyp; använd en av: {allowed}.",
+    },
+    "mapping.problem.missing_column": {
+        "en": "The file has no column {column!r} (letter case and spaces do not matter); the mapping does not fit this file.",
+        "sv": "Filen har ingen kolumn {column!r} (versaler och mellanslag spelar ingen roll); kopplingen passar inte filen.",
+    },
+    "mapping.problem.unmapped_value": {
+        "en": "The value {value!r} of {column} is not mapped to an event type; choose one, or skip.",
+        "sv": "Värdet {value!r} i {column} är inte kopplat till någon händelsetyp; välj en, eller skip.",
+    },
+    "mapping.problem.personal_column": {
+        "en": "The column {column!r} holds personal data and cannot be {field}: names are never imported, and an e-mail column can only be candidate_email.",
+        "sv": "Kolumnen {column!r} innehåller personuppgifter och kan inte vara {field}: namn importeras aldrig, och en e-postkolumn kan bara vara candidate_email.",
+    },
+    "mapping.json.not_json": {
+        "en": "The mapping file is not valid JSON: {detail}.",
+        "sv": "Kopplingsfilen är inte giltig JSON: {detail}.",
+    },
+    "mapping.json.not_mapping": {
+        "en": "The file is not a column mapping of this product (its \"format\" must be {format!r}).",
+        "sv": "Filen är ingen kolumnkoppling från den här produkten (dess \"format\" måste vara {format!r}).",
+    },
+    "mapping.json.version": {
+        "en": "The mapping file has version {version!r}; this version of the product reads version {supported}.",
+        "sv": "Kopplingsfilen har version {version!r}; den här versionen av produkten läser version {supported}.",
+    },
+    "mapping.json.bad_part": {
+        "en": "The mapping file's {part!r} is missing or has the wrong shape (text, or an object of text to text).",
+        "sv": "Kopplingsfilens {part!r} saknas eller har fel form (text, eller ett objekt från text till text).",
+    },
     # -- import errors: file level -------------------------------------------------------------
     "import.empty_file": {
         "en": "{file} is empty. Export the data again from your applicant tracking system and upload the new file.",

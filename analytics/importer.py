@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -33,6 +34,9 @@ from analytics.textfiles import (
     record_start_lines,
     unclosed_quote_line,
 )
+
+if TYPE_CHECKING:
+    from analytics.mappings import ColumnMapping
 
 EVENT_TYPES = (
     "application_received", "acknowledgement_sent", "status_update_sent", "interview_scheduled",
@@ -167,12 +171,13 @@ def import_file(
     kind: str = "auto",
     mode: str = "strict",
     format: str = "auto",
+    mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import one file; never raises for bad input: the report says what went wrong.
 
     `format` is 'auto' (recognise an ATS export from its header, else canonical), 'canonical', or
-    the name of a preset in `analytics.presets.PRESETS`.
+    the name of a preset in `analytics.presets.PRESETS`; a saved column `mapping` replaces it.
     """
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
@@ -184,7 +189,7 @@ def import_file(
         report.error_code, report.error_values = error.code, dict(error.details)
         return report
     try:
-        return _import_prepared(store, path, prepared, report, kind, mode, format, notify)
+        return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify)
     except ImportFailed as failed:
         return failed.report
     finally:
@@ -202,7 +207,7 @@ def import_bytes(store: Store, data: bytes, file_name: str, **options) -> Import
 
 def _import_prepared(
     store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
-    format: str, notify: ProgressCallback,
+    format: str, mapping: ColumnMapping | None, notify: ProgressCallback,
 ) -> ImportReport:
     """Stage and check on one connection, then write in one transaction on the same connection."""
     report.sha256 = prepared.sha256
@@ -210,12 +215,14 @@ def _import_prepared(
     with store.cursor() as cursor:
         cursor.execute(read_sql("import_macros.sql"))
         columns = _map_columns(_read_header(cursor, prepared, report), report)
-        preset = _choose_preset(format, columns, report)
+        preset = _choose_preset(format, columns, report, mapping)
         if preset is not None:
             kind = preset.kind
         elif kind not in ("events", "surveys"):
             kind = _detect_kind(columns, report)
-        prepared = _load_raw(cursor, original, prepared, columns, keep_names=kind == "surveys", pads=pads)
+        emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
+        prepared = _load_raw(cursor, original, prepared, columns, keep_names=kind == "surveys", pads=pads,
+                             email_columns=emails)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
         structural = _structural_problems(cursor)
@@ -279,7 +286,7 @@ def _first_line(error: Exception) -> str:
 
 def _load_raw(
     cursor: duckdb.DuckDBPyConnection, original: Path, prepared: PreparedTable, columns: dict[str, str],
-    keep_names: bool, pads: tuple[bytes, bytes],
+    keep_names: bool, pads: tuple[bytes, bytes], email_columns: set[str],
 ) -> PreparedTable:
     """The file as text cells with true data-row numbers; malformed lines go to `import_rejects`.
 
@@ -289,13 +296,13 @@ def _load_raw(
     cells = []
     for name, original_name in columns.items():
         source = quote_identifier(original_name)
-        if name == "candidate_email":
+        if name in email_columns:
             address = f"nullif(lower(trim({source})), '')"
             cells.append(f"'anon-' || left(hmac_sha256($inner_pad, $outer_pad, {address}), 20) AS {source}")
         elif name != "candidate_name" or keep_names:
             cells.append(source)
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
-    if "candidate_email" in columns:
+    if email_columns & set(columns):
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
     read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
     cursor.execute(
@@ -377,20 +384,28 @@ def _map_columns(headers: list[str], report: ImportReport) -> dict[str, str]:
     return columns
 
 
-def _choose_preset(format: str, columns: dict[str, str], report: ImportReport):
+def _choose_preset(format: str, columns: dict[str, str], report: ImportReport, mapping: ColumnMapping | None):
     from analytics.presets import PRESETS, detect_preset
 
-    if format == "canonical":
+    if mapping is not None:
+        preset = mapping
+    elif format == "canonical":
         return None
-    if format == "auto":
+    elif format == "auto":
         preset = detect_preset(set(columns))
     elif format in PRESETS:
         preset = PRESETS[format]
     else:
         report.error_code, report.error_values = "unknown_format", {"format": format, "known": ", ".join(PRESETS)}
         raise ImportFailed(report)
-    if preset is not None:
-        report.format = preset.name
+    if preset is None:
+        return None
+    report.format = preset.name if mapping is None else f"mapping:{mapping.name}"
+    if missing := preset.missing_columns(columns):
+        report.error_code, report.error_values = "missing_columns", {
+            "missing": ", ".join(missing), "found": ", ".join(columns.values()),
+            "expected": ", ".join(preset.required_columns)}
+        raise ImportFailed(report)
     return preset
 
 

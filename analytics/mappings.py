@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,11 +40,12 @@ EVENT_FIELDS = IDENTITY_FIELDS + (
     "process_id", "event_type", "occurred_at", "process_name", "department", "recruiter", "stage", "channel",
 )
 SURVEY_FIELDS = IDENTITY_FIELDS + ("process_id", "submitted_at", "nps", "comment", "language")
+REQUIRED_FIELDS = {"events": ("process_id",), "surveys": ("process_id", "submitted_at")}   # besides an identity
 RATING_FIELD = re.compile(r"rating_[a-z0-9_]+")
 # Headers whose cells are personal data: shown masked in a preview, never offered as values.
 PERSONAL_HEADER = re.compile(
-    r"(^|[_.\[])(name|first_?name|last_?name|full_?name|e_?mail|email|e_?post|epost|förnamn|efternamn|namn|"
-    r"phone|phones|telefon|mobil|personnummer)s?($|[_.\]])"
+    r"^(candidate[_.]?)?(name|namn|full_?name)$|e_?mail|e_?post|epost|first_?name|last_?name|förnamn|efternamn|"
+    r"phone|telefon|mobil|personnummer|födelsedatum"
 )
 EMAIL_VALUE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MASK = "•••"
@@ -110,6 +112,11 @@ class ColumnMapping:
 
     def missing_columns(self, columns: Collection[str]) -> list[str]:
         return [name for name in self.required_columns if name not in columns]
+
+    def email_columns(self, columns: Collection[str]) -> frozenset[str]:
+        """The column mapped to candidate_email: the importer replaces it by its pseudonym as it reads."""
+        email = normalize_header(self.fields.get("candidate_email", ""))
+        return frozenset({email} & set(columns))
 
     def to_canonical_sql(self, columns: dict[str, str]) -> str:
         """SELECT over `raw` giving canonical rows; the mapping must be valid (see `mapping_problems`)."""
@@ -208,8 +215,8 @@ def mapping_problems(mapping: ColumnMapping, lang: str = "en") -> list[str]:
             problems.append(t("mapping.problem.unknown_field", lang, field=name, known=", ".join(known)))
     if not any(name in mapping.fields for name in IDENTITY_FIELDS):
         problems.append(t("mapping.problem.missing_identity", lang))
-    required = ("process_id", "submitted_at") if mapping.kind == "surveys" else ("process_id",)
-    problems += [t("mapping.problem.unmapped_field", lang, field=name) for name in required if name not in mapping.fields]
+    problems += [t("mapping.problem.unmapped_field", lang, field=name)
+                 for name in REQUIRED_FIELDS[mapping.kind] if name not in mapping.fields]
     if mapping.kind == "events":
         problems += _event_problems(mapping, lang)
     return problems
@@ -248,6 +255,8 @@ def validate(mapping: ColumnMapping, columns: Collection[str], values: Iterable[
     used = [*mapping.fields.values(), *mapping.milestones]
     problems += [t("mapping.problem.missing_column", lang, column=column)
                  for column in dict.fromkeys(used) if normalize_header(column) not in columns]
+    problems += [t("mapping.problem.personal_column", lang, column=column, field=name)
+                 for name, column in mapping.fields.items() if name != "candidate_email" and is_personal_column(column)]
     if values is not None and mapping.kind == "events" and "event_type" in mapping.fields:
         mapped = {_value_key(value) for value in mapping.event_values}
         problems += [
@@ -339,6 +348,13 @@ def preview_file(path: str | Path, rows: int = 20, value_column: str | None = No
             frame[header] = frame[header].map(
                 lambda cell: MASK if isinstance(cell, str) and EMAIL_VALUE.search(cell) else cell)
     return FilePreview({normalize_header(header): header for header in frame.columns}, frame, values)
+
+
+def rating_field(header: str) -> str:
+    """The survey field a rating column becomes: 'Betyg – bemötande' -> 'rating_betyg_bemotande'."""
+    plain = unicodedata.normalize("NFKD", normalize_header(header)).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    return f"rating_{name or 'value'}"
 
 
 def guess_fields(columns: dict[str, str], kind: str) -> dict[str, str]:

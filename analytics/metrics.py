@@ -1,8 +1,9 @@
 """The metrics engine: per-application facts and their aggregates, all computed in DuckDB.
 
 Definitions are in docs/metrics.md; the SQL is in sql/application_facts.sql (one row per
-application), sql/metrics_by_group.sql (aggregates) and sql/metrics_macros.sql (shares, Wilson
-intervals, the page filters). Pages, the CLI and exports read labels and formats from `METRICS`.
+application), sql/metrics_by_group.sql (aggregates), sql/metrics_macros.sql (shares, Wilson
+intervals, the business clock) and sql/metrics_selected_facts.sql (the page filters). Pages, the CLI
+and exports read labels and formats from `METRICS` (and `display_metric`).
 
 Latency units: contract columns keep their unit (`*_h` in calendar hours, `*_d` in calendar days)
 so that `metrics --json` means the same whatever the settings. The unit-free columns
@@ -40,9 +41,6 @@ GROUP_COLUMNS: dict[str, str] = {
     "all": "all",
 }
 
-UNITS = ("share", "hours", "days", "business_days", "count", "score")
-
-
 @dataclass(frozen=True)
 class MetricDefinition:
     """One metric as users see it: label, unit, format and which direction is good."""
@@ -50,7 +48,7 @@ class MetricDefinition:
     key: str
     label_en: str
     label_sv: str
-    unit: str
+    unit: str  # 'share' | 'hours' | 'days' | 'business_days' | 'count' | 'score'
     format: str  # str.format template for one value, e.g. "{:.0%}"
     explanation_en: str
     explanation_sv: str
@@ -100,12 +98,19 @@ _METRIC_LIST: tuple[MetricDefinition, ...] = (
            "Ansökningar förbi bekräftelsefristen",
            "Applications whose acknowledgement deadline has passed: the base of the SLA share.",
            "Ansökningar vars bekräftelsefrist har passerat: underlaget för andelen inom SLA."),
+    _count("ack_within_sla", "Acknowledged within SLA (count)", "Bekräftade inom SLA (antal)",
+           "Applications past the deadline that were acknowledged within the SLA hours.",
+           "Ansökningar förbi fristen som bekräftades inom SLA-timmarna.", higher_is_better=True),
     _share("ack_within_sla_share", "Acknowledged within SLA", "Bekräftade inom SLA",
            "Of applications past the deadline, the share acknowledged within the SLA hours.",
            "Andel av ansökningarna förbi fristen som bekräftades inom SLA-timmarna.", target=0.95),
     _hours("notice_latency_h_median", "Time to rejection notice (median)", "Tid till avslagsbesked (median)",
            "Median time from the rejection decision to telling the candidate.",
            "Mediantid från avslagsbeslut till att kandidaten får besked."),
+    _hours("notice_latency_h_p90", "Time to rejection notice (90th percentile)",
+           "Tid till avslagsbesked (90:e percentilen)",
+           "Nine in ten told rejections were told within this time of the decision.",
+           "Nio av tio meddelade avslag meddelades inom denna tid från beslutet."),
     _count("outcome_known", "Decided applications", "Avgjorda ansökningar",
            "Applications rejected or offered a job (withdrawn ones left out).",
            "Ansökningar med avslag eller erbjudande (återtagna räknas inte)."),
@@ -129,11 +134,20 @@ _METRIC_LIST: tuple[MetricDefinition, ...] = (
            "Tid till svar efter intervju (median)",
            "Median time from the last interview to the first feedback, rejection notice or offer.",
            "Mediantid från sista intervjun till första återkoppling, avslagsbesked eller erbjudande."),
+    _hours("post_interview_latency_h_p90", "Time to answer after interview (90th percentile)",
+           "Tid till svar efter intervju (90:e percentilen)",
+           "Nine in ten interviewed candidates who got an answer got it within this time.",
+           "Nio av tio intervjuade kandidater som fick svar fick det inom denna tid."),
     MetricDefinition(
         "longest_silence_d_median", "Longest silence (median)", "Längsta tystnad (median)", "days",
         "{:.1f} d",
         "Median over applications of the longest stretch without hearing from the employer.",
         "Median över ansökningarna av den längsta perioden utan besked från arbetsgivaren.", False),
+    MetricDefinition(
+        "longest_silence_d_p90", "Longest silence (90th percentile)", "Längsta tystnad (90:e percentilen)", "days",
+        "{:.1f} d",
+        "Nine in ten applications never waited longer than this without news.",
+        "Nio av tio ansökningar väntade aldrig längre än så utan besked.", False),
     _count("ghosted", "Ghosted", "Ghostade",
            "Open applications without news for longer than the silence limit, or rejected and never told.",
            "Öppna ansökningar utan besked längre än tystnadsgränsen, eller avslag som aldrig meddelats.",
@@ -142,6 +156,15 @@ _METRIC_LIST: tuple[MetricDefinition, ...] = (
            "Share of applications that are ghosted (withdrawn applications never are).",
            "Andel ansökningar som är ghostade (återtagna är det aldrig).", higher_is_better=False,
            target=0.05),
+    _count("outcome_hired", "Offers and hires", "Erbjudanden och anställningar",
+           "Applications that ended in an offer (accepted or not).",
+           "Ansökningar som slutade med ett erbjudande (antaget eller inte)."),
+    _count("outcome_withdrawn", "Withdrawn", "Återtagna",
+           "Applications the candidate withdrew.",
+           "Ansökningar som kandidaten drog tillbaka."),
+    _count("outcome_open", "Open", "Öppna",
+           "Applications without a decision, offer or withdrawal yet.",
+           "Ansökningar utan beslut, erbjudande eller återtagande ännu."),
     _count("survey_sent", "Surveys sent", "Enkäter skickade",
            "Applications whose candidate was sent a survey.",
            "Ansökningar där kandidaten fått en enkät."),
@@ -174,7 +197,9 @@ DISPLAY_LATENCIES: dict[str, str] = {
     "ack_latency_median": "ack_latency_h_median",
     "ack_latency_p90": "ack_latency_h_p90",
     "notice_latency_median": "notice_latency_h_median",
+    "notice_latency_p90": "notice_latency_h_p90",
     "post_interview_latency_median": "post_interview_latency_h_median",
+    "post_interview_latency_p90": "post_interview_latency_h_p90",
 }
 LATENCY_FORMATS = {"hours": "{:.1f} h", "days": "{:.1f} d", "business_days": "{:.1f} bd"}
 
@@ -258,21 +283,28 @@ def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
 
 
 @contextmanager
-def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters,
-                  facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection holding `application_facts` (computed, or the given frame) and the macros."""
+def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters, facts: pd.DataFrame | None,
+                  materialize: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection where `application_facts` names the facts (the given frame, else the query).
+
+    The query stays a view unless `materialize`: one aggregation then reads only the columns it
+    needs; several aggregations share one computed temporary table.
+    """
     with store.cursor() as cursor:
         # Python variables must never stand in for tables (DuckDB's replacement scans).
         cursor.execute("SET python_enable_replacements = false")
         cursor.execute(read_sql("metrics_macros.sql"))
-        if facts is None:
+        if facts is not None:
+            cursor.register("application_facts", facts)
+        else:
             parameters = _facts_parameters(store, settings, _as_instant(as_of, settings.timezone),
                                            filters.processes)
-            cursor.execute(
-                "CREATE TEMP TABLE application_facts AS " + read_sql("application_facts.sql"), parameters
-            )
-        else:
-            cursor.register("application_facts", facts)
+            if materialize:
+                cursor.execute(
+                    "CREATE TEMP TABLE application_facts AS " + read_sql("application_facts.sql"), parameters
+                )
+            else:
+                cursor.register("application_facts", cursor.sql(read_sql("application_facts.sql"), params=parameters))
         cursor.execute(read_sql("metrics_selected_facts.sql"))
         yield cursor
 
@@ -347,7 +379,7 @@ def compare_periods(store: Store, settings: Settings | None, as_of: datetime | s
     The periods replace the filters' dates; the other filters apply to both periods.
     """
     settings = settings or store.settings()
-    with _facts_cursor(store, settings, as_of, filters, facts) as cursor:
+    with _facts_cursor(store, settings, as_of, filters, facts, materialize=True) as cursor:
         moment = cursor.execute("SELECT max(as_of) FROM application_facts").fetchone()[0]
         end = (moment.astimezone(ZoneInfo(settings.timezone)).date() if moment is not None
                else datetime.now(ZoneInfo(settings.timezone)).date())

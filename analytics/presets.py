@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from analytics.importer import EVENT_TYPES, quote_identifier
 from analytics.settings import SPECS_BY_NAME
+from analytics.store import Store
 
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 
@@ -46,9 +47,6 @@ class _Columns:
 
     def __init__(self, columns: dict[str, str]):
         self.columns = columns
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.columns
 
     def text(self, *names: str) -> str:
         """The first of `names` the file has that is not empty on the row (NULL when none)."""
@@ -144,8 +142,8 @@ def _voided_later(application: str, moment: str, kind: str, undo: str) -> str:
 def _greenhouse_applications(c: _Columns) -> str:
     status = c.lower("status")
     source = _source(
-        candidate=c.text("candidate_id"), process=c.text("jobs[0].id", "job_id"),
-        process_name=c.text("jobs[0].name", "job_name"), recruiter=c.text("recruiter.name"),
+        candidate=c.text("candidate_id"), process=c.text("jobs[0].id"),
+        process_name=c.text("jobs[0].name"), recruiter=c.text("recruiter.name"),
         stage=c.text("current_stage.name"),
         extra={
             "applied_at": c.text("applied_at"), "rejected_at": c.text("rejected_at"),
@@ -260,7 +258,7 @@ TEAMTAILOR_MESSAGE_CODES = {"message": "email", "sms": "sms"}
 
 def _teamtailor_applications(c: _Columns) -> str:
     source = _source(
-        candidate=c.text("candidate_id"), process=c.text("job_id"), stage=c.text("stage_id"),
+        candidate=c.text("candidate_id"), process=c.text("job_id"), stage=c.text("stage_id", "job_stage_id"),
         extra={"created_at": c.text("created_at"), "rejected_at": c.text("rejected_at")},
         where=f"NOT {_is_true(c.lower('sourced'))}",   # sourced candidates never applied
     )
@@ -581,8 +579,11 @@ def metric_support(provided: Collection[str]) -> list[MetricSupport]:
     provided = set(provided)
     rows = []
     for key in METRIC_KEYS:
-        missing = next((need for need in METRIC_NEEDS[key] if not need.any_of & provided), None)
-        rows.append(MetricSupport(key, missing is None, *((missing.reason_en, missing.reason_sv) if missing else ("", ""))))
+        unmet = [need for need in METRIC_NEEDS[key] if not need.any_of & provided]
+        if unmet:
+            rows.append(MetricSupport(key, False, unmet[0].reason_en, unmet[0].reason_sv))
+        else:
+            rows.append(MetricSupport(key, True, "", ""))
     return rows
 
 
@@ -591,10 +592,10 @@ class Preset:
     name: str
     kind: str                      # 'events' | 'surveys'
     signature: frozenset[str]      # normalised headers that identify the export
-    title: str = ""
-    build: Callable[[_Columns], str] | None = None
+    title: str
+    build: Callable[[_Columns], str]
     # (canonical event type, or for surveys submitted_at / nps / comment; the file's columns)
-    events_supported: tuple[tuple[str, str], ...] = ()
+    events_supported: tuple[tuple[str, str], ...]
     also_required: frozenset[str] = frozenset()   # needed for events, but not part of the signature
     detectable: bool = True
 
@@ -608,6 +609,10 @@ class Preset:
     def missing_columns(self, columns: Collection[str]) -> list[str]:
         """Normalised names this preset needs that the file lacks (a forced preset on the wrong file)."""
         return [name for name in self.required_columns if name not in columns]
+
+    def email_columns(self, columns: Collection[str]) -> frozenset[str]:
+        """Columns the importer must pseudonymise as it reads the file: presets read no addresses."""
+        return frozenset()
 
     @property
     def provides(self) -> frozenset[str]:
@@ -767,7 +772,7 @@ def supported_metrics(format_name: str) -> list[MetricSupport]:
     return metric_support(PRESETS[format_name].provides)
 
 
-def supported_metrics_in_store(store) -> list[MetricSupport]:
+def supported_metrics_in_store(store: Store) -> list[MetricSupport]:
     """Which metrics the store's data as a whole supports: what to say after an import."""
     provided = {row[0] for row in store.fetchall("SELECT DISTINCT event_type FROM events")}
     answers, with_nps, with_comment = store.fetchall(

@@ -35,7 +35,8 @@ HEADER = """\
 #  - AFINN-sv-165 (Apache-2.0, see AFINN-LICENSE.txt): Copyright Finn Årup Nielsen and Technical
 #    University of Denmark; Nielsen (2011), "A new ANEW: evaluation of a word list for sentiment
 #    analysis in microblogs". Scores scaled by 0.8; duplicate entries resolved to their median,
-#    entries whose duplicates disagree in sign dropped, untranslated English entries dropped.
+#    entries whose duplicates disagree in sign dropped, and entries that are words of the English
+#    lexicon dropped (AFINN-sv keeps some English words untranslated).
 #  - hand_sv.tsv: written for this project; wins over both. Weight 0 removes a word; a phrase with
 #    weight 0 stays, marking a neutral expression.
 # Where SentimentLex and AFINN both have a word, the weight is their mean. Function words that
@@ -77,28 +78,36 @@ NOT_EVALUATIVE = frozenset(
 )
 
 
+_VOWELS = "aeiouyåäö"
+
+
 def adjective_forms(lemma: str) -> set[str]:
     """Regular Swedish adjective inflection: trevlig -> trevligt, trevliga, trevligare, ..."""
-    if lemma.endswith(("en",)) and len(lemma) > 4:
+    if lemma.endswith("en") and len(lemma) > 4:  # öppen -> öppet, öppna
         return {lemma, lemma[:-1] + "t", lemma[:-2] + "na"}
-    if lemma.endswith(("el", "er")) and len(lemma) > 4:
+    if lemma.endswith(("el", "er")) and len(lemma) > 4:  # enkel -> enkelt, enkla
         return {lemma, lemma + "t", lemma[:-2] + lemma[-1] + "a"}
-    if lemma.endswith("ad"):
+    if lemma.endswith("ad"):  # förvånad -> förvånat, förvånade
         return {lemma, lemma[:-1] + "t", lemma + "e"}
-    if lemma.endswith("d") and lemma[-2] not in "aeiouyåäö":
+    if lemma.endswith("d") and lemma[-2] not in _VOWELS:  # känd -> känt, kända
         return {lemma, lemma[:-1] + "t", lemma + "a"}
-    if lemma.endswith("t") or lemma[-1] in "aeiouyåäö":
-        return {lemma, lemma + "a"} if lemma.endswith("t") else {lemma}
+    if lemma.endswith("t"):  # lätt -> lätta
+        return {lemma, lemma + "a"}
+    if lemma[-1] in _VOWELS:  # bra, prima: not inflected
+        return {lemma}
     return {lemma, lemma + "t", lemma + "a", lemma + "e", lemma + "are", lemma + "ast", lemma + "aste"}
 
 
 def verb_forms(lemma: str) -> set[str]:
-    """Regular Swedish verb inflection for -a verbs: älska -> älskar, älskade, älskat, ..."""
+    """Regular Swedish verb inflection: älska -> älskar, älskade, älskat; kränka -> kränker,
+    kränkte, kränkt; tro -> tror, trodde, trott. Forms of the wrong conjugation rarely exist."""
     if not lemma.endswith("a"):
         return {lemma, lemma + "r", lemma + "dde", lemma + "tt"}
     stem = lemma[:-1]
-    return {lemma, lemma + "r", lemma + "de", lemma + "t", lemma + "d", lemma + "s", lemma + "nde",
-            stem + "er", stem + "te", stem + "t" if not stem.endswith("t") else stem, stem + "s"}
+    first_conjugation = {lemma + ending for ending in ("r", "de", "t", "d", "s", "nde")}
+    second_conjugation = {stem + ending for ending in ("er", "te", "s")}
+    supine = stem if stem.endswith("t") else stem + "t"
+    return {lemma, supine} | first_conjugation | second_conjugation
 
 
 def read_sentimentlex(path: Path) -> dict[str, float]:

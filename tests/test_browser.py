@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,11 +44,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
-    """A real app server on an empty store; always stopped."""
+@contextmanager
+def start_server(db_path: Path, demo: bool = False):
+    """A real app server on its own port and database; always stopped."""
     port = _free_port()
-    env = dict(os.environ, RADAR_DB=str(tmp_path / "browser.duckdb"), RADAR_DEMO="0")
+    env = dict(os.environ, RADAR_DB=str(db_path), RADAR_DEMO="1" if demo else "0")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
@@ -63,10 +64,18 @@ def server(tmp_path):
             time.sleep(0.3)
     else:
         process.kill()
-        pytest.fail("the Streamlit server did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+        raise RuntimeError("the Streamlit server did not start within 60 s")
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def server(tmp_path):
+    with start_server(tmp_path / "browser.duckdb") as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from analytics.metrics import (
@@ -341,6 +342,7 @@ def test_metrics_json_and_command(hiring, tmp_path):
     records = metrics_json(hiring, "process", as_of=AS_OF)
     assert [r["process_id"] for r in records] == ["p2", "p1"]
     assert records[0]["outcome_coverage"] is None  # no decision in p2: undefined, not NaN
+    assert records[0]["as_of"] == "2026-03-31T12:00:00+00:00"
     json.dumps(records)  # JSON-safe
     required = {"applications", "ack_latency_h_median", "ack_latency_h_p90", "ack_within_sla_share",
                 "notice_latency_h_median", "outcome_known", "outcome_informed", "outcome_coverage",
@@ -361,6 +363,15 @@ def test_parse_as_of():
     assert parse_as_of("2026-03-02T08:15Z", "Europe/Stockholm").isoformat() == "2026-03-02T08:15:00+00:00"
     with pytest.raises(ValueError, match="--as-of"):
         parse_as_of("yesterday", "Europe/Stockholm")
+
+
+def test_every_metric_column_has_a_definition(hiring):
+    frame = metrics_by(hiring, "process", as_of=AS_OF)
+    not_metrics = {"process_id", "process_name", "as_of", "small_group", "few_survey_answers", "latency_unit"}
+    for column in frame.columns:
+        if column in not_metrics or column.endswith(("_low", "_high")):
+            continue
+        assert display_metric(column, "business_days").label("sv"), column
 
 
 def test_metric_definitions_cover_the_json_keys():
@@ -391,22 +402,37 @@ def as_rows(generated):
     """Distinct on the natural key, as the store holds them."""
     unique = {}
     for candidate, process, event_type, minutes, channel, recruiter in generated:
-        at = datetime.fromtimestamp(1772323200 + minutes * 60, tz=timezone.utc).isoformat()
+        at = datetime.fromtimestamp(1772323200 + minutes * 60, tz=UTC).isoformat()
         unique.setdefault((candidate, process, event_type, at),
                           event(candidate, process, event_type, at, channel, recruiter=recruiter))
     return list(unique.values())
 
 
-PROPERTY_SETTINGS = hypothesis_settings(max_examples=30, deadline=None,
+PROPERTY_SETTINGS = hypothesis_settings(max_examples=20, deadline=None,
                                         suppress_health_check=[HealthCheck.function_scoped_fixture])
 PROPERTY_AS_OF = "2026-04-15T00:00:00Z"
 
 
+@pytest.fixture
+def two_stores(tmp_path):
+    """Two stores shared by a property test's examples; each example empties them first."""
+    stores = (new_store(tmp_path), new_store(tmp_path))
+    yield stores
+    for store in stores:
+        store.close()
+
+
+def emptied(store: Store) -> Store:
+    with store.transaction() as cursor:
+        cursor.execute("DELETE FROM events")
+    return store
+
+
 @PROPERTY_SETTINGS
 @given(st.lists(generated_event, min_size=1, max_size=40), st.randoms(use_true_random=False))
-def test_shares_are_fractions_and_row_order_does_not_matter(tmp_path, generated, shuffler):
+def test_shares_are_fractions_and_row_order_does_not_matter(two_stores, generated, shuffler):
+    ordered, shuffled = (emptied(store) for store in two_stores)
     rows = as_rows(generated)
-    ordered, shuffled = new_store(tmp_path), new_store(tmp_path)
     add_events(ordered, rows)
     add_events(shuffled, shuffler.sample(rows, len(rows)))
     first = metrics_by(ordered, "process", as_of=PROPERTY_AS_OF)
@@ -417,17 +443,15 @@ def test_shares_are_fractions_and_row_order_does_not_matter(tmp_path, generated,
         values = first[[key, f"{key}_low", f"{key}_high"]].dropna()
         assert ((values >= 0) & (values <= 1)).all().all()
         assert (values[f"{key}_low"] <= values[key] + 1e-12).all() and (values[key] <= values[f"{key}_high"] + 1e-12).all()
-    ordered.close()
-    shuffled.close()
 
 
 @PROPERTY_SETTINGS
 @given(st.lists(generated_event, min_size=1, max_size=30), st.lists(generated_event, min_size=1, max_size=15))
-def test_another_process_never_changes_an_existing_one(tmp_path, generated, other):
-    store = new_store(tmp_path)
+def test_another_process_never_changes_an_existing_one(two_stores, generated, other):
+    store = emptied(two_stores[0])
     add_events(store, as_rows(generated))
-    before = metrics_by(store, "process", as_of=PROPERTY_AS_OF, settings=Settings(latency_unit="business_days"))
-    add_events(store, as_rows([(c, "p-new", *rest) for c, _, *rest in other]))
-    after = metrics_by(store, "process", as_of=PROPERTY_AS_OF, settings=Settings(latency_unit="business_days"))
+    business_days = Settings(latency_unit="business_days")
+    before = metrics_by(store, "process", as_of=PROPERTY_AS_OF, settings=business_days)
+    add_events(store, as_rows([(candidate, "p-new", *rest) for candidate, _, *rest in other]))
+    after = metrics_by(store, "process", as_of=PROPERTY_AS_OF, settings=business_days)
     assert after[after["process_id"] != "p-new"].reset_index(drop=True).equals(before)
-    store.close()

@@ -317,10 +317,10 @@ def test_annotate_csv_names_missing_column(tmp_path) -> None:
 
 def _store_comments() -> tuple[list[str], list[int]]:
     """In this store promoters praise warmly while detractors (rejected candidates) stay polite:
-    the default scorer calls the lukewarm "Ganska trevligt" positive, the store's NPS says not."""
+    the default scorer calls the lukewarm "Lite trevligt" positive, the store's NPS says not."""
     texts, nps = [], []
     for i in range(40):
-        texts += [f"Fantastisk process {i}!", f"Supertrevligt bemötande {i}", f"Ganska trevligt {i}"]
+        texts += [f"Fantastisk process {i}!", f"Supertrevligt bemötande {i}", f"Lite trevligt {i}"]
         nps += [10, 9, 3]
     return texts, nps
 
@@ -333,8 +333,8 @@ def test_calibration_reports_both_accuracies_on_held_back_comments() -> None:
     assert calibration.calibrated_accuracy > calibration.default_accuracy
     assert calibration.beats_default
     assert calibration.scorer_name == "lexicon-v1+store-calibrated"
-    assert calibration.score_text("Ganska trevligt").label == "negative"
-    assert score_text("Ganska trevligt").label == "positive"
+    assert calibration.score_text("Lite trevligt").label == "negative"
+    assert score_text("Lite trevligt").label == "positive"
     assert calibration.score_text("Fantastisk process!").label == "positive"
 
 
@@ -344,7 +344,16 @@ def test_calibration_round_trips_through_json() -> None:
     restored = CalibratedScorer.from_json(calibration.to_json())
     assert restored == calibration
     assert json.loads(calibration.to_json())["version"] == 1
-    assert restored.score_texts(["Ganska trevligt", None]) == [calibration.score_text("Ganska trevligt"), None]
+    assert restored.score_texts(["Lite trevligt", None]) == [calibration.score_text("Lite trevligt"), None]
+
+
+def test_calibration_from_another_scorer_version_is_not_used() -> None:
+    texts, nps = _store_comments()
+    document = json.loads(calibrate_on_store_comments(texts, nps, seed=1).to_json())
+    document["base_scorer"] = "lexicon-v0"
+    stale = CalibratedScorer.from_json(json.dumps(document))
+    assert not stale.beats_default
+    assert stale.score_text("Lite trevligt") == score_text("Lite trevligt")
 
 
 def test_calibration_needs_enough_labelled_comments_and_falls_back() -> None:

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .scorer import SCORER_NAME, Analysis, SentimentResult, analyse, label_for
+from .scorer import SCORER_NAME, Analysis, SentimentResult, analyse, label_for, score_distinct
 
 CALIBRATED_SCORER_NAME = f"{SCORER_NAME}+store-calibrated"
 FEATURES = ("score", "log_praise", "log_criticism", "english")
@@ -76,11 +76,13 @@ class CalibratedScorer:
     held_out: int
     seed: int
     reason: str = ""  # why no calibration was trained, when weights is None
+    base_scorer: str = SCORER_NAME  # the features come from this scorer; another one voids them
 
     @property
     def beats_default(self) -> bool:
         return (
             self.weights is not None
+            and self.base_scorer == SCORER_NAME
             and self.calibrated_accuracy is not None
             and self.default_accuracy is not None
             and self.calibrated_accuracy > self.default_accuracy
@@ -92,9 +94,10 @@ class CalibratedScorer:
         return CALIBRATED_SCORER_NAME if self.beats_default else SCORER_NAME
 
     def probability_positive(self, analysis: Analysis) -> float:
-        assert self.weights is not None
+        if self.weights is None:
+            raise ValueError(f"no calibration was trained: {self.reason}")
         *coefficients, intercept = self.weights
-        logit = sum(w * x for w, x in zip(coefficients, _features(analysis))) + intercept
+        logit = sum(w * x for w, x in zip(coefficients, _features(analysis), strict=True)) + intercept
         return 1.0 / (1.0 + math.exp(-logit))
 
     def _result(self, analysis: Analysis) -> SentimentResult:
@@ -109,16 +112,7 @@ class CalibratedScorer:
 
     def score_texts(self, texts: Iterable[str | None]) -> list[SentimentResult | None]:
         """Like `score_texts` of the default scorer; uses the calibration only if it won."""
-        cache: dict[str, SentimentResult] = {}
-        results: list[SentimentResult | None] = []
-        for text in texts:
-            if not isinstance(text, str) or not text.strip():
-                results.append(None)
-                continue
-            if text not in cache:
-                cache[text] = self.score_text(text)
-            results.append(cache[text])
-        return results
+        return score_distinct(texts, self.score_text)
 
     def to_json(self) -> str:
         return json.dumps({"version": _JSON_VERSION, **asdict(self)}, ensure_ascii=False)
@@ -142,7 +136,7 @@ def calibrate_on_store_comments(
         raise ValueError(f"{len(texts)} comments but {len(nps_values)} NPS values")
     analyses: list[Analysis] = []
     labels: list[int] = []
-    for text, value in zip(texts, nps_values):
+    for text, value in zip(texts, nps_values, strict=True):
         nps = _as_nps(value)
         if not isinstance(text, str) or not text.strip() or nps is None:
             continue

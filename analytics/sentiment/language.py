@@ -64,7 +64,11 @@ _OTHER_LETTERS = frozenset("æøüßñçéèêàõ")
 
 def detect_language(text: str) -> str:
     """Return 'sv', 'en' or 'other' for a comment (empty or symbol-only text is 'other')."""
-    tokens = words(text or "")
+    return language_of_words(words(text or ""))
+
+
+def language_of_words(tokens: list[str]) -> str:
+    """Language detection on already tokenised lower-case words (the scorer's own tokens)."""
     if not tokens:
         return "other"
     swedish = english = other = 0.0

@@ -52,7 +52,7 @@ class Phrase:
     def matches(self, words: list[str | None], start: int) -> bool:
         if start + len(self.parts) > len(words):
             return False
-        for part, word in zip(self.parts, words[start:start + len(self.parts)]):
+        for part, word in zip(self.parts, words[start:start + len(self.parts)], strict=True):
             if word is None:
                 return False
             if part == "_":
@@ -88,20 +88,26 @@ class Lexicon:
             else:
                 self.exact[term] = entry
         self._word_cache: dict[str, Entry | None] = {}
+        self._phrase_cache: dict[str, list[Phrase]] = {}
+
+    def _phrases_starting_with(self, word: str) -> list[Phrase]:
+        """Phrases whose first part fits `word`, longest first (memoised per word)."""
+        if word not in self._phrase_cache:
+            candidates = list(self._phrases_by_first.get(word, ()))
+            for end in range(len(word), _MIN_STEM - 1, -1):
+                candidates.extend(self._phrases_by_stem.get(word[:end], ()))
+            self._phrase_cache[word] = sorted(candidates, key=lambda phrase: -len(phrase.parts))
+        return self._phrase_cache[word]
 
     def match_phrase(self, words: list[str | None], start: int) -> Phrase | None:
         """The longest phrase starting at `start`, or None."""
         word = words[start]
         if word is None:
             return None
-        candidates = list(self._phrases_by_first.get(word, ()))
-        for end in range(len(word), _MIN_STEM - 1, -1):
-            candidates.extend(self._phrases_by_stem.get(word[:end], ()))
-        best = None
-        for phrase in candidates:
-            if phrase.matches(words, start) and (best is None or len(phrase.parts) > len(best.parts)):
-                best = phrase
-        return best
+        for phrase in self._phrases_starting_with(word):
+            if phrase.matches(words, start):
+                return phrase
+        return None
 
     def word_entry(self, word: str) -> Entry | None:
         """The entry for a single word, trying inflections and compounds; None if unknown."""

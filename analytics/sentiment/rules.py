@@ -42,7 +42,7 @@ NEGATION_TRANSPARENT = frozenset(
 NEGATION_TERMINATORS = frozenset(
     """
     som vilket vilka när eftersom därför då fast medan tills och samt
-    which who whom when because since while until though although whereas and
+    which who whom when because since while until whereas and
     """.split()
 )
 
@@ -70,7 +70,6 @@ NEGATION_CANCELLERS = frozenset(
         ("not", "just"),
         ("no", "doubt"),
         ("without", "doubt"),
-        ("never", "disappoint"),
     }
 )
 
@@ -101,9 +100,23 @@ INTENSIFYING_PREFIXES = ("jätte", "super", "mega", "kanon", "skit", "sjukt", "h
 INTENSIFYING_PREFIX_FACTOR = 1.35
 
 # The clause after "but" carries the writer's verdict ("friendly but slow" is negative).
-CONTRAST_WORDS = frozenset({"men", "but", "however", "dock", "although", "though"})
+CONTRAST_WORDS = frozenset({"men", "but", "however", "dock"})
 BEFORE_CONTRAST_FACTOR = 0.5
 AFTER_CONTRAST_FACTOR = 1.5
+
+# A concession is granted, not argued: the clause "although ..." / "även om ..." counts half
+# ("Bra kontakt även om beskedet dröjde" is positive).
+CONCESSIVE = {
+    "sv": frozenset(("även om", "trots att", "fast att", "oavsett om")),
+    "en": frozenset(("although", "though", "even though", "even if", "despite")),
+}
+CONCESSIVE_FACTOR = 0.5
+
+# "Har aldrig blivit så illa bemött", "never been so happy": with "så"/"so" the negator marks an
+# extreme, not a denial.
+EMPHATIC_NEGATORS = frozenset({"aldrig", "never"})
+EMPHATIC_MARKERS = frozenset({"så", "sådant", "sådan", "so", "such", "this"})
+EMPHATIC_FACTOR = 1.3
 
 # A question asks rather than praises ("is the flight on time?", "kan ni ge feedback?"), while a
 # complaint keeps its edge as a question ("why did nobody answer?").
@@ -130,7 +143,7 @@ EMOJI = {
 
 EMOTICONS = {
     ":)": 2.0, ":-)": 2.0, ":d": 2.4, ":-d": 2.4, ";)": 1.4, ";-)": 1.4, "=)": 2.0, ":]": 1.8,
-    "<3": 2.6, "^^": 1.6, ":p": 1.0, ":-p": 1.0, "xd": 1.4,
+    "<3": 2.6, "^^": 1.6, ":p": 1.0, ":-p": 1.0,
     ":(": -2.2, ":-(": -2.2, ":/": -1.4, ":-/": -1.4, ":\\": -1.4, ":'(": -2.4, ":[": -1.8,
     ":|": -0.6, ":-|": -0.6, "=(": -2.2,
 }

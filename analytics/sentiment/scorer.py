@@ -11,18 +11,23 @@ that contributed are kept as drivers so a reader sees why.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .language import detect_language
+from .language import language_of_words
 from .lexicon import Entry, Lexicon, Phrase, lexicon_for
 from .rules import (
     AFTER_CONTRAST_FACTOR,
     ALL_CAPS_FACTOR,
     BEFORE_CONTRAST_FACTOR,
+    CONCESSIVE,
+    CONCESSIVE_FACTOR,
     CONTRAST_WORDS,
     EMOJI,
     EMOTICONS,
+    EMPHATIC_FACTOR,
+    EMPHATIC_MARKERS,
+    EMPHATIC_NEGATORS,
     EXCLAMATION_BOOST,
     INTENSIFIERS,
     IRREALIS,
@@ -40,7 +45,6 @@ from .rules import (
 from .text import normalise, tokenize
 
 SCORER_NAME = "lexicon-v1"
-LABELS = ("positive", "neutral", "negative")
 
 SQUASH_ALPHA = 6.0  # score = total / sqrt(total² + alpha + mixed): one clear word gives about ±0.7
 MIXED_PENALTY = 1.0  # weight of praise × criticism in the squash: mixed comments drift to neutral
@@ -74,9 +78,7 @@ class Analysis:
 
     language: str
     evidence: tuple[Evidence, ...]
-    total: float
-    word_count: int
-    negations: int
+    total: float  # sum of the evidence plus the emphasis of "!"
 
     @property
     def positive(self) -> float:
@@ -113,21 +115,11 @@ class _Rules:
     def __init__(self, languages: tuple[str, ...]) -> None:
         self.lexicons: tuple[Lexicon, ...] = tuple(lexicon_for(language) for language in languages)
         self.negators = frozenset().union(*(NEGATORS[language] for language in languages))
-        self.irrealis: dict[str, list[tuple[str, ...]]] = {}
-        for language in languages:
-            for cue in IRREALIS[language]:
-                parts = tuple(cue.split())
-                self.irrealis.setdefault(parts[0], []).append(parts)
+        self.irrealis = _cue_index(IRREALIS, languages)
+        self.concessive = _cue_index(CONCESSIVE, languages)
         self.intensifiers: dict[str, float] = {}
         for language in reversed(languages):
             self.intensifiers.update(INTENSIFIERS[language])
-
-    def irrealis_at(self, words: list[str | None], start: int) -> int:
-        """Length of the wish cue ("borde", "would have been") starting at `start`, or 0."""
-        for parts in self.irrealis.get(words[start] or "", ()):
-            if tuple(words[start:start + len(parts)]) == parts:
-                return len(parts)
-        return 0
 
     def phrase_at(self, words: list[str | None], start: int) -> Phrase | None:
         for lexicon in self.lexicons:
@@ -142,6 +134,24 @@ class _Rules:
             if entry is not None:
                 return entry
         return None
+
+
+def _cue_index(cues: dict[str, frozenset[str]], languages: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Cue phrases ("borde", "would have been", "även om") indexed by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for language in languages:
+        for cue in cues[language]:
+            parts = tuple(cue.split())
+            index.setdefault(parts[0], []).append(parts)
+    return index
+
+
+def _cue_length(index: dict[str, list[tuple[str, ...]]], words: list[str | None], start: int) -> int:
+    """Length of the longest cue starting at `start`, or 0."""
+    cues = index.get(words[start] or "")
+    if not cues:
+        return 0
+    return max((len(parts) for parts in cues if tuple(words[start:start + len(parts)]) == parts), default=0)
 
 
 # Swedish comments are read with the Swedish lexicon only: English look-alikes ("personal" = staff,
@@ -173,17 +183,19 @@ class _Reader:
         self.after_contrast = False
         self.exclamations = 0
         self.emphasis = 0.0
-        self.negations = 0
         self.negation: str | None = None
         self.negation_reach = 0
         self.negation_span: list[str] = []  # words after the negator, for the driver text
         self.negation_content = 0  # how many of them carry meaning (not "så", "a", "någon")
         self.irrealis = False
+        self.concession = False
         self.intensity = 1.0
 
     def reset_modifiers(self) -> None:
+        """At a clause boundary: open negations, wishes, concessions and intensifiers end."""
         self.close_negation()
         self.irrealis = False
+        self.concession = False
         self.intensity = 1.0
 
     def open_negation(self, negator: str) -> None:
@@ -198,7 +210,6 @@ class _Reader:
         """A negation that reached content words but no sentiment word counts weakly negative."""
         if self.negation is not None and self.negation_content:
             self.add(self.negated_text(), UNRESOLVED_NEGATION_WEIGHT)
-            self.negations += 1
         self.negation = None
         self.negation_span = []
         self.negation_content = 0
@@ -206,6 +217,8 @@ class _Reader:
     def add(self, text: str, weight: float) -> None:
         if self.after_contrast:
             weight *= AFTER_CONTRAST_FACTOR
+        if self.concession:
+            weight *= CONCESSIVE_FACTOR
         if weight < 0:
             weight *= NEGATIVITY_WEIGHT
         self.evidence.append([text, weight, self.sentence])
@@ -213,13 +226,16 @@ class _Reader:
     def add_sentiment(self, text: str, entry: Entry, shouted: bool) -> None:
         """Add a lexicon hit, applying the open negation, wish and intensity to it."""
         weight = entry.weight
-        if self.negation is not None:
+        if self.negation in EMPHATIC_NEGATORS and EMPHATIC_MARKERS.intersection(self.negation_span):
+            weight *= EMPHATIC_FACTOR
+            text = self.negated_text(text)
+            self.negation = None
+        elif self.negation is not None:
             if entry.when_negated is not None:
                 weight = entry.when_negated
             else:
                 weight *= -(NEGATED_POSITIVE_FACTOR if weight > 0 else NEGATED_NEGATIVE_FACTOR)
             text = self.negated_text(text)
-            self.negations += 1
             self.negation = None
         elif self.irrealis and weight > 0:
             weight *= IRREALIS_FACTOR
@@ -279,10 +295,11 @@ class _Reader:
 
 def analyse(text: str, language: str | None = None) -> Analysis:
     """Read one comment and collect the evidence for its sentiment."""
-    language = language if language in _LEXICON_ORDER else detect_language(text)
-    rules = _rules_for(language)
     tokens = tokenize(normalise(text))
     words = [lower if kind == "word" else None for kind, lower, _ in tokens]
+    if language not in _LEXICON_ORDER:
+        language = language_of_words([word for word in words if word])
+    rules = _rules_for(language)
     shouting_everywhere = text.isupper()
     reader = _Reader()
 
@@ -303,7 +320,9 @@ def analyse(text: str, language: str | None = None) -> Analysis:
                 reader.add(original, weight)
             continue
         if kind == "rating":
-            reader.add(lower.replace(" ", ""), _rating_weight(lower))
+            weight = _rating_weight(lower)
+            if weight:
+                reader.add(lower.replace(" ", ""), weight)
             continue
         if lower in CONTRAST_WORDS:
             reader.contrast()
@@ -323,10 +342,16 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         if lower in rules.negators and (lower, next_word) not in NEGATION_CANCELLERS:
             reader.open_negation(lower)
             continue
-        wish_length = rules.irrealis_at(words, start)
+        wish_length = _cue_length(rules.irrealis, words, start)
         if wish_length:
             reader.irrealis = True
             index = start + wish_length
+            continue
+        concession_length = _cue_length(rules.concessive, words, start)
+        if concession_length:
+            reader.close_negation()
+            reader.concession = True
+            index = start + concession_length
             continue
         if lower in rules.intensifiers and next_word is not None:
             reader.intensify(lower, rules.intensifiers[lower])
@@ -339,10 +364,8 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         reader.add_sentiment(lower, entry, shouted)
     reader.end_sentence()
 
-    evidence = tuple(Evidence(text_, contribution) for text_, contribution, _ in reader.evidence)
-    total = sum(item.contribution for item in evidence) + reader.emphasis
-    word_count = sum(1 for word in words if word)
-    return Analysis(language, evidence, total, word_count, reader.negations)
+    evidence = tuple(Evidence(item_text, contribution) for item_text, contribution, _ in reader.evidence)
+    return Analysis(language, evidence, sum(item.contribution for item in evidence) + reader.emphasis)
 
 
 def _result(analysis: Analysis) -> SentimentResult:
@@ -355,15 +378,22 @@ def score_text(text: str, language: str | None = None) -> SentimentResult:
     return _result(analyse(text, language))
 
 
-def score_texts(texts: Iterable[str | None]) -> list[SentimentResult | None]:
-    """Score many comments, each distinct text once; None for missing or blank text."""
-    cache: dict[str, SentimentResult | None] = {}
+def score_distinct(
+    texts: Iterable[str | None], score_one: Callable[[str], SentimentResult]
+) -> list[SentimentResult | None]:
+    """Apply `score_one` to each distinct non-blank text once; None for missing or blank text."""
+    cache: dict[str, SentimentResult] = {}
     results: list[SentimentResult | None] = []
     for text in texts:
         if not isinstance(text, str) or not text.strip():
             results.append(None)
             continue
         if text not in cache:
-            cache[text] = score_text(text)
+            cache[text] = score_one(text)
         results.append(cache[text])
     return results
+
+
+def score_texts(texts: Iterable[str | None]) -> list[SentimentResult | None]:
+    """Score many comments, each distinct text once; None for missing or blank text."""
+    return score_distinct(texts, score_text)

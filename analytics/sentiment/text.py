@@ -16,7 +16,7 @@ _URL_OR_HANDLE = re.compile(r"https?://\S+|www\.\S+|@\w+|#")
 
 TOKEN_PATTERN = re.compile(
     r"""
-      (?P<emoticon>(?<!\w)(?:[:;=8][\-o^']?[)(\]\[dDpP/\\|*3]+|<3+|\^\^|:-?\|)(?!\w))
+      (?P<emoticon>(?<!\w)(?:[:;=8][\-o^']?[)(\]\[dDpP/\\|*3]+|<3|\^\^|:-?\|)(?!\w))
     | (?P<rating>\b\d{1,2}(?:[.,]\d)?\s?/\s?(?:5|10)\b)
     | (?P<word>[^\W\d_](?:[\w'\-]*\w)?)
     | (?P<boundary>[.!?;:,\n]+)
@@ -46,5 +46,5 @@ def tokenize(text: str) -> list[tuple[str, str, str]]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens only, for language detection and theme matching."""
+    """Lower-case word tokens only, for language detection."""
     return [lower for kind, lower, _ in tokenize(normalise(text)) if kind == "word"]

@@ -1,0 +1,264 @@
+"""Saved column mappings: checked, saved, reused on the next export, refused when they no longer fit.
+
+Times in the example files are Stockholm local time (CET = UTC+1 until 2025-03-30 02:00, then
+CEST = UTC+2); expected instants are written out in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.importer import import_file
+from analytics.mappings import (
+    MASK,
+    SKIP,
+    ColumnMapping,
+    MappingError,
+    delete_mapping,
+    export_mapping_json,
+    import_mapping_json,
+    list_mappings,
+    load_mapping,
+    mapping_problems,
+    preview_file,
+    save_mapping,
+    validate,
+)
+from analytics.store import Store
+
+STATUS_EXPORT = (
+    "Kandidat;Tjänst;Status;Uppdaterad;Inkommen;Intervjudatum;E-post;Förnamn\n"
+    "K-1;T-9;Avslag;2025-03-31 10:00;2025-03-28 09:15;2025-03-30 13:00;anna@example.com;Anna\n"
+    "K-2;T-9;Sparad;2025-03-29 08:00;2025-03-29 08:00;;bo@example.com;Bo\n"
+    "K-3;T-9; ansökt ;2025-04-01 12:00;2025-04-01 12:00;;cia@example.com;Cia\n"
+)
+NEXT_EXPORT = (
+    "Kandidat;Tjänst;Status;Uppdaterad;Inkommen;Intervjudatum;E-post;Förnamn\n"
+    "K-4;T-10;AVSLAG;2025-05-02 16:00;2025-04-28 08:00;;dan@example.com;Dan\n"
+)
+
+
+def status_mapping(name: str = "Statusexport") -> ColumnMapping:
+    return ColumnMapping(
+        name, "events",
+        fields={"candidate_id": "Kandidat", "process_id": "Tjänst", "event_type": "Status", "occurred_at": "Uppdaterad"},
+        event_values={"Avslag": "rejected", "Ansökt": "application_received", "Sparad": SKIP},
+        milestones={"Inkommen": "application_received", "Intervjudatum": "interview_held"},
+    )
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def stored_events(store) -> list[tuple]:
+    return store.fetchall(
+        "SELECT candidate_id, process_id, event_type, CAST(occurred_at AS VARCHAR) FROM events ORDER BY ALL")
+
+
+def test_json_round_trip_keeps_every_part():
+    mapping = status_mapping()
+    assert ColumnMapping.from_json(mapping.to_json()) == mapping
+    document = json.loads(mapping.to_json())
+    assert (document["format"], document["version"]) == ("candidate-experience-radar/column-mapping", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("{not json", "not valid JSON"),
+    ('{"name": "x"}', "is not a column mapping"),
+    ('{"format": "candidate-experience-radar/column-mapping", "version": 7, "name": "x", "kind": "events"}',
+     "has version 7"),
+    ('{"format": "candidate-experience-radar/column-mapping", "version": 1, "name": "x", "kind": "events", '
+     '"fields": ["Status"]}', "'fields' is missing or has the wrong shape"),
+])
+def test_a_broken_mapping_file_is_refused_with_what_is_wrong(store, text, expected):
+    with pytest.raises(MappingError) as raised:
+        import_mapping_json(store, text)
+    assert expected in str(raised.value)
+    assert list_mappings(store) == []
+
+
+def test_a_mapping_is_checked_before_it_is_saved(store):
+    broken = ColumnMapping("", "events", fields={"event_type": "Status"}, event_values={"Avslag": "refused"},
+                           milestones={"Intervjudatum": "interview"})
+    problems = mapping_problems(broken)
+    assert problems == [
+        "Give the mapping a name.",
+        "Choose the column with candidate_id or with candidate_email.",
+        "Choose the column for process_id.",
+        "Choose the column for occurred_at.",
+        "The value 'Avslag' is mapped to 'refused', which is no event type; use one of: "
+        "application_received, acknowledgement_sent, status_update_sent, interview_scheduled, interview_held, "
+        "rejected, rejection_sent, feedback_given, offer_made, hired, withdrawn, survey_sent, or skip.",
+        "The date column 'Intervjudatum' is mapped to 'interview', which is no event type; use one of: "
+        "application_received, acknowledgement_sent, status_update_sent, interview_scheduled, interview_held, "
+        "rejected, rejection_sent, feedback_given, offer_made, hired, withdrawn, survey_sent.",
+    ]
+    assert mapping_problems(broken, "sv")[0] == "Ge kopplingen ett namn."
+    with pytest.raises(MappingError):
+        save_mapping(store, broken)
+    assert list_mappings(store) == []
+
+
+def test_validation_against_a_file_names_missing_columns_unmapped_values_and_personal_data():
+    columns = {"kandidat", "tjänst", "status", "uppdaterad", "förnamn"}
+    mapping = status_mapping()
+    mapping.fields["recruiter"] = "Förnamn"
+    assert validate(mapping, columns, values=["Avslag", "Överförd", "rejected"]) == [
+        "The file has no column 'Inkommen' (letter case and spaces do not matter); the mapping does not fit this file.",
+        "The file has no column 'Intervjudatum' (letter case and spaces do not matter); the mapping does not fit this "
+        "file.",
+        "The column 'Förnamn' holds personal data and cannot be recruiter: names are never imported, and an e-mail "
+        "column can only be candidate_email.",
+        "The value 'Överförd' of Status is not mapped to an event type; choose one, or skip.",
+    ]
+
+
+def test_saved_mappings_are_listed_exported_and_deleted(store):
+    save_mapping(store, status_mapping("B"))
+    save_mapping(store, status_mapping("A"))
+    save_mapping(store, status_mapping("A"))        # saving again replaces
+    assert [m.name for m in list_mappings(store)] == ["A", "B"]
+    assert load_mapping(store, "A") == status_mapping("A")
+    text = export_mapping_json(store, "B")
+    assert delete_mapping(store, "B") and not delete_mapping(store, "B")
+    assert import_mapping_json(store, text) == status_mapping("B")
+    with pytest.raises(KeyError, match="no saved mapping called 'C'; saved mappings: A, B"):
+        load_mapping(store, "C")
+
+
+def test_a_saved_mapping_imports_the_file_and_the_next_export_of_the_same_kind(store, tmp_path):
+    save_mapping(store, status_mapping())
+    report = import_file(store, write(tmp_path, "statusexport.csv", STATUS_EXPORT), mapping=load_mapping(store, "Statusexport"))
+    assert report.ok, report.error_message()
+    assert report.format == "mapping:Statusexport"
+    assert stored_events(store) == [
+        ("K-1", "T-9", "application_received", "2025-03-28 08:15:00+00"),
+        ("K-1", "T-9", "interview_held", "2025-03-30 11:00:00+00"),
+        ("K-1", "T-9", "rejected", "2025-03-31 08:00:00+00"),
+        # "Sparad" is skipped; K-2 still applied (the Inkommen milestone)
+        ("K-2", "T-9", "application_received", "2025-03-29 07:00:00+00"),
+        # " ansökt " matches "Ansökt"; the same event from the milestone is stored once
+        ("K-3", "T-9", "application_received", "2025-04-01 10:00:00+00"),
+    ]
+    again = import_file(store, write(tmp_path, "next.csv", NEXT_EXPORT), mapping=load_mapping(store, "Statusexport"))
+    assert again.ok and again.rows_stored == 2
+    assert stored_events(store)[-2:] == [
+        ("K-4", "T-10", "application_received", "2025-04-28 06:00:00+00"),
+        ("K-4", "T-10", "rejected", "2025-05-02 14:00:00+00"),
+    ]
+
+
+def test_a_mapping_that_no_longer_fits_the_file_is_refused(store, tmp_path):
+    renamed = STATUS_EXPORT.replace("Intervjudatum", "Datum för intervju")
+    report = import_file(store, write(tmp_path, "renamed.csv", renamed), mapping=status_mapping())
+    assert report.error_code == "missing_columns"
+    assert "intervjudatum" in report.error_message()
+    assert store.scalar("SELECT count(*) FROM events") == 0
+
+
+def test_a_value_the_mapping_does_not_know_is_reported_on_its_row(store, tmp_path):
+    report = import_file(store, write(tmp_path, "new_status.csv", STATUS_EXPORT.replace("Sparad", "Överförd")),
+                         mapping=status_mapping())
+    assert report.error_code == "rows_rejected"
+    assert [(p.row, p.value, p.code) for p in report.problems] == [(2, "Överförd", "unknown_event_type")]
+
+
+def test_a_mapped_e_mail_column_becomes_a_pseudonym(store, tmp_path):
+    mapping = status_mapping()
+    mapping.fields = {"candidate_email": "E-post", **{k: v for k, v in mapping.fields.items() if k != "candidate_id"}}
+    report = import_file(store, write(tmp_path, "by_email.csv", STATUS_EXPORT), mapping=mapping)
+    assert report.ok, report.error_message()
+    candidates = [row[0] for row in store.fetchall("SELECT DISTINCT candidate_id FROM events ORDER BY 1")]
+    assert len(candidates) == 3 and all(c.startswith("anon-") for c in candidates)
+    assert not store.fetchall("SELECT * FROM events WHERE candidate_id LIKE '%@%'")
+
+
+def test_file_values_never_reach_the_sql(tmp_path, store):
+    hostile = "x'); DROP TABLE events; --"
+    mapping = ColumnMapping("hostile", "events", fields={
+        "candidate_id": "Kandidat", "process_id": "Tjänst", "event_type": "Status", "occurred_at": "Uppdaterad"},
+        event_values={hostile: "rejected", "Sparad": SKIP, "Avslag": SKIP, "Ansökt": SKIP})
+    sql = mapping.to_canonical_sql({"kandidat": "Kandidat", "tjänst": "Tjänst", "status": "Status",
+                                    "uppdaterad": "Uppdaterad"})
+    assert hostile not in sql and "DROP" not in sql
+    export = STATUS_EXPORT.replace("Avslag", f'"{hostile}"')   # quoted: the value holds the separator
+    report = import_file(store, write(tmp_path, "hostile.csv", export), mapping=mapping)
+    assert report.ok, report.error_message()
+    assert stored_events(store) == [("K-1", "T-9", "rejected", "2025-03-31 08:00:00+00")]
+
+
+def test_a_survey_mapping_gives_answers_and_ratings(store, tmp_path):
+    export = write(tmp_path, "enkat.csv", "Kandidat,Tjänst,Besvarad,Rekommendera,Kommentar,Bemötande\n"
+                                         "K-1,T-9,2025-04-02 08:15,9,Snabbt besked,4.5\n")
+    mapping = ColumnMapping("Enkät", "surveys", fields={
+        "candidate_id": "Kandidat", "process_id": "Tjänst", "submitted_at": "Besvarad", "nps": "Rekommendera",
+        "comment": "Kommentar", "rating_treatment": "Bemötande"})
+    report = import_file(store, export, mapping=mapping)
+    assert report.ok, report.error_message()
+    assert store.fetchall("SELECT candidate_id, process_id, CAST(submitted_at AS VARCHAR), nps, comment "
+                          "FROM survey_responses") == [("K-1", "T-9", "2025-04-02 06:15:00+00", 9, "Snabbt besked")]
+    assert store.fetchall("SELECT rating, value FROM survey_ratings") == [("treatment", 4.5)]
+    assert {m.key for m in mapping.metric_support() if m.available} == {"cnps", "sentiment_score"}
+
+
+def test_a_mapping_says_which_metrics_it_can_support():
+    support = {m.key: m for m in status_mapping().metric_support()}
+    assert support["interviewed_rejected"].available
+    assert not support["ack_latency_h_median"].available
+    assert support["ack_latency_h_median"].reason_en.startswith("no message times")
+
+
+def test_the_preview_shows_columns_rows_and_values_with_personal_data_masked(tmp_path):
+    preview = preview_file(write(tmp_path, "statusexport.csv", STATUS_EXPORT), rows=2, value_column="Status")
+    assert list(preview.columns) == ["kandidat", "tjänst", "status", "uppdaterad", "inkommen", "intervjudatum",
+                                     "e_post", "förnamn"]
+    assert len(preview.rows) == 2
+    assert set(preview.rows["E-post"]) == {MASK} and set(preview.rows["Förnamn"]) == {MASK}
+    assert preview.values == ["Avslag", "Sparad", "ansökt"]
+    assert preview_file(tmp_path / "statusexport.csv", value_column="Förnamn").values == []
+
+
+def mapping_step_app(tmp_path, lang: str) -> AppTest:
+    upload = write(tmp_path, "statusexport.csv", STATUS_EXPORT)
+    script = f"""
+from pathlib import Path
+from analytics.store import Store
+from pages.mapping_step import render_mapping_step
+store = Store({str(tmp_path / "app.duckdb")!r})
+try:
+    render_mapping_step(store, "statusexport.csv", Path({str(upload)!r}).read_bytes(), {lang!r})
+finally:
+    store.close()
+"""
+    return AppTest.from_string(script, default_timeout=60)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_mapping_step_shows_the_file_and_what_is_missing(tmp_path, lang):
+    at = mapping_step_app(tmp_path, lang).run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value.shape == (3, 8)
+    warning = at.warning[0].value
+    assert "process_id" in warning
+
+
+def test_the_mapping_step_starts_from_a_saved_mapping_and_imports(tmp_path):
+    seeded = Store(tmp_path / "app.duckdb")
+    save_mapping(seeded, status_mapping())
+    seeded.close()
+    at = mapping_step_app(tmp_path, "en").run()
+    at.selectbox[0].set_value("Statusexport").run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == ["The mapping fits this file."]
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("5 new rows stored" in s.value for s in at.success)
+    reopened = Store(tmp_path / "app.duckdb")
+    assert reopened.scalar("SELECT count(*) FROM events") == 5
+    reopened.close()
