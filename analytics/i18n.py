@@ -103,6 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.import_id": {"en": "Id", "sv": "Id"},
     "col.file_name": {"en": "File", "sv": "Fil"},
     "col.kind": {"en": "Kind", "sv": "Typ"},
+    "col.format": {"en": "Format", "sv": "Format"},
     "col.rows_stored": {"en": "New rows", "sv": "Nya rader"},
     "col.rows_duplicate": {"en": "Already stored", "sv": "Fanns redan"},
     "col.rows_rejected": {"en": "Rejected", "sv": "Avvisade"},

@@ -1,11 +1,16 @@
-"""Data: upload exports, read the import report, undo an import."""
+"""Data: upload exports, read the import report, map an unknown file once, undo an import."""
 
 import streamlit as st
 
 from analytics.i18n import t
 from analytics.importer import import_bytes, undo_import
 from analytics.inventory import load_demo
+from analytics.metrics import METRICS
+from analytics.presets import PRESETS, supported_metrics_in_store
 from pages.common import format_time, get_store, lang
+from pages.mapping_step import render_mapping_step
+
+MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 
 L = lang()
 store = get_store()
@@ -16,18 +21,24 @@ if flash := st.session_state.pop("data_flash", None):
 with st.expander(t("data.contract_heading", L)):
     st.write(t("data.contract_text", L))
 
-kind = st.radio(t("data.kind", L), ("auto", "events", "surveys"), horizontal=True, key="import_kind",
-                format_func=lambda k: t(f"data.kind.{k}", L))
-mode = st.radio(t("data.mode", L), ("strict", "lenient"), horizontal=True, key="import_mode",
-                format_func=lambda m: t(f"data.mode.{m}", L))
+left, middle, right = st.columns(3)
+kind = left.radio(t("data.kind", L), ("auto", "events", "surveys"), key="import_kind",
+                  format_func=lambda k: t(f"data.kind.{k}", L))
+mode = middle.radio(t("data.mode", L), ("strict", "lenient"), key="import_mode",
+                    format_func=lambda m: t(f"data.mode.{m}", L))
+export_format = right.selectbox(
+    t("data.format", L), ("auto", "canonical", *PRESETS), key="import_format",
+    format_func=lambda f: t(f"data.format.{f}", L) if f in ("auto", "canonical") else PRESETS[f].title,
+)
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
                            accept_multiple_files=True, key="uploads")
 
 if uploads and st.button(t("data.import_button", L), type="primary", key="import_button"):
+    st.session_state.pop("mapping_upload", None)
     for upload in uploads:
         bar = st.progress(0.0, text=t("data.importing", L, file=upload.name))
         report = import_bytes(
-            store, upload.getvalue(), upload.name, kind=kind, mode=mode,
+            store, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format,
             progress=lambda fraction, stage, bar=bar, name=upload.name: bar.progress(
                 fraction, text=t("data.importing", L, file=name)),
         )
@@ -39,12 +50,20 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
                          delimiter=report.delimiter))
         else:
             st.error(report.error_message(L) or t("data.failed", L, file=report.file_name))
+            if report.format == "canonical" and report.error_code in MAPPABLE_ERRORS:
+                st.session_state["mapping_upload"] = (upload.name, upload.getvalue())
+        if report.format not in ("canonical",) and report.format in PRESETS:
+            st.info(t("data.format_detected", L, file=report.file_name, preset=PRESETS[report.format].title))
         if report.ignored_columns:
             st.caption(t("data.ignored_columns", L, columns=", ".join(report.ignored_columns)))
         if report.problems:
             st.caption(t("data.problems_total", L, count=report.problem_count,
                          shown=min(len(report.problems), 20)))
             st.dataframe(report.problems_frame(L), hide_index=True)
+
+# Outside the button's branch, so the mapping widgets survive their own reruns.
+if pending := st.session_state.get("mapping_upload"):
+    render_mapping_step(store, pending[0], pending[1], L)
 
 st.subheader(t("data.imports_heading", L))
 imports = store.imports()
@@ -55,20 +74,30 @@ if imports.empty:
         st.rerun()
 else:
     st.dataframe(
-        imports[["import_id", "file_name", "kind", "rows_stored", "rows_duplicate", "rows_rejected", "imported_at"]],
+        imports[["import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
+                 "imported_at"]],
         hide_index=True,
         column_config={
             name: t(f"col.{name}", L)
-            for name in ("import_id", "file_name", "kind", "rows_stored", "rows_duplicate", "rows_rejected")
+            for name in ("import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected")
         } | {"imported_at": st.column_config.DatetimeColumn(t("col.imported_at", L), format="YYYY-MM-DD HH:mm")},
     )
+    by_id = imports.set_index("import_id")
     choice = st.selectbox(
-        t("data.undo_pick", L), imports["import_id"].tolist(), key="undo_pick",
-        format_func=lambda i: f"{i}: {imports.set_index('import_id').at[i, 'file_name']} "
-                              f"({format_time(imports.set_index('import_id').at[i, 'imported_at'])})",
+        t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick",
+        format_func=lambda i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})",
     )
     if st.button(t("data.undo", L), key="undo_button"):
         result = undo_import(store, int(choice))
         st.session_state["data_flash"] = t("data.undone", L, id=result.import_id, events=result.events_removed,
                                            answers=result.answers_removed)
         st.rerun()
+
+    with st.expander(t("data.metrics_heading", L)):
+        for support in supported_metrics_in_store(store):
+            label = METRICS[support.key].label(L) if support.key in METRICS else support.key
+            if support.available:
+                st.markdown(f":green[✓] {t('data.metric_available', L, metric=label)}")
+            else:
+                reason = support.reason_sv if L == "sv" else support.reason_en
+                st.markdown(f":orange[✗] {t('data.metric_unavailable', L, metric=label, reason=reason)}")

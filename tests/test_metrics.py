@@ -98,7 +98,8 @@ P1_EVENTS = [
     event("a3", "p1", "status_update_sent", "2026-03-06T09:00:00Z", "email", recruiter="Bo"),
     event("a3", "p1", "rejected", "2026-03-10T09:00:00Z"),
     # A4: interviewed and rejected; told by e-mail, feedback by e-mail only (not personal).
-    event("a4", "p1", "application_received", "2026-03-02T10:00:00Z", recruiter="Anna", department="Eng"),
+    # Applied at 11:00+01:00, that is 10:00Z.
+    event("a4", "p1", "application_received", "2026-03-02T11:00:00+01:00", recruiter="Anna", department="Eng"),
     event("a4", "p1", "acknowledgement_sent", "2026-03-02T11:00:00Z", "email"),
     event("a4", "p1", "interview_held", "2026-03-10T10:00:00Z", "video"),
     event("a4", "p1", "rejected", "2026-03-11T10:00:00Z"),
@@ -162,6 +163,7 @@ def test_application_facts_follow_each_rule(hiring):
     assert a3["outcome_known"] and not a3["informed"]
     assert a3["ghosted"] and a3["ghosted_days_silent"] == 21.125  # decision 10th 09:00 -> 31st 12:00
     assert a3["outcome"] == "rejected_before_interview"
+    assert a3["longest_silence_d"] == 25.125  # 6th 09:00 -> as_of: the timeline of an untold rejection runs on
 
     assert a4["notice_latency_h"] == 2 and a4["interviewed_rejected"] and not a4["personal_feedback"]  # e-mail
     assert a4["post_interview_latency_h"] == 26  # 10th 10:00 -> 11th 12:00
