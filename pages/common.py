@@ -14,7 +14,7 @@ import streamlit as st
 from analytics.i18n import LANGUAGES, t
 from analytics.inventory import FilterOptions, Inventory, filter_options, load_demo, store_inventory
 from analytics.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
-from analytics.metrics import Filters
+from analytics.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
@@ -128,3 +128,36 @@ def sidebar_filters() -> Filters:
     if keep != {k: v for k, v in _query_dict().items() if v} | {"lang": st.session_state["lang"]}:
         st.query_params.from_dict(keep)
     return filters
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_facts(db_path: str, version: tuple) -> pd.DataFrame:
+    """Per-application facts for the whole store; a resource, so a 1M-row frame is never pickled."""
+    return application_facts(_open_store(db_path))
+
+
+def facts() -> pd.DataFrame:
+    """The cached facts (all applications, as of the latest event); filters apply on top of them."""
+    store = get_store()
+    return _cached_facts(str(store.path), store.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_metrics(db_path: str, version: tuple, by: str, filters: Filters) -> pd.DataFrame:
+    return metrics_by(_open_store(db_path), by, filters=filters, facts=_cached_facts(db_path, version))
+
+
+def metrics(by: str, filters: Filters) -> pd.DataFrame:
+    """Metrics per group for the filters, from the cached facts (a filter change only re-aggregates)."""
+    store = get_store()
+    return _cached_metrics(str(store.path), store.data_version(), by, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_comparison(db_path: str, version: tuple, filters: Filters, days: int) -> PeriodComparison:
+    return compare_periods(_open_store(db_path), None, None, filters, days, facts=_cached_facts(db_path, version))
+
+
+def period_comparison(filters: Filters, days: int) -> PeriodComparison:
+    store = get_store()
+    return _cached_comparison(str(store.path), store.data_version(), filters, days)

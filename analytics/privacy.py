@@ -1,0 +1,53 @@
+"""Personal-data and export safety in one place: keyed pseudonyms and formula-safe cells.
+
+A shared report never carries a source candidate id: rows are listed under a pseudonym made with
+the store's secret key, stable across reports of the same store and meaningless without the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+import pandas as pd
+
+from analytics.store import Store
+
+PSEUDONYM_PREFIX = "K-"
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def pseudonym(key: bytes, candidate_id: str, process_id: str) -> str:
+    """A short keyed pseudonym of one application, e.g. 'K-3f9a2b7c1d'."""
+    message = f"{candidate_id}\x1f{process_id}".encode()
+    return PSEUDONYM_PREFIX + hmac.new(key, message, hashlib.sha256).hexdigest()[:10]
+
+
+def pseudonymise(store: Store, frame: pd.DataFrame, id_column: str = "candidate_id",
+                 process_column: str = "process_id", out_column: str = "application") -> pd.DataFrame:
+    """The frame with `id_column` replaced by the application's pseudonym in `out_column`."""
+    key = store.secret_key()
+    result = frame.copy()
+    result.insert(
+        result.columns.get_loc(id_column), out_column,
+        [pseudonym(key, str(c), str(p)) for c, p in zip(frame[id_column], frame[process_column], strict=True)],
+    )
+    return result.drop(columns=[id_column])
+
+
+def formula_safe(value: object) -> object:
+    """A spreadsheet cell that cannot run as a formula (OWASP CSV injection): text starting with
+    = + - @ tab or carriage return gets a leading apostrophe; numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell (and column name) of the frame made formula-safe."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(formula_safe)
+    safe.columns = [formula_safe(str(column)) for column in safe.columns]
+    return safe
