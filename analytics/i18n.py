@@ -83,6 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} problems in total; the first {shown} are listed.",
         "sv": "{count} problem totalt; de första {shown} visas.",
     },
+    "data.all_problems": {"en": "All {count} listed problems as a table", "sv": "Alla {count} listade problem som tabell"},
     "data.ignored_columns": {
         "en": "Columns not used: {columns}",
         "sv": "Kolumner som inte används: {columns}",
@@ -176,7 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Date columns that are milestones (one event per filled-in date)",
         "sv": "Datumkolumner som är milstolpar (en händelse per ifyllt datum)",
     },
-    "mapping.col_value": {"en": "Value in the file", "sv": "Värde i filen"},
+    "mapping.value_label": {"en": "“{value}” means", "sv": "”{value}” betyder"},
+    "mapping.not_mapped_value": {"en": "— choose —", "sv": "— välj —"},
     "mapping.col_event_type": {"en": "Event type", "sv": "Händelsetyp"},
     "mapping.col_column": {"en": "Column", "sv": "Kolumn"},
     "mapping.valid": {"en": "The mapping fits this file.", "sv": "Kopplingen passar filen."},

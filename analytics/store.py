@@ -27,7 +27,9 @@ MEMORY_LIMIT_ENV = "RADAR_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "1500MB"
 
 # Ordered migrations: (version, file in sql/). A new schema change is a new file, never an edit.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, "001_schema.sql"), (2, "002_saved_mappings.sql"))
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, "001_schema.sql"), (2, "002_saved_mappings.sql"), (3, "003_sentiment_calibration.sql"),
+)
 
 
 def default_db_path() -> Path:

@@ -59,7 +59,9 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
         if report.problems:
             st.caption(t("data.problems_total", L, count=report.problem_count,
                          shown=min(len(report.problems), 20)))
-            st.dataframe(report.problems_frame(L), hide_index=True)
+            st.text("\n".join(report.problem_lines(L)))
+            with st.expander(t("data.all_problems", L, count=len(report.problems))):
+                st.dataframe(report.problems_frame(L), hide_index=True)
 
 # Outside the button's branch, so the mapping widgets survive their own reruns.
 if pending := st.session_state.get("mapping_upload"):

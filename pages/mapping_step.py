@@ -141,19 +141,22 @@ def _field_selectors(preview: FilePreview, kind: str, base: ColumnMapping | None
 
 
 def _value_editor(column: str, values: list[str], base: ColumnMapping | None, key: str, lang: str) -> dict[str, str]:
+    """One choice per distinct value of the event column (exports have a handful of statuses)."""
     st.markdown(f"**{t('mapping.values_heading', lang, column=column)}**")
     st.caption(t("mapping.values_help", lang))
     defaults = default_value_map(values, base.event_values if base else {})
-    edited = st.data_editor(
-        pd.DataFrame({"value": list(defaults), "event_type": [kind or None for kind in defaults.values()]}),
-        hide_index=True, disabled=["value"], key=f"{key}_values_{normalize_header(column)}",
-        column_config={
-            "value": st.column_config.TextColumn(t("mapping.col_value", lang)),
-            "event_type": st.column_config.SelectboxColumn(t("mapping.col_event_type", lang),
-                                                           options=[*EVENT_TYPES, SKIP]),
-        },
-    )
-    return {row.value: row.event_type for row in edited.itertuples() if isinstance(row.event_type, str) and row.event_type}
+    options = ["", *EVENT_TYPES, SKIP]
+    chosen = {}
+    cells = st.columns(3)
+    for index, (value, default) in enumerate(defaults.items()):
+        choice = cells[index % 3].selectbox(
+            t("mapping.value_label", lang, value=value), options, index=options.index(default) if default in options else 0,
+            key=f"{key}_value_{normalize_header(column)}_{hashlib.sha256(value.encode()).hexdigest()[:8]}",
+            format_func=lambda kind: kind or t("mapping.not_mapped_value", lang),
+        )
+        if choice:
+            chosen[value] = choice
+    return chosen
 
 
 def _milestone_editor(headers: list[str], fields: dict[str, str], base: ColumnMapping | None, key: str,

@@ -9,6 +9,8 @@
 --
 -- Contract columns (*_h, *_d) keep their unit whatever the setting; the unit-free latency columns
 -- are in the facts' latency unit. Every share has a Wilson 95 % interval; NULL where the denominator is 0.
+-- cnps and sentiment_score are NULL for groups with few_survey_answers (and sentiment_score also
+-- with fewer comments than $min_survey_answers): survey results of small groups are never shown.
 
 WITH
 selected AS (
@@ -109,9 +111,12 @@ SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
        wilson_high(survey_responses, survey_sent) AS survey_response_rate_high,
        survey_answers_nps,
        survey_answers_nps < $min_survey_answers AS few_survey_answers,
-       100 * share(nps_promoters - nps_detractors, survey_answers_nps) AS cnps,
+       -- anonymity: a group's verdict over fewer answers than $min_survey_answers is not reported
+       CASE WHEN survey_answers_nps >= $min_survey_answers
+            THEN 100 * share(nps_promoters - nps_detractors, survey_answers_nps) END AS cnps,
        comments,
-       100 * share(comments_positive - comments_negative, comments) AS sentiment_score,
+       CASE WHEN survey_answers_nps >= $min_survey_answers AND comments >= $min_survey_answers
+            THEN 100 * share(comments_positive - comments_negative, comments) END AS sentiment_score,
        $latency_unit AS latency_unit,
        ack_latency_quantiles[1] AS ack_latency_median,
        ack_latency_quantiles[2] AS ack_latency_p90,

@@ -1,0 +1,29 @@
+-- risk_action_list: the candidates to contact, one row per application. Needs risk_applications.
+--
+--   feedback_call     interviewed, rejected, no personal feedback yet: phone them (days since the decision)
+--   outcome_not_told  rejected more than the silence limit ago and never told (days since the decision)
+--   silent_open       open and no news for longer than the silence limit (days since the last contact)
+--
+-- An application that is several of these is listed once, under the first. $timezone gives the
+-- local date the waiting started.
+
+SELECT candidate_id,
+       process_id,
+       process_name,
+       recruiter,
+       CASE WHEN interviewed_rejected AND NOT personal_feedback THEN 'feedback_call'
+            WHEN rejected_not_told THEN 'outcome_not_told'
+            ELSE 'silent_open' END AS reason,
+       CASE WHEN interviewed_rejected AND NOT personal_feedback THEN 'phone'
+            WHEN rejected_not_told THEN 'email_or_phone'
+            ELSE 'email_or_phone' END AS contact,
+       CAST(floor((epoch(as_of) - epoch(waiting_since_at)) / 86400) AS INTEGER) AS days_waiting,
+       CAST(timezone($timezone, waiting_since_at) AS DATE) AS waiting_since
+FROM (
+    SELECT *,
+           CASE WHEN interviewed_rejected OR rejected_not_told THEN decision_at
+                ELSE greatest(applied_at, last_contact_at) END AS waiting_since_at
+    FROM risk_applications
+    WHERE (interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told
+)
+ORDER BY days_waiting DESC, process_name, candidate_id

@@ -1,0 +1,74 @@
+-- risk_applications: the selected applications with what the brand-risk rules judge them on.
+-- Run as CREATE TEMP TABLE risk_applications AS <this> on a connection that has application_facts,
+-- metrics_macros.sql and metrics_selected_facts.sql.
+--
+-- Bound parameters:
+--   $date_from, $date_to, $processes, $departments, $recruiters   the page filters
+--   $notice_sla_hours   a rejected candidate should be told within this many hours of the decision
+--
+-- A rule judges an application only once its deadline has passed: the acknowledgement SLA (already
+-- in application_facts), the notice SLA for rejections and feedback, the silence limit for ghosting.
+-- Each process's applications window (first to last applied_at in the selection) is cut in two
+-- halves of equal length, 'previous' and 'current', for "getting worse".
+
+WITH
+selected AS (
+    SELECT *,
+           outcome IN ('rejected_after_interview', 'rejected_before_interview') AS rejection_stands,
+           decision_at IS NOT NULL
+               AND epoch(as_of) - epoch(decision_at) >= $notice_sla_hours * 3600 AS notice_deadline_passed
+    FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), CAST($processes AS VARCHAR[]),
+                        CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[]))
+),
+
+windows AS (
+    SELECT process_id,
+           to_timestamp((epoch(min(applied_at)) + epoch(max(applied_at))) / 2) AS midpoint_at
+    FROM selected
+    GROUP BY process_id
+)
+
+SELECT s.candidate_id,
+       s.process_id,
+       s.process_name,
+       s.recruiter,
+       s.applied_at,
+       s.applied_date,
+       s.as_of,
+       CASE WHEN s.applied_at >= w.midpoint_at THEN 'current' ELSE 'previous' END AS half,
+
+       -- no or slow acknowledgement
+       s.ack_deadline_passed,
+       s.ack_within_sla,
+       s.ack_deadline_passed AND s.ack_at IS NULL AS never_acknowledged,
+       s.ack_latency_h,
+
+       -- left without updates
+       s.ghosted,
+       s.ghosted AND s.outcome = 'open' AS silent_open,
+       s.ghosted AND s.rejection_stands AS rejected_not_told,
+       s.ghosted_days_silent,
+
+       -- outcome not told in time: rejections decided at least the notice SLA ago
+       s.rejection_stands AND s.notice_deadline_passed AS notice_due,
+       s.rejection_stands AND s.notice_deadline_passed
+           AND coalesce(s.notice_latency_h <= $notice_sla_hours, false) AS told_in_time,
+       s.rejection_stands AND s.notice_deadline_passed AND s.notice_at IS NULL AS never_told,
+       s.notice_latency_h,
+
+       -- interviewees rejected without personal feedback
+       s.interviewed_rejected,
+       s.personal_feedback,
+       s.interviewed_rejected AND s.notice_deadline_passed AS feedback_due,
+       s.decision_at,
+       s.last_contact_at,
+
+       -- candidate voice
+       s.nps_answers,
+       s.nps_promoters,
+       s.nps_detractors,
+       s.comments,
+       s.comments_positive,
+       s.comments_negative
+FROM selected AS s
+JOIN windows AS w USING (process_id)
