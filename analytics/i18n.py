@@ -251,6 +251,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The mapping file's {part!r} is missing or has the wrong shape (text, or an object of text to text).",
         "sv": "Kopplingsfilens {part!r} saknas eller har fel form (text, eller ett objekt från text till text).",
     },
+    # -- shared reports ---
+    "report.title_all": {"en": "Candidate experience report", "sv": "Rapport om kandidatupplevelsen"},
+    "report.title_process": {"en": "Candidate experience report: {process}", "sv": "Rapport om kandidatupplevelsen: {process}"},
+    "report.made": {
+        "en": "Data as of {as_of}; report made {made} ({zone}).",
+        "sv": "Data per {as_of}; rapporten skapad {made} ({zone}).",
+    },
+    "report.headline": {"en": "Headline", "sv": "Sammanfattning"},
+    "report.by_process": {"en": "Per process", "sv": "Per process"},
+    "report.no_data": {"en": "No applications in this selection.", "sv": "Inga ansökningar i detta urval."},
+    "report.small_group": {"en": "few applications: read with care", "sv": "få ansökningar: tolka med försiktighet"},
+    "report.privacy_note": {
+        "en": "This report holds no candidate names, e-mail addresses or ids. Listed applications carry keyed pseudonyms; comments are masked. Shares are shown with their 95 % Wilson interval.",
+        "sv": "Rapporten innehåller inga kandidatnamn, e-postadresser eller id:n. Listade ansökningar har nyckelbaserade pseudonymer; kommentarer är maskerade. Andelar visas med sitt 95 % Wilson-intervall.",
+    },
     # -- import errors: file level -------------------------------------------------------------
     "import.empty_file": {
         "en": "{file} is empty. Export the data again from your applicant tracking system and upload the new file.",

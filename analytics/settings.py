@@ -62,6 +62,62 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "Visa svarstider i kalendertimmar, kalenderdagar eller arbetsdagar (helger och svenska "
         "helgdagar hoppas över).", choices=("hours", "days", "business_days"),
     ),
+    # Brand-risk flags (analytics/risk.py, docs/risk.md). A flag is raised when a process is worse
+    # than the threshold; its severity says how far the 95 % interval lies beyond it.
+    SettingSpec(
+        "risk_ack_within_sla_min", 0.95,
+        "Flag a process when fewer than this share of its applications (0–1) are acknowledged within "
+        "the acknowledgement SLA.",
+        "Flagga en process när en mindre andel än så här av ansökningarna (0–1) bekräftas inom "
+        "bekräftelse-SLA:n.", 0, 1,
+    ),
+    SettingSpec(
+        "risk_ghosted_max", 0.05,
+        "Flag a process when more than this share of its applications (0–1) have heard nothing for "
+        "longer than the silence limit.",
+        "Flagga en process när en större andel än så här av ansökningarna (0–1) inte har hört något på "
+        "längre tid än tystnadsgränsen.", 0, 1,
+    ),
+    SettingSpec(
+        "risk_told_in_time_min", 0.90,
+        "Flag a process when fewer than this share of its rejected candidates (0–1) are told within the "
+        "notice SLA.",
+        "Flagga en process när en mindre andel än så här av kandidaterna med avslag (0–1) får besked inom "
+        "besked-SLA:n.", 0, 1,
+    ),
+    SettingSpec(
+        "risk_personal_feedback_min", 0.90,
+        "Flag a process when fewer than this share of its interviewees who were rejected (0–1) get "
+        "personal feedback (phone, video or in person).",
+        "Flagga en process när en mindre andel än så här av de intervjuade som fått avslag (0–1) får "
+        "personlig återkoppling (telefon, video eller på plats).", 0, 1,
+    ),
+    SettingSpec(
+        "risk_cnps_min", 0.0,
+        "Flag a process whose candidate NPS (−100 to 100) is below this, when it has enough survey answers.",
+        "Flagga en process vars kandidat-NPS (−100 till 100) är lägre än så här, när den har tillräckligt "
+        "många enkätsvar.", -100, 100,
+    ),
+    SettingSpec(
+        "risk_sentiment_min", 0.0,
+        "Flag a process whose comment sentiment score (−100 to 100) is below this, when it has enough comments.",
+        "Flagga en process vars kommentarston (−100 till 100) är lägre än så här, när den har tillräckligt "
+        "många kommentarer.", -100, 100,
+    ),
+    SettingSpec(
+        "risk_worsening_min", 0.10,
+        "Flag a process as getting worse when a share in the recent half of its applications is this much "
+        "(0–1, 0.10 = 10 percentage points) worse than in the half before.",
+        "Flagga en process som försämrad när en andel i den senare halvan av ansökningarna är så här mycket "
+        "(0–1, 0,10 = 10 procentenheter) sämre än i halvan före.", 0, 1,
+    ),
+    SettingSpec(
+        "risk_high_margin", 0.20,
+        "A flag is high when its whole 95 % interval lies at least this far (0–1, in shares; twice as many "
+        "points for scores) beyond the threshold.",
+        "En flagga är hög när hela dess 95 %-intervall ligger minst så här långt (0–1, i andelar; dubbelt så "
+        "många poäng för betyg) bortom tröskeln.", 0.01, 1,
+    ),
 )
 
 SPECS_BY_NAME = {spec.name: spec for spec in SETTING_SPECS}
@@ -78,6 +134,14 @@ class Settings:
     min_group_size: int = 10
     min_survey_answers: int = 5
     latency_unit: str = "hours"
+    risk_ack_within_sla_min: float = 0.95
+    risk_ghosted_max: float = 0.05
+    risk_told_in_time_min: float = 0.90
+    risk_personal_feedback_min: float = 0.90
+    risk_cnps_min: float = 0.0
+    risk_sentiment_min: float = 0.0
+    risk_worsening_min: float = 0.10
+    risk_high_margin: float = 0.20
 
     def with_values(self, **values: Any) -> Settings:
         for name, value in values.items():

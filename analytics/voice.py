@@ -42,6 +42,7 @@ GROUPS = ("process", "stage", "outcome", "all")
 OUTCOMES = ("hired", "rejected_after_interview", "rejected_before_interview", "withdrawn", "open")
 DRIVERS = ("informed", "ack_within_sla", "personal_feedback", "long_silence")
 LABELS = ("positive", "neutral", "negative")
+NO_FILTERS = Filters()
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def _resolve(store: Store, settings: Settings | None) -> Settings:
     return settings or store.settings()
 
 
-def voice_by(store: Store, by: str = "process", filters: Filters = Filters(), settings: Settings | None = None,
+def voice_by(store: Store, by: str = "process", filters: Filters = NO_FILTERS, settings: Settings | None = None,
              facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Response rate, cNPS (with interval and n), label counts and sentiment score per group.
 
@@ -163,7 +164,7 @@ def voice_by(store: Store, by: str = "process", filters: Filters = Filters(), se
         return _groups(cursor, by, settings, filters)
 
 
-def nps_distribution(store: Store, by: str = "all", filters: Filters = Filters(), settings: Settings | None = None,
+def nps_distribution(store: Store, by: str = "all", filters: Filters = NO_FILTERS, settings: Settings | None = None,
                      facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Answers per NPS score 0..10 and group (group_key, score, answers, suppressed)."""
     _check_group(by)
@@ -172,7 +173,7 @@ def nps_distribution(store: Store, by: str = "all", filters: Filters = Filters()
         return _per_group(cursor, "voice_distribution.sql", by, settings)
 
 
-def rating_means(store: Store, by: str = "all", filters: Filters = Filters(), settings: Settings | None = None,
+def rating_means(store: Store, by: str = "all", filters: Filters = NO_FILTERS, settings: Settings | None = None,
                  facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mean of each 1-5 rating per group, with n (group_key, process_name, rating, n, mean, suppressed)."""
     _check_group(by)
@@ -181,7 +182,7 @@ def rating_means(store: Store, by: str = "all", filters: Filters = Filters(), se
         return _per_group(cursor, "voice_ratings.sql", by, settings)
 
 
-def cnps_trend(store: Store, filters: Filters = Filters(), settings: Settings | None = None,
+def cnps_trend(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
                facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """cNPS with its interval, and sentiment score, per local month (YYYY-MM) of submitted_at."""
     settings = _resolve(store, settings)
@@ -189,7 +190,7 @@ def cnps_trend(store: Store, filters: Filters = Filters(), settings: Settings | 
         return _trend(cursor, settings)
 
 
-def theme_sentiment(store: Store, filters: Filters = Filters(), settings: Settings | None = None,
+def theme_sentiment(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
                     facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Comments per theme and sentiment label (a comment counts once for each of its themes)."""
     settings = _resolve(store, settings)
@@ -197,7 +198,7 @@ def theme_sentiment(store: Store, filters: Filters = Filters(), settings: Settin
         return _theme_sentiment(cursor, settings)
 
 
-def verdict_drivers(store: Store, filters: Filters = Filters(), settings: Settings | None = None,
+def verdict_drivers(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
                     facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """cNPS and sentiment of answers with and without each condition in DRIVERS, the difference
     and its 95 % interval, n per side (sql/voice_drivers.sql)."""
@@ -206,7 +207,7 @@ def verdict_drivers(store: Store, filters: Filters = Filters(), settings: Settin
         return _drivers(cursor, settings)
 
 
-def voice_report(store: Store, by: str = "process", filters: Filters = Filters(), settings: Settings | None = None,
+def voice_report(store: Store, by: str = "process", filters: Filters = NO_FILTERS, settings: Settings | None = None,
                  facts: pd.DataFrame | None = None) -> VoiceReport:
     """All of the above for one selection in one pass: what a page caches."""
     _check_group(by)
@@ -231,7 +232,7 @@ COMMENT_COLUMNS = ("process_id", "process_name", "submitted_date", "language", "
                    "comment", "drivers", "themes")
 
 
-def comments(store: Store, filters: Filters = Filters(), process: str | None = None, sentiment: str | None = None,
+def comments(store: Store, filters: Filters = NO_FILTERS, process: str | None = None, sentiment: str | None = None,
              theme: str | None = None, language: str | None = None, limit: int = 200,
              settings: Settings | None = None, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """The newest comments of the selection, masked, with their drivers and themes (COMMENT_COLUMNS).

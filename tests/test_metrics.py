@@ -284,10 +284,14 @@ def test_survey_response_rate_cnps_and_sentiment(hiring):
     p1 = metrics_by(hiring, "process", as_of=AS_OF).set_index("process_id").loc["p1"]
     assert (p1["survey_sent"], p1["survey_responses"]) == (3, 2)  # a1 (twice, counted once) and a4
     assert p1["survey_response_rate"] == pytest.approx(2 / 3)
+    # 3 NPS answers < min_survey_answers 5: the verdict of so small a group is not reported (anonymity)
+    assert p1["few_survey_answers"] and p1["survey_answers_nps"] == 3
+    assert math.isnan(p1["cnps"]) and math.isnan(p1["sentiment_score"])
+    shown = hiring.settings().with_values(min_survey_answers=1)
+    p1 = metrics_by(hiring, "process", settings=shown, as_of=AS_OF).set_index("process_id").loc["p1"]
     # answers with nps: 10, 9, 3 -> 100 * (2 - 1) / 3
     assert (p1["survey_answers_nps"], p1["cnps"]) == (3, pytest.approx(100 / 3))
     assert (p1["comments"], p1["sentiment_score"]) == (2, 0)  # one positive, one negative
-    assert p1["few_survey_answers"]  # 3 < 5
 
 
 def test_wilson_interval_against_hand_computation(tmp_path):
