@@ -155,10 +155,11 @@ class Store:
         )
 
     def data_version(self) -> tuple:
-        """Changes whenever imports or settings change: the cache key for everything computed."""
+        """Changes whenever imports, settings or comment labels change: the cache key for everything computed."""
         return tuple(self.fetchall(
             "SELECT (SELECT coalesce(max(import_id), 0) FROM imports), (SELECT count(*) FROM imports), "
-            "(SELECT count(*) FROM events), (SELECT coalesce(string_agg(name || value, ',' ORDER BY name), '') FROM settings)"
+            "(SELECT count(*) FROM events), (SELECT coalesce(string_agg(name || value, ',' ORDER BY name), '') FROM settings), "
+            "(SELECT count(*) FROM sentiment_calibrations)"
         )[0])
 
     def imports(self) -> pd.DataFrame:

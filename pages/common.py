@@ -7,6 +7,7 @@ the store's data version, so an import, an undo or a settings change refreshes e
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +19,30 @@ from analytics.metrics import Filters, PeriodComparison, application_facts, comp
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
+SHELL_FLAG = "drawn_by_shell"
+DEEP_LINK = "deep_link"
+
+
+def require_shell(page_file: str) -> None:
+    """Send a page that runs without app.py back through it, keeping the page and its query.
+
+    A fresh server answers the first deep link (a shared /processes?department=IT) with Streamlit's
+    plain pages/ convention, which runs the page file alone: no language switch, no navigation.
+    app.py draws the shell, then switches back to the requested page with the same query.
+    """
+    if st.session_state.get(SHELL_FLAG):
+        return
+    lang()  # read the link's language before the switch clears the query
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    st.session_state[DEEP_LINK] = (f"pages/{Path(page_file).name}", query)
+    st.switch_page("app.py")
+
+
+def follow_deep_link() -> None:
+    """In app.py, after navigation is set up: go on to the page a deep link asked for."""
+    st.session_state[SHELL_FLAG] = True
+    if requested := st.session_state.pop(DEEP_LINK, None):
+        st.switch_page(requested[0], query_params=requested[1])
 
 
 @st.cache_resource

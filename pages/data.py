@@ -7,8 +7,10 @@ from analytics.importer import import_bytes, undo_import
 from analytics.inventory import load_demo
 from analytics.metrics import METRICS
 from analytics.presets import PRESETS, supported_metrics_in_store
-from pages.common import format_time, get_store, lang
+from pages.common import format_time, get_store, lang, require_shell
 from pages.mapping_step import render_mapping_step
+
+require_shell(__file__)
 
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 

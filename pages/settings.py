@@ -4,7 +4,9 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.settings import SETTING_SPECS
-from pages.common import get_store, lang
+from pages.common import get_store, lang, require_shell
+
+require_shell(__file__)
 
 L = lang()
 store = get_store()

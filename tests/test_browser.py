@@ -184,3 +184,12 @@ def test_unknown_swedish_export_is_mapped_imported_and_reimported(server, chromi
     page.get_by_role("button", name="Save mapping and import").click()
     wait_idle(page)
     page.get_by_text("1 new rows stored, 4 already in the store").wait_for(timeout=30_000)
+
+
+def test_a_shared_deep_link_opens_its_page_language_and_filters_on_a_fresh_server(tmp_path, chromium_page):
+    page = chromium_page
+    with start_server(tmp_path / "fresh.duckdb", demo=True) as url:
+        page.goto(f"{url}/settings?lang=sv")
+        wait_idle(page)
+        page.get_by_role("heading", name="Inställningar").first.wait_for(timeout=30_000)
+        assert page.get_by_role("link", name="Översikt").is_visible()   # the app's own navigation

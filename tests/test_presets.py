@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analytics.importer import ImportReport, import_file
@@ -275,11 +276,15 @@ def test_teamtailor_nps_gives_a_hand_computed_response_rate_and_nps(store):
     import_fixture(store, "teamtailor_applications")
     import_fixture(store, "teamtailor_nps", format="teamtailor_nps_sent")
     import_fixture(store, "teamtailor_nps")
-    rows = metrics_by(store, "process").set_index("process_id")
+    # Two answers are below the anonymity minimum (5), so count them with a minimum of 1.
+    settings = store.save_settings(min_survey_answers=1)
+    rows = metrics_by(store, "process", settings).set_index("process_id")
     # job 7: surveys sent to 101 and 42, both answered (9 and 4): rate 1, NPS 50 − 50 = 0
     assert (rows.loc["7", "survey_sent"], rows.loc["7", "survey_responses"]) == (2, 2)
     assert rows.loc["7", "survey_response_rate"] == pytest.approx(1.0)
     assert rows.loc["7", "cnps"] == pytest.approx(0.0)
+    assert pd.isna(metrics_by(store, "process", settings.with_values(min_survey_answers=5))
+                   .set_index("process_id").loc["7", "cnps"])
     # job 8: one survey sent, not answered
     assert rows.loc["8", "survey_response_rate"] == pytest.approx(0.0)
 

@@ -1,0 +1,118 @@
+"""Candidate voice: how candidates judge their treatment, in scores and in their own words."""
+
+import streamlit as st
+
+from analytics import voice_charts as charts
+from analytics.i18n import t
+from analytics.sentiment import THEMES
+from analytics.voice import LABELS, active_scorer, calibrate_from_store, highlight_drivers, latest_calibration
+from pages.common import format_time, get_store, lang, require_shell, sidebar_filters
+from pages.voice_cache import comment_rows, report
+
+require_shell(__file__)
+
+filters = sidebar_filters()
+L = lang()
+store = get_store()
+st.title(t("voice.title", L))
+st.caption(t("voice.intro", L))
+
+by = st.session_state.get("voice_by", "process")
+voice = report(by, filters)
+overall, minimum = voice.overall, voice.min_survey_answers
+if not overall["answers"]:
+    st.info(t("voice.no_answers", L))
+    st.stop()
+
+# -- headline ---------------------------------------------------------------------------------------
+cards = st.columns(4)
+cards[0].metric(t("voice.col.response_rate", L), charts.format_share(overall["survey_response_rate"]), border=True,
+                help=t("voice.help.response_rate", L, sent=overall["survey_sent"], answered=overall["survey_responses"]))
+cards[1].metric(t("voice.series.cnps", L), charts.format_signed(overall["cnps"]), border=True,
+                help=t("voice.help.n", L, n=overall["nps_answers"]))
+cards[2].metric(t("voice.series.sentiment", L), charts.format_signed(overall["sentiment_score"]), border=True,
+                help=t("voice.help.comments", L, n=overall["comments"]))
+cards[3].metric(t("voice.col.answers", L), overall["answers"], border=True)
+st.caption(t("voice.anonymity", L, minimum=minimum))
+
+# -- per group --------------------------------------------------------------------------------------
+st.subheader(t("voice.groups_heading", L))
+st.radio(t("voice.group_by", L), ("process", "stage", "outcome"), key="voice_by", horizontal=True,
+         format_func=lambda group: t(f"voice.by.{group}", L))
+st.plotly_chart(charts.cnps_by_group_chart(voice.groups, by, L), key="voice_groups_chart")
+st.dataframe(
+    charts.groups_table(voice.groups, by, L, minimum), hide_index=True, placeholder="–",
+    column_config={
+        t("voice.col.response_rate", L): st.column_config.NumberColumn(format="%.0f %%"),
+        t("voice.col.cnps", L): st.column_config.NumberColumn(format="%+.0f"),
+        t("voice.col.sentiment", L): st.column_config.NumberColumn(format="%+.0f"),
+    },
+)
+
+left, right = st.columns(2)
+left.subheader(t("voice.trend_heading", L))
+left.plotly_chart(charts.cnps_trend_chart(voice.trend, L), key="voice_trend_chart")
+right.subheader(t("voice.distribution_heading", L))
+right.plotly_chart(charts.nps_distribution_chart(voice.distribution, L), key="voice_distribution_chart")
+left, right = st.columns(2)
+left.subheader(t("voice.ratings_heading", L))
+left.plotly_chart(charts.ratings_chart(voice.ratings, L), key="voice_ratings_chart")
+right.subheader(t("voice.themes_heading", L))
+right.plotly_chart(charts.theme_sentiment_chart(voice.themes, L), key="voice_themes_chart")
+
+# -- what drives the verdict ------------------------------------------------------------------------
+st.subheader(t("voice.drivers_heading", L))
+st.caption(t("voice.drivers_intro", L))
+st.plotly_chart(charts.drivers_chart(voice.drivers, L), key="voice_drivers_chart")
+st.dataframe(charts.drivers_table(voice.drivers, L, minimum), hide_index=True)
+
+# -- comments ---------------------------------------------------------------------------------------
+st.subheader(t("voice.comments_heading", L))
+processes = voice.processes[~voice.processes["suppressed"]]
+names = dict(zip(processes["group_key"], processes["process_name"], strict=True))
+choose = st.columns(4)
+process = choose[0].selectbox(t("filters.process", L), [None, *names], key="voice_comment_process",
+                              format_func=lambda key: t("filters.all", L) if key is None else names[key])
+sentiment = choose[1].selectbox(t("voice.sentiment", L), [None, *LABELS], key="voice_comment_sentiment",
+                                format_func=lambda label: t("filters.all", L) if label is None
+                                else t(f"voice.label.{label}", L))
+theme = choose[2].selectbox(t("voice.theme", L), [None, *THEMES], key="voice_comment_theme",
+                            format_func=lambda name: t("filters.all", L) if name is None else t(f"voice.theme.{name}", L))
+language = choose[3].selectbox(t("voice.language", L), [None, "sv", "en", "other"], key="voice_comment_language",
+                               format_func=lambda code: t("filters.all", L) if code is None
+                               else t(f"voice.language.{code}", L))
+rows = comment_rows(filters, process, sentiment, theme, language)
+st.caption(t("voice.comments_shown", L, shown=len(rows), minimum=minimum))
+if rows.empty:
+    st.info(t("voice.no_comments", L))
+else:
+    with st.container(height=520, border=True):
+        for row in rows.itertuples(index=False):
+            st.markdown(highlight_drivers(row.comment, row.drivers))
+            st.caption(charts.comment_caption(row, L))
+
+# -- learning from the store's own comments ---------------------------------------------------------
+st.subheader(t("voice.calibration_heading", L))
+st.caption(t("voice.calibration_intro", L))
+
+
+def _calibrate() -> None:
+    st.session_state["voice_calibration_run"] = calibrate_from_store(get_store())
+
+
+st.button(t("voice.calibrate", L), key="voice_calibrate", on_click=_calibrate)
+result = latest_calibration(store)
+if result is not None:
+    ran_now = "voice_calibration_run" in st.session_state
+    if result.default_accuracy is None:
+        st.info(t("voice.calibration_untrained", L, reason=result.reason, n=result.labelled_comments))
+    else:
+        values = {"default": f"{result.default_accuracy:.0%}", "calibrated": f"{result.calibrated_accuracy:.0%}",
+                  "n": result.labelled_comments, "held_out": result.held_out, "relabelled": result.relabelled,
+                  "when": format_time(result.calibrated_at)}
+        message = t("voice.calibration_won" if result.beats_default else "voice.calibration_lost", L, **values)
+        if ran_now and result.beats_default:
+            st.success(message)
+        else:
+            st.info(message)
+st.caption(t("voice.labels_by", L, scorer=active_scorer(store)))
