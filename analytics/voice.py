@@ -39,7 +39,6 @@ from analytics.settings import Settings
 from analytics.store import Store, read_sql
 
 GROUPS = ("process", "stage", "outcome", "all")
-OUTCOMES = ("hired", "rejected_after_interview", "rejected_before_interview", "withdrawn", "open")
 DRIVERS = ("informed", "ack_within_sla", "personal_feedback", "long_silence")
 LABELS = ("positive", "neutral", "negative")
 NO_FILTERS = Filters()
@@ -49,7 +48,8 @@ NO_FILTERS = Filters()
 class VoiceReport:
     """Everything the Candidate voice page draws for one selection, computed on one connection."""
 
-    groups: pd.DataFrame  # voice_by: one row per group
+    groups: pd.DataFrame  # voice_by: one row per group of the chosen grouping
+    processes: pd.DataFrame  # voice_by 'process'
     trend: pd.DataFrame  # cnps_trend: one row per local month of submitted_at
     distribution: pd.DataFrame  # nps_distribution of the whole selection: scores 0..10
     ratings: pd.DataFrame  # rating_means of the whole selection
@@ -155,8 +155,9 @@ def voice_by(store: Store, by: str = "process", filters: Filters = NO_FILTERS, s
     """Response rate, cNPS (with interval and n), label counts and sentiment score per group.
 
     by: 'process' (key process_id, plus process_name), 'stage' (the stage reached), 'outcome'
-    (OUTCOMES) or 'all' (one row, also for an empty selection). Groups with fewer answers than
-    min_survey_answers have `suppressed` set and NULL results.
+    (hired, rejected_after_interview, rejected_before_interview, withdrawn, open) or 'all' (one
+    row, also for an empty selection). Groups with fewer answers than min_survey_answers have
+    `suppressed` set and NULL results.
     """
     _check_group(by)
     settings = _resolve(store, settings)
@@ -214,8 +215,10 @@ def voice_report(store: Store, by: str = "process", filters: Filters = NO_FILTER
     settings = _resolve(store, settings)
     with _voice_cursor(store, settings, filters, facts) as cursor:
         overall = _groups(cursor, "all", settings, filters).iloc[0].to_dict()
+        processes = _groups(cursor, "process", settings, filters)
         return VoiceReport(
-            groups=_groups(cursor, by, settings, filters),
+            groups=processes if by == "process" else _groups(cursor, by, settings, filters),
+            processes=processes,
             trend=_trend(cursor, settings),
             distribution=_per_group(cursor, "voice_distribution.sql", "all", settings),
             ratings=_per_group(cursor, "voice_ratings.sql", "all", settings),
@@ -263,6 +266,7 @@ def comments(store: Store, filters: Filters = NO_FILTERS, process: str | None = 
     if theme is not None:
         rows = rows[[theme in found for found in rows["themes"]]]
     rows = rows.head(limit).reset_index(drop=True)
+    rows["submitted_date"] = rows["submitted_date"].dt.date
     # Stored comments were masked at import; masking again costs little and guards older rows.
     rows["comment"] = [mask_personal_data(text) for text in rows["comment"]]
     rows["drivers"] = [score_text(text).drivers for text in rows["comment"]]
@@ -273,8 +277,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=\"'])")
 
 
 def escape_markdown(text: str) -> str:
-    """Comment text as literal markdown: every markup character escaped, whitespace collapsed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Comment text as literal markdown: every markup character escaped, runs of whitespace one space."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
 
 
 def _driver_spans(text: str, drivers: tuple[str, ...]) -> list[tuple[int, int, str]]:

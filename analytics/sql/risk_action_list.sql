@@ -5,7 +5,7 @@
 --   silent_open       open and no news for longer than the silence limit (days since the last contact)
 --
 -- An application that is several of these is listed once, under the first. $timezone gives the
--- local date the waiting started.
+-- local date the waiting started. The suggested contact per reason is analytics/risk.py's ACTION_CONTACT.
 
 SELECT candidate_id,
        process_id,
@@ -14,9 +14,6 @@ SELECT candidate_id,
        CASE WHEN interviewed_rejected AND NOT personal_feedback THEN 'feedback_call'
             WHEN rejected_not_told THEN 'outcome_not_told'
             ELSE 'silent_open' END AS reason,
-       CASE WHEN interviewed_rejected AND NOT personal_feedback THEN 'phone'
-            WHEN rejected_not_told THEN 'email_or_phone'
-            ELSE 'email_or_phone' END AS contact,
        CAST(floor((epoch(as_of) - epoch(waiting_since_at)) / 86400) AS INTEGER) AS days_waiting,
        CAST(timezone($timezone, waiting_since_at) AS DATE) AS waiting_since
 FROM (

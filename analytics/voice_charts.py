@@ -1,0 +1,239 @@
+"""Charts of the Candidate voice page: plain functions from analytics.voice frames to Plotly figures.
+
+They live outside the page so tests can read the figures' data (AppTest cannot). Every text
+follows the UI language; suppressed results (too few answers) are gaps with a note, never values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analytics.i18n import MESSAGES, t
+from analytics.voice import DRIVERS, LABELS, escape_markdown
+
+POSITIVE, NEUTRAL, NEGATIVE, PASSIVE = "#2e7d32", "#9e9e9e", "#c62828", "#f9a825"
+LABEL_COLOURS = {"positive": POSITIVE, "neutral": NEUTRAL, "negative": NEGATIVE}
+NET_SCORE_RANGE = (-105, 105)
+
+
+def _shown(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
+def _layout(figure: go.Figure, height: int = 360) -> go.Figure:
+    figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    return figure
+
+
+def _empty(message: str) -> go.Figure:
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return _layout(figure, height=200)
+
+
+def group_label(by: str, key, process_name, lang: str) -> str:
+    """How a group is named on the page: a process by its name, an outcome in words."""
+    if by == "process":
+        return str(process_name or key)
+    if by == "outcome":
+        return t(f"voice.outcome.{key}", lang)
+    return str(key) if _shown(key) else t("voice.no_stage", lang)
+
+
+def rating_label(name: str, lang: str) -> str:
+    key = f"voice.rating.{name}"
+    return t(key, lang) if key in MESSAGES else name.replace("_", " ").capitalize()
+
+
+def cnps_by_group_chart(groups: pd.DataFrame, by: str, lang: str) -> go.Figure:
+    """cNPS per group with its 95 % interval, lowest first; groups too small to show are left out."""
+    shown = groups[[_shown(value) for value in groups["cnps"]]].sort_values("cnps")
+    if shown.empty:
+        return _empty(t("voice.chart.nothing_shown", lang))
+    labels = [f"{group_label(by, key, name, lang)}: {value:+.0f} (n={n})"
+              for key, name, value, n in zip(shown["group_key"], shown["process_name"], shown["cnps"],
+                                             shown["nps_answers"], strict=True)]
+    figure = go.Figure(go.Bar(
+        x=shown["cnps"], y=labels, orientation="h",
+        marker_color=[POSITIVE if value >= 0 else NEGATIVE for value in shown["cnps"]],
+        error_x={"type": "data", "symmetric": False, "array": shown["cnps_high"] - shown["cnps"],
+                 "arrayminus": shown["cnps"] - shown["cnps_low"], "color": "#555"},
+        hovertemplate="%{y}<extra></extra>",
+    ))
+    figure.update_xaxes(title=t("voice.axis.cnps", lang), range=NET_SCORE_RANGE, zeroline=True)
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    return _layout(figure, height=max(260, 36 * len(shown) + 90))
+
+
+def cnps_trend_chart(trend: pd.DataFrame, lang: str) -> go.Figure:
+    """cNPS (with its interval) and sentiment score per month of the answer; small months are gaps."""
+    if trend.empty:
+        return _empty(t("voice.chart.nothing_shown", lang))
+    cnps = trend["cnps"].astype(float)
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        x=trend["month"], y=cnps, mode="lines+markers", name=t("voice.series.cnps", lang),
+        line={"color": "#1565c0"}, connectgaps=False,
+        error_y={"type": "data", "symmetric": False, "array": trend["cnps_high"].astype(float) - cnps,
+                 "arrayminus": cnps - trend["cnps_low"].astype(float), "color": "#90caf9"},
+        customdata=trend["nps_answers"], hovertemplate="%{x}: %{y:+.0f} (n=%{customdata})<extra></extra>",
+    ))
+    figure.add_trace(go.Scatter(
+        x=trend["month"], y=trend["sentiment_score"].astype(float), mode="lines+markers",
+        name=t("voice.series.sentiment", lang), line={"color": "#6a1b9a", "dash": "dot"}, connectgaps=False,
+        customdata=trend["comments"], hovertemplate="%{x}: %{y:+.0f} (n=%{customdata})<extra></extra>",
+    ))
+    figure.update_xaxes(title=t("voice.axis.month", lang), type="category")
+    figure.update_yaxes(title=t("voice.axis.net_score", lang), range=NET_SCORE_RANGE, zeroline=True)
+    return _layout(figure)
+
+
+def nps_distribution_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
+    """Answers per NPS score, coloured detractor (0–6), passive (7–8) and promoter (9–10)."""
+    if distribution.empty or not any(_shown(value) for value in distribution["answers"]):
+        return _empty(t("voice.chart.nothing_shown", lang))
+    scores = distribution["score"].astype(int)
+    figure = go.Figure(go.Bar(
+        x=scores, y=distribution["answers"],
+        marker_color=[NEGATIVE if score <= 6 else PASSIVE if score <= 8 else POSITIVE for score in scores],
+        text=distribution["answers"], textposition="outside",
+        hovertemplate="NPS %{x}: %{y}<extra></extra>",
+    ))
+    figure.update_xaxes(title=t("voice.axis.nps_score", lang), tickmode="linear", dtick=1)
+    figure.update_yaxes(title=t("voice.axis.answers", lang))
+    return _layout(figure)
+
+
+def ratings_chart(ratings: pd.DataFrame, lang: str) -> go.Figure:
+    """Mean of each 1–5 rating with its n."""
+    shown = ratings[[_shown(value) for value in ratings["mean"]]]
+    if shown.empty:
+        return _empty(t("voice.chart.nothing_shown", lang))
+    figure = go.Figure(go.Bar(
+        x=shown["mean"], y=[rating_label(name, lang) for name in shown["rating"]], orientation="h",
+        marker_color="#1565c0", text=[f"{mean:.2f} (n={n})" for mean, n in zip(shown["mean"], shown["n"], strict=True)],
+        textposition="outside", hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+    ))
+    figure.update_xaxes(title=t("voice.axis.rating", lang), range=[1, 5.6], tickvals=[1, 2, 3, 4, 5])
+    figure.update_yaxes(automargin=True)
+    return _layout(figure, height=max(220, 50 * len(shown) + 100))
+
+
+def theme_sentiment_chart(themes: pd.DataFrame, lang: str) -> go.Figure:
+    """Comments per theme, stacked by sentiment label."""
+    if themes.empty or not any(_shown(value) and value > 0 for value in themes["comments"]):
+        return _empty(t("voice.chart.nothing_shown", lang))
+    order = list(dict.fromkeys(themes["theme"]))
+    theme_names = [t(f"voice.theme.{theme}", lang) for theme in order]
+    figure = go.Figure()
+    for label in LABELS:
+        counts = themes[themes["label"] == label].set_index("theme")["comments"].reindex(order)
+        figure.add_trace(go.Bar(
+            x=counts.to_numpy(), y=theme_names, orientation="h", name=t(f"voice.label.{label}", lang),
+            marker_color=LABEL_COLOURS[label], hovertemplate="%{y}: %{x}<extra></extra>",
+        ))
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(title=t("voice.axis.comments", lang))
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    return _layout(figure)
+
+
+def driver_label(driver: str, n_with: int, n_without: int, lang: str) -> str:
+    return t("voice.driver_row", lang, driver=t(f"voice.driver.{driver}", lang), n_with=n_with, n_without=n_without)
+
+
+def drivers_chart(drivers: pd.DataFrame, lang: str) -> go.Figure:
+    """A forest plot: per condition, the difference (holds − not) in cNPS and in sentiment score
+    with its 95 % interval and n per side; comparisons with too few answers are noted, not drawn."""
+    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+                           subplot_titles=(t("voice.axis.cnps_difference", lang),
+                                           t("voice.axis.sentiment_difference", lang)))
+    for column, measure in enumerate(("cnps", "sentiment"), start=1):
+        rows = drivers[drivers["measure"] == measure].set_index("driver").reindex(list(DRIVERS))
+        labels = [driver_label(driver, int(row.n_with), int(row.n_without), lang) for driver, row in rows.iterrows()]
+        difference = rows["difference"].astype(float)
+        figure.add_trace(go.Scatter(
+            x=difference, y=labels, mode="markers", showlegend=False,
+            marker={"size": 11, "color": [POSITIVE if value >= 0 else NEGATIVE for value in difference.fillna(0)]},
+            error_x={"type": "data", "symmetric": False,
+                     "array": rows["difference_high"].astype(float) - difference,
+                     "arrayminus": difference - rows["difference_low"].astype(float), "color": "#555"},
+            hovertemplate="%{y}: %{x:+.0f}<extra></extra>",
+        ), row=1, col=column)
+        for label, suppressed in zip(labels, rows["suppressed"], strict=True):
+            if suppressed:
+                figure.add_annotation(text=t("voice.chart.too_few", lang), x=0, y=label, showarrow=False,
+                                      font={"color": NEUTRAL}, row=1, col=column)
+        figure.add_vline(x=0, line={"color": "#333", "width": 1}, row=1, col=column)
+        figure.update_xaxes(title=t("voice.axis.points", lang), zeroline=False, row=1, col=column)
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    return _layout(figure, height=330)
+
+
+# -- tables and captions ---------------------------------------------------------------------------
+
+def format_signed(value) -> str:
+    """A net score as shown: "+12", or a dash when there is none (or it is suppressed)."""
+    return f"{value:+.0f}" if _shown(value) else "–"
+
+
+def format_share(value) -> str:
+    return f"{value:.0%}" if _shown(value) else "–"
+
+
+def _interval(low, high) -> str:
+    return f"{low:+.0f} … {high:+.0f}" if _shown(low) and _shown(high) else "–"
+
+
+def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int) -> pd.DataFrame:
+    """The per-group verdict as the page shows it: words for columns, a note where results are hidden."""
+    note = t("voice.too_few_answers", lang, minimum=min_answers)
+    return pd.DataFrame({
+        t(f"voice.by.{by}", lang): [group_label(by, key, name, lang)
+                                    for key, name in zip(groups["group_key"], groups["process_name"], strict=True)],
+        t("voice.col.survey_sent", lang): groups["survey_sent"],
+        t("voice.col.response_rate", lang): 100 * groups["survey_response_rate"].astype(float),
+        t("voice.col.answers", lang): groups["answers"],
+        t("voice.col.cnps", lang): groups["cnps"].astype(float),
+        t("voice.col.interval", lang): [_interval(low, high) for low, high in zip(groups["cnps_low"], groups["cnps_high"],
+                                                                                  strict=True)],
+        t("voice.col.comments", lang): groups["comments"],
+        t("voice.col.sentiment", lang): groups["sentiment_score"].astype(float),
+        t("voice.col.note", lang): [note if hidden else "" for hidden in groups["suppressed"]],
+    })
+
+
+def drivers_table(drivers: pd.DataFrame, lang: str, min_answers: int) -> pd.DataFrame:
+    """Each comparison with n per side, both scores, the difference and its 95 % interval."""
+    note = t("voice.too_few_answers", lang, minimum=min_answers)
+    return pd.DataFrame({
+        t("voice.col.condition", lang): [t(f"voice.driver.{driver}", lang) for driver in drivers["driver"]],
+        t("voice.col.measure", lang): [t(f"voice.series.{measure}", lang) for measure in drivers["measure"]],
+        t("voice.col.n_with", lang): drivers["n_with"],
+        t("voice.col.n_without", lang): drivers["n_without"],
+        t("voice.col.score_with", lang): [format_signed(value) for value in drivers["score_with"]],
+        t("voice.col.score_without", lang): [format_signed(value) for value in drivers["score_without"]],
+        t("voice.col.difference", lang): [format_signed(value) for value in drivers["difference"]],
+        t("voice.col.interval", lang): [_interval(low, high) for low, high in
+                                        zip(drivers["difference_low"], drivers["difference_high"], strict=True)],
+        t("voice.col.note", lang): [note if hidden else "" for hidden in drivers["suppressed"]],
+    })
+
+
+def comment_caption(row, lang: str) -> str:
+    """The line under a comment, as escaped markdown: process, date, NPS, label, themes."""
+    parts = [str(row.process_name), str(row.submitted_date)]
+    if _shown(row.nps):
+        parts.append(f"NPS {int(row.nps)}")
+    if isinstance(row.label, str):
+        parts.append(f"{t(f'voice.label.{row.label}', lang)} ({row.score:+.2f})")
+    if row.themes:
+        parts.append(", ".join(t(f"voice.theme.{theme}", lang) for theme in row.themes))
+    return escape_markdown(" · ".join(parts))

@@ -1,0 +1,39 @@
+"""Cached reads of the Candidate voice page.
+
+Keyed by the database, its data version and the label version: a calibration run rewrites stored
+sentiment labels without an import, so the data version alone would serve stale results.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.metrics import Filters
+from analytics.voice import VoiceReport, comments, labels_version, voice_report
+from pages.common import facts, get_store
+
+
+def _key() -> tuple[str, tuple]:
+    store = get_store()
+    return str(store.path), (store.data_version(), labels_version(store))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_report(db_path: str, version: tuple, by: str, filters: Filters) -> VoiceReport:
+    return voice_report(get_store(), by, filters, facts=facts())
+
+
+def report(by: str, filters: Filters) -> VoiceReport:
+    return _cached_report(*_key(), by, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_comments(db_path: str, version: tuple, filters: Filters, process: str | None, sentiment: str | None,
+                     theme: str | None, language: str | None) -> pd.DataFrame:
+    return comments(get_store(), filters, process, sentiment, theme, language, facts=facts())
+
+
+def comment_rows(filters: Filters, process: str | None, sentiment: str | None, theme: str | None,
+                 language: str | None) -> pd.DataFrame:
+    return _cached_comments(*_key(), filters, process, sentiment, theme, language)
