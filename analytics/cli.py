@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     metrics.add_argument("--as-of", dest="as_of", help="the moment the data describes (ISO 8601)")
     metrics.add_argument("--json", action="store_true", help="print JSON (the only output format)")
 
+    flags = with_db(commands.add_parser("flags", help="brand-risk flags with evidence and actions"))
+    flags.add_argument("--as-of", dest="as_of", help="the moment the data describes (ISO 8601)")
+    flags.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+
     sentiment = commands.add_parser("sentiment", help="add language and sentiment columns to a CSV")
     sentiment.add_argument("file", type=Path)
     sentiment.add_argument("--text-column", required=True)
@@ -113,6 +117,13 @@ def _metrics(args) -> int:
     return 0
 
 
+def _flags(args) -> int:
+    from analytics.risk import flags_command
+
+    print(flags_command(args.db or default_db_path(), args.as_of))
+    return 0
+
+
 def _sentiment(args) -> int:
     from analytics.sentiment import annotate_csv
 
@@ -121,5 +132,6 @@ def _sentiment(args) -> int:
 
 
 COMMANDS = {
-    "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "sentiment": _sentiment,
+    "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "flags": _flags,
+    "sentiment": _sentiment,
 }

@@ -600,10 +600,11 @@ def _store_staged(cursor, report: ImportReport) -> int:
             CREATE OR REPLACE TEMP TABLE incoming AS
             -- A row repeated in the file is kept once, as its first occurrence: a hash aggregate
             -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
-            WITH first_rows AS (SELECT min(__row) AS __row FROM {good} GROUP BY event_key)
-            SELECT event_key, candidate_id, process_id, event_type, occurred_at,
+            -- One source row can give several events (presets, milestone columns): match on both.
+            WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
+            SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
                    process_name, department, recruiter, stage, channel
-            FROM staged SEMI JOIN first_rows USING (__row)
+            FROM staged SEMI JOIN first_rows USING (event_key, __row)
             """
         )
         cursor.execute(

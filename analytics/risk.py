@@ -1,0 +1,549 @@
+"""Brand-risk flags, a risk score per process and the action list: what to fix, where, whom to call.
+
+The rules follow the guidance the product grew from: acknowledge every application, keep every
+candidate updated, tell every outcome, give interviewees who were rejected personal feedback, and
+listen to how candidates describe the way they were treated. Each rule compares a process with a
+threshold from the settings; the severity says how far the 95 % interval lies beyond it, so that a
+flag is as strong as its evidence. docs/risk.md has the rules, settings, severity and score.
+
+Counting is done in DuckDB (sql/risk_*.sql) over `application_facts`; this module judges the
+numbers and words the flags. Evidence and actions come in both UI languages from analytics/i18n.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import LANGUAGES, t
+from analytics.metrics import Filters, application_facts, parse_as_of
+from analytics.sentiment import themes_of
+from analytics.settings import Settings
+from analytics.store import Store, read_sql
+
+RULES = (
+    "no_or_slow_acknowledgement", "left_without_updates", "outcome_not_told", "no_personal_feedback",
+    "negative_candidate_voice", "getting_worse",
+)
+SEVERITY_POINTS = {"high": 3, "medium": 2, "low": 1}
+SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue"}
+MAX_SCORE = len(RULES) * SEVERITY_POINTS["high"]  # one flag per rule and process
+# Scores (cNPS, sentiment) run from −100 to 100: 200 points span what a share spans from 0 to 1.
+SCORE_SPAN = 200.0
+NEGATIVE_THEMES_SHOWN = 2  # the voice flag names what most negative comments are about
+NO_FILTERS = Filters()
+ACTION_CONTACT = {"feedback_call": "phone", "outcome_not_told": "email", "silent_open": "email_or_phone"}
+
+FLAG_COLUMNS = (
+    "process_id", "process_name", "recruiter", "rule", "severity", "points", "measure", "value", "n",
+    "interval_low", "interval_high", "threshold", "affected", "details",
+    "evidence_en", "evidence_sv", "action_en", "action_sv",
+)
+PROCESS_COLUMNS = (
+    "process_id", "process_name", "recruiter", "applications", "small_group", "risk_score", "score_parts",
+    "flags", "worst_rule", "worst_severity",
+)
+# In the order a recruiter reads a call list: who, how long, why, how, where.
+ACTION_COLUMNS = (
+    "candidate_id", "days_waiting", "waiting_since", "reason", "contact", "process_name", "recruiter",
+    "process_id",
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One number of a process against its threshold, with the interval that says how sure it is."""
+
+    measure: str
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+    threshold: float
+    higher_is_better: bool
+    span: float = 1.0  # 1 for shares, SCORE_SPAN for scores: scales the high-severity margin
+
+    def severity(self, settings: Settings) -> str | None:
+        """None when the process is not worse than the threshold, or only by a chance a small group allows.
+
+        low: the value is beyond the threshold but its interval reaches back to it (needs at least
+        min_group_size applications); medium: the whole interval is beyond it, so the breach is
+        proven whatever the group size; high: the whole interval is beyond it by risk_high_margin.
+        """
+        if _missing(self.value):
+            return None
+        direction = 1 if self.higher_is_better else -1
+        shortfall = direction * (self.threshold - self.value)
+        proven_shortfall = direction * (self.threshold - (self.high if self.higher_is_better else self.low))
+        if shortfall <= 0:
+            return None
+        if proven_shortfall >= settings.risk_high_margin * self.span:
+            return "high"
+        if proven_shortfall > 0:
+            return "medium"
+        return "low" if self.n >= settings.min_group_size else None
+
+    def sort_key(self, settings: Settings) -> tuple[int, float]:
+        severity = self.severity(settings)
+        direction = 1 if self.higher_is_better else -1
+        best_end = self.high if self.higher_is_better else self.low
+        return SEVERITY_POINTS.get(severity, 0), direction * (self.threshold - best_end) / self.span
+
+
+@dataclass(frozen=True)
+class RiskAssessment:
+    """The flags of a selection and its processes ranked by risk score (see process_risk)."""
+
+    flags: pd.DataFrame
+    processes: pd.DataFrame
+
+
+# --- counting (SQL) ------------------------------------------------------------------------------
+
+def _filter_parameters(filters: Filters) -> dict[str, Any]:
+    return {
+        "date_from": filters.date_from,
+        "date_to": filters.date_to,
+        "processes": list(filters.processes),
+        "departments": list(filters.departments),
+        "recruiters": list(filters.recruiters),
+    }
+
+
+@contextmanager
+def _risk_cursor(store: Store, settings: Settings, filters: Filters,
+                 facts: pd.DataFrame) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection holding risk_applications: the selected applications with what the rules judge."""
+    with store.cursor() as cursor:
+        cursor.execute("SET python_enable_replacements = false")
+        cursor.execute(read_sql("metrics_macros.sql"))
+        cursor.execute(read_sql("risk_macros.sql"))
+        cursor.register("application_facts", facts)
+        cursor.execute(read_sql("metrics_selected_facts.sql"))
+        cursor.execute(
+            "CREATE TEMP TABLE risk_applications AS " + read_sql("risk_applications.sql"),
+            {**_filter_parameters(filters), "notice_sla_hours": float(settings.notice_sla_hours)},
+        )
+        yield cursor
+
+
+def _facts(store: Store, settings: Settings, facts: pd.DataFrame | None) -> pd.DataFrame:
+    return facts if facts is not None else application_facts(store, settings)
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _share_check(row: dict, measure: str, whole: str, threshold: float, higher_is_better: bool = True) -> Check:
+    return Check(measure, row[measure], row[f"{measure}_low"], row[f"{measure}_high"], int(row[whole]),
+                 threshold, higher_is_better)
+
+
+def _checks(row: dict, settings: Settings) -> dict[str, list[Check]]:
+    """The checks of each rule but getting_worse, for one process's 'all' row of risk_process_checks."""
+    voice = []
+    if row["nps_answers"] >= settings.min_survey_answers:
+        voice.append(Check("cnps", row["cnps"], row["cnps_low"], row["cnps_high"], int(row["nps_answers"]),
+                           settings.risk_cnps_min, True, SCORE_SPAN))
+    if row["comments"] >= settings.min_survey_answers:
+        voice.append(Check("sentiment_score", row["sentiment_score"], row["sentiment_score_low"],
+                           row["sentiment_score_high"], int(row["comments"]), settings.risk_sentiment_min, True,
+                           SCORE_SPAN))
+    return {
+        "no_or_slow_acknowledgement": [
+            _share_check(row, "ack_within_sla_share", "ack_eligible", settings.risk_ack_within_sla_min)],
+        "left_without_updates": [
+            _share_check(row, "ghosted_share", "applications", settings.risk_ghosted_max, higher_is_better=False)],
+        "outcome_not_told": [_share_check(row, "told_in_time_share", "notice_due", settings.risk_told_in_time_min)],
+        "no_personal_feedback": [
+            _share_check(row, "personal_feedback_share", "feedback_due", settings.risk_personal_feedback_min)],
+        "negative_candidate_voice": voice,
+    }
+
+
+def _trend_check(trend: dict, settings: Settings) -> Check:
+    """How much worse the recent half is, judged like any share against risk_worsening_min.
+
+    Only changes whose interval excludes "no change" are judged (the caller drops the others): two
+    halves of one process differ by chance, and a chance difference is no news. n is the smaller
+    half, so that a small half can only raise a flag the interval proves.
+    """
+    return Check(trend["measure"], trend["worsening"], trend["worsening_low"], trend["worsening_high"],
+                 int(min(trend["previous_n"], trend["current_n"])), settings.risk_worsening_min, False)
+
+
+def _affected(rule: str, row: dict, trend: dict | None) -> int:
+    """The applications behind a flag: the ones that missed what the rule asks for."""
+    if rule == "getting_worse":
+        failed = trend["current_part"] if not trend["higher_is_better"] else trend["current_n"] - trend["current_part"]
+        return int(failed)
+    return int({
+        "no_or_slow_acknowledgement": row["ack_eligible"] - row["ack_within_sla"],
+        "left_without_updates": row["ghosted"],
+        "outcome_not_told": row["notice_due"] - row["told_in_time"],
+        "no_personal_feedback": row["feedback_due"] - row["personal_feedback"],
+        "negative_candidate_voice": row["unhappy_candidates"],
+    }[rule])
+
+
+def _details(rule: str, row: dict, trend: dict | None, settings: Settings) -> dict[str, Any]:
+    """The numbers besides the decisive share that the evidence and the action quote."""
+    if rule == "no_or_slow_acknowledgement":
+        return {"ack_sla_hours": settings.ack_sla_hours, "never_acknowledged": row["never_acknowledged"],
+                "ack_latency_h_median": row["ack_latency_h_median"], "acknowledged_within_sla": row["ack_within_sla"]}
+    if rule == "left_without_updates":
+        return {"silence_limit_days": settings.silence_limit_days, "ghosted": row["ghosted"],
+                "silent_open": row["silent_open"], "rejected_not_told": row["rejected_not_told"],
+                "ghosted_days_median": row["ghosted_days_median"]}
+    if rule == "outcome_not_told":
+        return {"notice_sla_hours": settings.notice_sla_hours, "told_in_time": row["told_in_time"],
+                "never_told": row["never_told"], "notice_latency_h_median": row["notice_latency_h_median"]}
+    if rule == "no_personal_feedback":
+        return {"personal_feedback": row["personal_feedback"]}
+    if rule == "negative_candidate_voice":
+        # Survey results of fewer than min_survey_answers are never shown on their own (anonymity).
+        nps_shown = row["nps_answers"] >= settings.min_survey_answers
+        comments_shown = row["comments"] >= settings.min_survey_answers
+        return {"cnps": row["cnps"] if nps_shown else None,
+                "nps_answers": row["nps_answers"] if nps_shown else None,
+                "nps_detractors": row["nps_detractors"] if nps_shown else None,
+                "sentiment_score": row["sentiment_score"] if comments_shown else None,
+                "comments": row["comments"] if comments_shown else None,
+                "comments_negative": row["comments_negative"] if comments_shown else None,
+                "negative_themes": row["negative_themes"]}
+    return {key: trend[key] for key in (
+        "previous_value", "previous_n", "previous_from", "previous_to",
+        "current_value", "current_n", "current_from", "current_to")}
+
+
+# --- words ---------------------------------------------------------------------------------------
+
+def _local(text: str, language: str) -> str:
+    """Swedish writes a decimal comma and a space before the percent sign."""
+    return text.replace(".", ",").replace("%", "\u00a0%") if language == "sv" else text
+
+
+def _percent(value: Any, language: str) -> str:
+    return "–" if _missing(value) else _local(f"{value:.0%}", language)
+
+
+def _score(value: Any) -> str:
+    return "–" if _missing(value) else f"{value:+.0f}".replace("-", "−")
+
+
+def _hours(value: Any, language: str) -> str:
+    if _missing(value):
+        return "–"
+    return _local(f"{value:.1f} h" if value < 10 else f"{value:.0f} h", language)
+
+
+def _number(value: Any, language: str = "en") -> str:
+    return "–" if _missing(value) else _local(f"{value:g}", language)
+
+
+def _evidence(rule: str, check: Check, details: dict, affected: int, language: str) -> str:
+    numbers = {"value": _percent(check.value, language), "n": check.n, "low": _percent(check.low, language),
+               "high": _percent(check.high, language), "threshold": _percent(check.threshold, language),
+               "affected": affected}
+    if rule == "no_or_slow_acknowledgement":
+        return t("risk.evidence.no_or_slow_acknowledgement", language, **numbers,
+                 sla=_number(details["ack_sla_hours"], language),
+                 median=_hours(details["ack_latency_h_median"], language), never=details["never_acknowledged"])
+    if rule == "left_without_updates":
+        return t("risk.evidence.left_without_updates", language, **numbers,
+                 limit=_number(details["silence_limit_days"], language), open=details["silent_open"],
+                 not_told=details["rejected_not_told"],
+                 days=_number(round(details["ghosted_days_median"] or 0)))
+    if rule == "outcome_not_told":
+        return t("risk.evidence.outcome_not_told", language, **numbers,
+                 sla=_number(details["notice_sla_hours"], language), never=details["never_told"],
+                 median=_hours(details["notice_latency_h_median"], language))
+    if rule == "no_personal_feedback":
+        return t("risk.evidence.no_personal_feedback", language, **numbers)
+    if rule == "negative_candidate_voice":
+        parts = []
+        if details["nps_answers"] is not None:
+            parts.append(t("risk.evidence.cnps", language, value=_score(details["cnps"]), n=details["nps_answers"],
+                           detractors=details["nps_detractors"]))
+        if details["comments"] is not None:
+            parts.append(t("risk.evidence.sentiment", language, value=_score(details["sentiment_score"]),
+                           n=details["comments"], negative=details["comments_negative"]))
+        if details["negative_themes"]:
+            themes = ", ".join(f"{t(f'voice.theme.{theme}', language).lower()} ({comments})"
+                               for theme, comments in details["negative_themes"])
+            parts.append(t("risk.evidence.negative_themes", language, themes=themes))
+        parts.append(t("risk.evidence.decisive_score", language, measure=t(f"risk.measure.{check.measure}", language),
+                       low=_score(check.low), high=_score(check.high), threshold=f"{check.threshold:.0f}"))
+        return " ".join(parts)
+    return t("risk.evidence.getting_worse", language, measure=t(f"risk.measure.{check.measure}", language),
+             previous=_percent(details["previous_value"], language), previous_n=details["previous_n"],
+             previous_from=details["previous_from"], previous_to=details["previous_to"],
+             current=_percent(details["current_value"], language), current_n=details["current_n"],
+             current_from=details["current_from"], current_to=details["current_to"],
+             points=f"{check.value * 100:.0f}", low=f"{check.low * 100:.0f}", high=f"{check.high * 100:.0f}",
+             threshold=f"{check.threshold * 100:.0f}")
+
+
+def _action(rule: str, check: Check, details: dict, affected: int, language: str) -> str:
+    if rule == "no_or_slow_acknowledgement":
+        parts = [t("risk.action.no_or_slow_acknowledgement", language, affected=affected, n=check.n,
+                   sla=_number(details["ack_sla_hours"], language))]
+        if details["never_acknowledged"]:
+            parts.append(t("risk.action.never_acknowledged", language, never=details["never_acknowledged"]))
+        return " ".join(parts)
+    if rule == "left_without_updates":
+        limit = _number(details["silence_limit_days"], language)
+        parts = []
+        if details["silent_open"]:
+            parts.append(t("risk.action.silent_open", language, open=details["silent_open"], limit=limit))
+        if details["rejected_not_told"]:
+            parts.append(t("risk.action.silent_not_told", language, not_told=details["rejected_not_told"],
+                           limit=limit))
+        return " ".join(parts)
+    if rule == "outcome_not_told":
+        key = "risk.action.outcome_not_told" if details["never_told"] else "risk.action.outcome_told_late"
+        return t(key, language, affected=affected, never=details["never_told"],
+                 sla=_number(details["notice_sla_hours"], language))
+    if rule == "no_personal_feedback":
+        return t("risk.action.no_personal_feedback", language, affected=affected)
+    if rule == "negative_candidate_voice":
+        return t("risk.action.negative_candidate_voice", language, affected=affected)
+    return t("risk.action.getting_worse", language, affected=affected, since=details["current_from"],
+             measure=t(f"risk.measure.{check.measure}", language))
+
+
+# --- flags and the score -------------------------------------------------------------------------
+
+def _flag(row: dict, rule: str, check: Check, severity: str, trend: dict | None, settings: Settings) -> dict:
+    details = {key: _plain(value) for key, value in _details(rule, row, trend, settings).items()}
+    affected = _affected(rule, row, trend)
+    words = {}
+    for language in LANGUAGES:
+        words[f"evidence_{language}"] = _evidence(rule, check, details, affected, language)
+        words[f"action_{language}"] = _action(rule, check, details, affected, language)
+    return {
+        "process_id": row["process_id"], "process_name": row["process_name"], "recruiter": row["recruiter"],
+        "rule": rule, "severity": severity, "points": SEVERITY_POINTS[severity], "measure": check.measure,
+        "value": check.value, "n": check.n, "interval_low": check.low, "interval_high": check.high,
+        "threshold": check.threshold, "affected": affected, "details": details, **words,
+    }
+
+
+@lru_cache(maxsize=50_000)
+def _comment_themes(text: str, language: str | None) -> tuple[str, ...]:
+    """Themes of one comment; the same texts come back for every process and page run, so cached."""
+    return themes_of(text, language)
+
+
+def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Per process, the themes most of its negative comments are about, with how many touch each."""
+    comments = cursor.execute(read_sql("risk_negative_comments.sql"), {"processes": processes}).fetchall()
+    counts: dict[str, Counter] = {process_id: Counter() for process_id in processes}
+    for process_id, text, language, number in comments:
+        for theme in _comment_themes(text, language):
+            counts[process_id][theme] += number
+    return {process_id: counter.most_common(NEGATIVE_THEMES_SHOWN) for process_id, counter in counts.items()}
+
+
+def _worst(checks: list[tuple[Check, dict | None]], settings: Settings) -> tuple[Check, str, dict | None] | None:
+    """The check that raises the strongest flag (with what came with it), or None when none does."""
+    judged = [(check, check.severity(settings), payload) for check, payload in checks]
+    judged = [triple for triple in judged if triple[1]]
+    return max(judged, key=lambda triple: triple[0].sort_key(settings)) if judged else None
+
+
+def _judge(totals: list[dict], trends: pd.DataFrame, settings: Settings) -> list[tuple[dict, str, Check, str, dict | None]]:
+    """(process row, rule, deciding check, severity, trend) for every rule that fires on a process."""
+    for column in ("previous_from", "previous_to", "current_from", "current_to"):
+        trends[column] = pd.to_datetime(trends[column]).dt.date  # DuckDB dates arrive as midnight timestamps
+    trends_by_process: dict[str, list[dict]] = {}
+    for trend in trends.to_dict("records"):
+        trends_by_process.setdefault(trend["process_id"], []).append(trend)
+    judged = []
+    for row in totals:
+        rule_checks = {rule: [(check, None) for check in own] for rule, own in _checks(row, settings).items()}
+        rule_checks["getting_worse"] = [(_trend_check(trend, settings), trend)
+                                        for trend in trends_by_process.get(row["process_id"], [])
+                                        if trend["worsening_low"] > 0]
+        for rule, candidates in rule_checks.items():
+            worst = _worst(candidates, settings)
+            if worst:
+                check, severity, trend = worst
+                judged.append((row, rule, check, severity, trend))
+    return judged
+
+
+def assess_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
+                facts: pd.DataFrame | None = None, *, lang: str = "en") -> RiskAssessment:
+    """Every flag of the selection and the processes ranked by risk, from one pass over the facts.
+
+    facts: a frame from `application_facts` made with the same settings (None computes it).
+    lang: the language of the processes' score_parts text.
+    """
+    settings = settings or store.settings()
+    with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
+        cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("risk_process_checks.sql"))
+        process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
+        trends = cursor.execute(read_sql("risk_process_trends.sql")).df()
+        totals = process_checks[process_checks["period"] == "all"].to_dict("records")
+        judged = _judge(totals, trends, settings)
+        # The voice flag names the themes of the negative comments, where the comments may be shown.
+        voiced = [row["process_id"] for row, rule, *_ in judged
+                  if rule == "negative_candidate_voice" and row["comments"] >= settings.min_survey_answers]
+        themes = _negative_themes(cursor, voiced)
+    flags = [_flag({**row, "negative_themes": themes.get(row["process_id"], [])}, rule, check, severity, trend, settings)
+             for row, rule, check, severity, trend in judged]
+    flag_frame = pd.DataFrame(flags, columns=list(FLAG_COLUMNS))
+    processes = _rank(totals, flag_frame, settings, lang)
+    rank = {process_id: position for position, process_id in enumerate(processes["process_id"])}
+    flag_frame = flag_frame.assign(
+        _rank=flag_frame["process_id"].map(rank), _rule=flag_frame["rule"].map(RULES.index),
+    ).sort_values(["_rank", "points", "_rule"], ascending=[True, False, True]).drop(columns=["_rank", "_rule"])
+    return RiskAssessment(flag_frame.reset_index(drop=True), processes)
+
+
+def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str) -> pd.DataFrame:
+    """One row per process: the score (points of its flags added up), the parts, and the worst flag.
+
+    Ranked by score, but a process with fewer applications than min_group_size never above a larger one.
+    """
+    rows = []
+    for total in totals:
+        own = flags[flags["process_id"] == total["process_id"]].copy()
+        own["_rule"] = own["rule"].map(RULES.index)
+        own = own.sort_values(["points", "_rule"], ascending=[False, True])
+        parts = [t("risk.score_part", lang, points=flag.points, rule=t(f"risk.rule_short.{flag.rule}", lang))
+                 for flag in own.itertuples()]
+        rows.append({
+            "process_id": total["process_id"], "process_name": total["process_name"],
+            "recruiter": total["recruiter"], "applications": int(total["applications"]),
+            "small_group": bool(total["applications"] < settings.min_group_size),
+            "risk_score": int(own["points"].sum()), "score_parts": " + ".join(parts),
+            "flags": len(own), "worst_rule": own["rule"].iloc[0] if len(own) else None,
+            "worst_severity": own["severity"].iloc[0] if len(own) else None,
+        })
+    frame = pd.DataFrame(rows, columns=list(PROCESS_COLUMNS))
+    frame["_worst"] = frame["worst_severity"].map(SEVERITY_POINTS).fillna(0)
+    frame = frame.sort_values(["small_group", "risk_score", "_worst", "applications", "process_name"],
+                              ascending=[True, False, False, False, True])
+    return frame.drop(columns="_worst").reset_index(drop=True)
+
+
+def risk_flags(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
+               facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The flags of the selection, one row per process and rule (FLAG_COLUMNS), riskiest process first."""
+    return assess_risk(store, settings, filters, facts).flags
+
+
+def process_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
+                 facts: pd.DataFrame | None = None, *, lang: str = "en") -> pd.DataFrame:
+    """The processes ranked by risk score, for "processes that need attention first" (PROCESS_COLUMNS).
+
+    risk_score adds up the points of the process's flags (high 3, medium 2, low 1); score_parts
+    shows the sum, e.g. "3 feedback + 2 acknowledgement + 1 updates";
+    worst_rule is the key of its highest flag (label: t(f"risk.rule.{worst_rule}", lang)).
+    """
+    return assess_risk(store, settings, filters, facts, lang=lang).processes
+
+
+def flagged_processes(assessment: RiskAssessment, severities: tuple[str, ...] = tuple(SEVERITY_POINTS),
+                      ) -> list[tuple[dict, list[dict]]]:
+    """The flagged processes in rank order, each with its flags of the given severities (for cards)."""
+    chosen = assessment.flags[assessment.flags["severity"].isin(severities)]
+    by_process = {process_id: group.to_dict("records") for process_id, group in chosen.groupby("process_id")}
+    return [(process, by_process[process["process_id"]])
+            for process in assessment.processes.to_dict("records") if process["process_id"] in by_process]
+
+
+def ranking_table(processes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The flagged processes as people read the ranking: labelled columns (the parts list the worst flag first)."""
+    columns = {"process_name": t("col.process_name", lang), "recruiter": t("col.recruiter", lang),
+               "applications": t("col.applications", lang), "risk_score": t("risk.col.risk_score", lang),
+               "score_parts": t("risk.col.score_parts", lang)}
+    return processes.loc[processes["risk_score"] > 0, list(columns)].rename(columns=columns)
+
+
+# --- the action list -----------------------------------------------------------------------------
+
+def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
+                facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Whom to contact (ACTION_COLUMNS): interviewees rejected without personal feedback (phone them),
+    rejected candidates never told and open applications silent beyond the silence limit.
+
+    candidate_id is the id in the source system, so a recruiter can find the candidate there: the
+    list is the recruiter's own, never a shared report.
+    """
+    settings = settings or store.settings()
+    with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
+        actions = cursor.execute(read_sql("risk_action_list.sql"), {"timezone": settings.timezone}).df()
+    actions["contact"] = actions["reason"].map(ACTION_CONTACT)
+    actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
+    return actions[list(ACTION_COLUMNS)]
+
+
+def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The action list as people read it, for the page and the downloads: labelled columns, words for keys."""
+    table = actions.assign(
+        reason=actions["reason"].map(lambda key: t(f"risk.reason.{key}", lang)),
+        contact=actions["contact"].map(lambda key: t(f"risk.contact.{key}", lang)),
+    )
+    return table.rename(columns={column: t(f"risk.col.{column}", lang) for column in ACTION_COLUMNS})
+
+
+def action_recruiters(actions: pd.DataFrame) -> list[str]:
+    """The recruiters who have someone on the action list, for its recruiter filter."""
+    return sorted(actions["recruiter"].dropna().unique())
+
+
+def with_recruiter(filters: Filters, recruiter: str | None) -> Filters:
+    """The filters narrowed to one recruiter (the action list's own filter); None keeps them."""
+    return filters if recruiter is None else replace(filters, recruiters=(recruiter,))
+
+
+# --- JSON and the command line -------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe Python value: NaN/NA → None, numpy scalars → Python, dates and times → ISO text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def flags_json(store: Store, as_of: datetime | str | None = None,
+               settings: Settings | None = None) -> list[dict[str, Any]]:
+    """What `python -m analytics flags --json` prints, as Python objects: one object per flag."""
+    settings = settings or store.settings()
+    flags = risk_flags(store, settings, facts=application_facts(store, settings, as_of))
+    return [{column: value if column == "details" else _plain(value) for column, value in flag.items()}
+            for flag in flags.to_dict("records")]
+
+
+def flags_command(db_path: str | Path, as_of: str | None = None) -> str:
+    """The JSON text of `flags --json`; as_of is ISO 8601, naive meaning local time in the settings' zone."""
+    store = Store(db_path)
+    try:
+        settings = store.settings()
+        moment = parse_as_of(as_of, settings.timezone) if as_of else None
+        return json.dumps(flags_json(store, moment, settings), ensure_ascii=False, indent=2)
+    finally:
+        store.close()

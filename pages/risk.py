@@ -1,0 +1,112 @@
+"""Brand risk: the processes that let candidates down, the evidence, and whom to contact today."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics.exports import to_csv_bytes, to_xlsx_bytes
+from analytics.i18n import t
+from analytics.metrics import Filters
+from analytics.risk import (
+    MAX_SCORE,
+    SEVERITY_COLOURS,
+    SEVERITY_POINTS,
+    RiskAssessment,
+    action_list,
+    action_recruiters,
+    action_table,
+    assess_risk,
+    flagged_processes,
+    ranking_table,
+    with_recruiter,
+)
+from pages.common import facts, get_store, inventory, lang, require_shell, sidebar_filters
+
+require_shell(__file__)
+
+SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
+EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_assessment(db_path: str, version: tuple, filters: Filters, language: str) -> RiskAssessment:
+    return assess_risk(get_store(), filters=filters, facts=facts(), lang=language)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_actions(db_path: str, version: tuple, filters: Filters) -> pd.DataFrame:
+    return action_list(get_store(), filters=filters, facts=facts())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_downloads(db_path: str, version: tuple, filters: Filters, language: str) -> tuple[bytes, bytes]:
+    table = action_table(cached_actions(db_path, version, filters), language)
+    return to_csv_bytes(table), to_xlsx_bytes({t("risk.sheet_actions", language): table})
+
+
+filters = sidebar_filters()
+L = lang()
+store = get_store()
+key = (str(store.path), store.data_version())
+settings = store.settings()
+
+st.title(t("risk.title", L))
+st.caption(t("risk.intro", L))
+if inventory().is_empty:
+    st.info(t("store.empty", L))
+    st.stop()
+
+assessment = cached_assessment(*key, filters, L)
+
+st.subheader(t("risk.ranking_heading", L))
+ranking = ranking_table(assessment.processes, L)
+if ranking.empty:
+    st.success(t("risk.no_flags", L))
+else:
+    st.dataframe(ranking, hide_index=True, height="content", column_config={
+        t("risk.col.risk_score", L): st.column_config.ProgressColumn(
+            t("risk.col.risk_score", L), format="%d", min_value=0, max_value=MAX_SCORE, width="small"),
+        t("risk.col.score_parts", L): st.column_config.TextColumn(t("risk.col.score_parts", L), width="large"),
+    })
+st.caption(t("risk.ranking_caption", L, min=settings.min_group_size) + " "
+           + t("risk.unflagged", L, count=len(assessment.processes) - len(ranking), total=len(assessment.processes)))
+
+if not ranking.empty:
+    st.subheader(t("risk.flags_heading", L))
+    severities = st.pills(t("risk.severity_filter", L), list(SEVERITY_POINTS), selection_mode="multi",
+                          default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
+                          key="risk_severities")
+    for rank, (process, flags) in enumerate(flagged_processes(assessment, tuple(severities))):
+        heading = t("risk.process_heading", L, name=process["process_name"], id=process["process_id"],
+                    score=process["risk_score"])
+        columns = st.expander(heading, expanded=rank < EXPANDED_PROCESSES).columns(3)
+        for index, flag in enumerate(flags):
+            with columns[index % 3].container(border=True):
+                st.badge(t(f"risk.severity.{flag['severity']}", L), color=SEVERITY_COLOURS[flag["severity"]],
+                         icon=SEVERITY_ICONS[flag["severity"]])
+                rule = t(f"risk.rule.{flag['rule']}", L)
+                st.markdown(f"**{rule}**")
+                st.write(flag[f"evidence_{L}"])
+                st.caption(t("risk.card.numbers", L, affected=flag["affected"], n=flag["n"],
+                             recruiter=flag["recruiter"] or "–"))
+                st.markdown(f"**{t('risk.card.action', L)}:** {flag[f'action_{L}']}")
+
+st.subheader(t("risk.actions_heading", L))
+st.caption(t("risk.actions_caption", L, limit=f"{settings.silence_limit_days:g}"))
+recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(cached_actions(*key, filters))],
+                         format_func=lambda name: t("risk.actions_all", L) if name is None else name,
+                         key="risk_recruiter", width=360)
+chosen = with_recruiter(filters, recruiter)
+actions = cached_actions(*key, chosen)
+if actions.empty:
+    st.success(t("risk.actions_empty", L))
+else:
+    st.write(t("risk.actions_count", L, count=len(actions)))
+    st.dataframe(action_table(actions, L), hide_index=True)
+    csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L)
+    with st.container(horizontal=True):
+        st.download_button(t("risk.download_csv", L), csv_bytes, file_name=f"{t('risk.file_actions', L)}.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            t("risk.download_xlsx", L), xlsx_bytes, file_name=f"{t('risk.file_actions', L)}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+            icon=":material/download:")
