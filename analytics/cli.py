@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     flags.add_argument("--as-of", dest="as_of", help="the moment the data describes (ISO 8601)")
     flags.add_argument("--json", action="store_true", help="print JSON (the only output format)")
 
+    report = with_db(commands.add_parser("report", help="a shareable report: HTML, PDF or XLSX by the file's suffix"))
+    report.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.pdf or FILE.xlsx")
+    report.add_argument("--process", help="one process id (default: the whole organisation)")
+    report.add_argument("--lang", choices=("en", "sv"), default="en")
+
     sentiment = commands.add_parser("sentiment", help="add language and sentiment columns to a CSV")
     sentiment.add_argument("file", type=Path)
     sentiment.add_argument("--text-column", required=True)
@@ -124,6 +129,22 @@ def _flags(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from analytics.reports import ReportError, ReportScope, build_report
+
+    fmt = args.out.suffix.lower().lstrip(".")
+    store = Store(args.db)
+    if args.process and not store.scalar("SELECT count(*) FROM events WHERE process_id = ?", [args.process]):
+        raise ValueError(f"--process: there is no process {args.process!r} in {store.path}")
+    try:
+        data = build_report(store, ReportScope(lang=args.lang, process_id=args.process), fmt)
+    except ReportError as error:
+        raise ValueError(str(error)) from error
+    args.out.write_bytes(data)
+    print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
+
+
 def _sentiment(args) -> int:
     from analytics.sentiment import annotate_csv
 
@@ -132,6 +153,6 @@ def _sentiment(args) -> int:
 
 
 COMMANDS = {
-    "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "flags": _flags,
+    "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "flags": _flags, "report": _report,
     "sentiment": _sentiment,
 }

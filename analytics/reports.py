@@ -25,6 +25,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from analytics import charts, process_view, risk, voice, voice_charts
+from analytics.exports import to_xlsx_bytes
 from analytics.i18n import t
 from analytics.metrics import METRICS, Filters, application_facts, display_metric, metrics_by
 from analytics.settings import Settings
@@ -34,6 +36,10 @@ PROCESS_TABLE_KEYS = (
     "applications", "ack_within_sla_share", "ack_latency_h_median", "outcome_coverage",
     "personal_feedback_coverage", "ghosted", "survey_response_rate", "cnps", "sentiment_score",
 )
+TREND_KEYS = ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage")
+COMMENTS_PER_LABEL = 8         # the newest negative and positive comments in a report
+MAX_LISTED_APPLICATIONS = 25   # the longest-waiting; the app's action list has them all
+RANKED_KEYS = ("ack_within_sla_share", "personal_feedback_coverage")
 SHARE_WITH_INTERVAL = ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage")
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_FLAGS = (
@@ -71,6 +77,8 @@ class ReportContent:
     voice: pd.DataFrame = field(default_factory=pd.DataFrame)
     drivers: pd.DataFrame = field(default_factory=pd.DataFrame)
     listed_applications: pd.DataFrame = field(default_factory=pd.DataFrame)   # pseudonymised rows
+    unlisted_applications: int = 0                                             # beyond the listed ones
+    comments: pd.DataFrame = field(default_factory=pd.DataFrame)               # masked, newest first
 
     def filter_lines(self) -> list[str]:
         """The filters in words, for the report's header."""
@@ -114,7 +122,32 @@ def collect_report(store: Store, scope: ReportScope) -> ReportContent:
 
 def _add_sections(store: Store, content: ReportContent, facts: pd.DataFrame) -> None:
     """Charts, flags, candidate voice and (for one process) the pseudonymised ghosted list."""
-    del store, facts  # filled in as the chart, risk and voice engines are wired in
+    lang, settings, filters = content.scope.lang, content.settings, content.scope.effective_filters()
+    by_month = metrics_by(store, "month", settings, filters=filters, facts=facts)
+    content.figures.append((t("report.fig.trend", lang),
+                            charts.monthly_trend(by_month, TREND_KEYS, lang)))
+    if content.scope.process_id is None:
+        for key in RANKED_KEYS:
+            content.figures.append((METRICS[key].label(lang),
+                                    charts.process_ranking(content.by_process, key, lang, settings.min_group_size)))
+    else:
+        selected = process_view.select_facts(facts, filters, content.scope.process_id)
+        content.figures += [
+            (t("report.fig.ack", lang), charts.latency_distribution(
+                selected, "ack_latency", lang, settings.latency_unit, process_view.latency_limits(settings)["ack_latency"])),
+            (t("report.fig.silence", lang), charts.silence_distribution(selected, settings.silence_limit_days, lang)),
+        ]
+        ghosted = process_view.ghosted_applications(store, selected, content.scope.process_id, lang)
+        content.listed_applications = ghosted.head(MAX_LISTED_APPLICATIONS)
+        content.unlisted_applications = len(ghosted) - len(content.listed_applications)
+    flags = risk.risk_flags(store, settings, filters, facts)
+    content.flags = flags
+    content.voice = voice.voice_by(store, "process", filters, settings, facts)
+    content.drivers = voice.verdict_drivers(store, filters, settings, facts)
+    content.figures.append((t("report.fig.drivers", lang), voice_charts.drivers_chart(content.drivers, lang)))
+    said = voice.comments(store, filters, process=content.scope.process_id, limit=500, settings=settings, facts=facts)
+    content.comments = pd.concat([said[said["label"] == "negative"].head(COMMENTS_PER_LABEL),
+                                  said[said["label"] == "positive"].head(COMMENTS_PER_LABEL)])
 
 
 # -- HTML ------------------------------------------------------------------------------------------
@@ -153,6 +186,18 @@ def render_html(content: ReportContent) -> bytes:
         f"<h2>{esc(t('report.headline', lang))}</h2>", _headline_cards(content),
         f"<h2>{esc(t('report.by_process', lang))}</h2>", _process_table(content),
     ]
+    parts += [f"<h2>{esc(t('report.flags', lang))}</h2>", _flags_html(content)]
+    parts += [f"<h2>{esc(t('report.voice', lang))}</h2>",
+              _frame_html(voice_charts.groups_table(content.voice, "process", lang, content.settings.min_survey_answers)),
+              f"<h3>{esc(t('report.drivers', lang))}</h3>",
+              _frame_html(voice_charts.drivers_table(content.drivers, lang, content.settings.min_survey_answers))]
+    if not content.comments.empty:
+        parts += [f"<h3>{esc(t('report.comments', lang))}</h3>", _comments_html(content)]
+    if not content.listed_applications.empty:
+        parts += [f"<h2>{esc(t('report.ghosted', lang))}</h2>", _frame_html(content.listed_applications)]
+        if content.unlisted_applications:
+            parts.append(f'<p class="small">{esc(t("report.more_applications", lang, count=content.unlisted_applications))}</p>')
+    parts.append(f"<h2>{esc(t('report.charts', lang))}</h2>")
     for caption, figure in content.figures:
         figure_html = figure.to_html(full_html=False, include_plotlyjs=False, default_width="100%",
                                      config={"displayModeBar": False, "responsive": True})
@@ -211,6 +256,97 @@ def _process_table(content: ReportContent) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+def _flags_html(content: ReportContent) -> str:
+    lang, esc = content.scope.lang, html.escape
+    if content.flags.empty:
+        return f"<p>{esc(t('report.no_flags', lang))}</p>"
+    blocks = []
+    for _, flag in content.flags.iterrows():
+        severity = str(flag["severity"])
+        heading = (f"{flag['process_name'] or flag['process_id']}: {t(f'risk.rule.{flag.rule}', lang)} "
+                   f"({t(f'risk.severity.{severity}', lang)})")
+        blocks.append(
+            f'<div class="flag {esc(severity)}"><strong>{esc(heading)}</strong><br>'
+            f"{esc(str(flag[f'evidence_{lang}']))}<br><em>{esc(str(flag[f'action_{lang}']))}</em></div>"
+        )
+    return "".join(blocks)
+
+
+def _comments_html(content: ReportContent) -> str:
+    """The candidates' own words: masked at import and again on the way out, always escaped."""
+    lang, esc = content.scope.lang, html.escape
+    items = []
+    for row in content.comments.itertuples():
+        label = t(f"voice.label.{row.label}", lang) if isinstance(row.label, str) else "–"
+        meta = f"{row.process_name or row.process_id} · {row.submitted_date} · NPS {_cell_text(row.nps)} · {label}"
+        items.append(f'<li>“{esc(str(row.comment))}”<br><span class="small">{esc(meta)}</span></li>')
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _frame_html(frame: pd.DataFrame) -> str:
+    """A table whose every header and cell is escaped text."""
+    if frame.empty:
+        return ""
+    header = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell_text(value))}</td>" for value in row) + "</tr>"
+        for row in frame.itertuples(index=False, name=None)
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell_text(value) -> str:
+    value = _plain(value)
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+# -- XLSX ------------------------------------------------------------------------------------------
+
+def render_xlsx(content: ReportContent) -> bytes:
+    """Metrics per process, flags and candidate voice, each on its own typed sheet, plus the context."""
+    lang, settings = content.scope.lang, content.settings
+    about = pd.DataFrame({t("report.about", lang): [content.title, _made_line(content),
+                                                     *content.filter_lines(), *content.setting_lines(),
+                                                     t("report.privacy_note", lang)]})
+    metrics_sheet = pd.DataFrame({t("col.process_id", lang): content.by_process["process_id"],
+                                  t("col.process_name", lang): content.by_process["process_name"]})
+    for key in PROCESS_TABLE_KEYS:
+        metrics_sheet[METRICS[key].label(lang)] = content.by_process[key].astype(object).map(_plain)
+        if key in SHARE_WITH_INTERVAL:
+            metrics_sheet[f"{METRICS[key].label(lang)} {t('report.low', lang)}"] = \
+                content.by_process[f"{key}_low"].astype(object).map(_plain)
+            metrics_sheet[f"{METRICS[key].label(lang)} {t('report.high', lang)}"] = \
+                content.by_process[f"{key}_high"].astype(object).map(_plain)
+    flags = content.flags
+    flags_sheet = pd.DataFrame({
+        t("col.process_id", lang): flags.get("process_id", pd.Series(dtype=object)),
+        t("col.process_name", lang): flags.get("process_name", pd.Series(dtype=object)),
+        t("report.rule", lang): [t(f"risk.rule.{rule}", lang) for rule in flags.get("rule", [])],
+        t("report.severity", lang): [t(f"risk.severity.{sev}", lang) for sev in flags.get("severity", [])],
+        t("report.value", lang): flags.get("value", pd.Series(dtype=float)),
+        "n": flags.get("n", pd.Series(dtype=float)),
+        t("report.low", lang): flags.get("interval_low", pd.Series(dtype=float)),
+        t("report.high", lang): flags.get("interval_high", pd.Series(dtype=float)),
+        t("report.affected", lang): flags.get("affected", pd.Series(dtype=float)),
+        t("report.evidence", lang): flags.get(f"evidence_{lang}", pd.Series(dtype=object)),
+        t("report.action", lang): flags.get(f"action_{lang}", pd.Series(dtype=object)),
+    })
+    sheets = {
+        t("report.sheet.about", lang): about,
+        t("report.sheet.metrics", lang): metrics_sheet,
+        t("report.sheet.flags", lang): flags_sheet,
+        t("report.sheet.voice", lang): voice_charts.groups_table(content.voice, "process", lang, settings.min_survey_answers),
+        t("report.sheet.drivers", lang): voice_charts.drivers_table(content.drivers, lang, settings.min_survey_answers),
+    }
+    if not content.listed_applications.empty:
+        sheets[t("report.sheet.ghosted", lang)] = content.listed_applications
+    return to_xlsx_bytes(sheets)
+
+
 # -- PDF -------------------------------------------------------------------------------------------
 
 def find_chromium() -> str | None:
@@ -240,3 +376,26 @@ def html_to_pdf(html_bytes: bytes) -> bytes:
 
 def render_pdf(content: ReportContent) -> bytes:
     return html_to_pdf(render_html(content))
+
+
+# -- one entry point for pages and the CLI ---------------------------------------------------------
+
+REPORT_FORMATS = {
+    "html": ("text/html", render_html),
+    "pdf": ("application/pdf", render_pdf),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx),
+}
+
+
+def build_report(store: Store, scope: ReportScope, fmt: str) -> bytes:
+    """The report in one format ('html', 'pdf' or 'xlsx'), as bytes."""
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"Unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
+    return REPORT_FORMATS[fmt][1](collect_report(store, scope))
+
+
+def report_file_name(scope: ReportScope, fmt: str, today: datetime | None = None) -> str:
+    day = (today or datetime.now(UTC)).strftime("%Y-%m-%d")
+    subject = scope.process_id or ("organisation" if scope.lang == "en" else "organisationen")
+    safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in subject)
+    return f"candidate-experience-{safe}-{day}.{fmt}"

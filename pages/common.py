@@ -16,6 +16,7 @@ from analytics.i18n import LANGUAGES, t
 from analytics.inventory import FilterOptions, Inventory, filter_options, load_demo, store_inventory
 from analytics.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
 from analytics.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
+from analytics.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
@@ -149,6 +150,8 @@ def sidebar_filters() -> Filters:
         departments=tuple(st.session_state["f_department"]),
         recruiters=tuple(st.session_state["f_recruiter"]),
     )
+    sidebar.caption(t("report.downloads", L))
+    report_downloads(ReportScope(lang=L, filters=filters), sidebar, key="organisation_report")
     keep = {"lang": st.session_state["lang"]} | filters_to_query(filters)
     if keep != {k: v for k, v in _query_dict().items() if v} | {"lang": st.session_state["lang"]}:
         st.query_params.from_dict(keep)
@@ -186,3 +189,19 @@ def _cached_comparison(db_path: str, version: tuple, filters: Filters, days: int
 def period_comparison(filters: Filters, days: int) -> PeriodComparison:
     store = get_store()
     return _cached_comparison(str(store.path), store.data_version(), filters, days)
+
+
+def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:
+    """One download button per report format; each report is made only when its button is pressed."""
+    where = container or st.sidebar
+    store = get_store()
+    for fmt, (mime, _) in REPORT_FORMATS.items():
+        if fmt == "pdf" and find_chromium() is None:
+            where.caption(t("report.no_pdf", scope.lang))
+            continue
+        where.download_button(
+            t("report.download", scope.lang, fmt=fmt.upper()),
+            data=lambda fmt=fmt: build_report(store, scope, fmt),
+            file_name=report_file_name(scope, fmt), mime=mime, key=f"{key}_{fmt}", on_click="ignore",
+            icon=":material/download:",
+        )

@@ -193,3 +193,18 @@ def test_a_shared_deep_link_opens_its_page_language_and_filters_on_a_fresh_serve
         wait_idle(page)
         page.get_by_role("heading", name="Inställningar").first.wait_for(timeout=30_000)
         assert page.get_by_role("link", name="Översikt").is_visible()   # the app's own navigation
+
+
+def test_a_report_downloads_from_the_sidebar(tmp_path, chromium_page):
+    page = chromium_page
+    with start_server(tmp_path / "demo.duckdb", demo=True) as url:
+        page.goto(url)
+        wait_idle(page)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Download report (HTML)").click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+    body = saved.read_bytes()
+    assert saved.name.startswith("candidate-experience-organisation-") and saved.suffix == ".html"
+    assert body.startswith(b"<!DOCTYPE html>")
+    assert b"Candidate experience report" in body and body.count(b"Plotly.newPlot(") >= 3
