@@ -1,5 +1,6 @@
-"""What the metric pages show beyond the engine's aggregates: target status, the attention list,
-headline cards, the per-process table and the detail page's per-application views.
+"""What the metric pages show beyond the engine's aggregates: target status, the processes needing
+attention (from the brand-risk ranking, analytics.risk), headline cards, the per-process table and
+the detail page's per-application views.
 
 Plain functions of the cached facts and metrics frames (and, for one application's events, the
 store), so that pages only draw and everything here is tested without a browser. Candidates appear
@@ -10,15 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from analytics.i18n import t
 from analytics.importer import CONTACT_EVENT_TYPES
-from analytics.metrics import METRICS, Filters, MetricDefinition, display_metric
+from analytics.metrics import METRICS, Filters, MetricDefinition, PeriodComparison, display_metric
 from analytics.privacy import pseudonymise
+from analytics.risk import RiskAssessment
 from analytics.settings import Settings
 from analytics.store import Store
 
@@ -33,12 +37,23 @@ SHARE_PARTS: dict[str, tuple[str, str]] = {
 TARGET_KEYS = tuple(key for key in SHARE_PARTS if METRICS[key].target is not None)
 # Missing a target by at most this much (in share points) is amber, by more red.
 NEAR_TARGET = 0.10
-STATUS_EMOJI = {"met": "🟢", "near": "🟠", "missed": "🔴", "small": "⚪"}
+# Cell styles of the Processes table per status (dark text on a light tint, readable in print too).
+STATUS_STYLES = {
+    "missed": "color: #8e1b1b; background-color: #fde2df",
+    "near": "color: #7a4a00; background-color: #fff0d4",
+    "met": "color: #1d5e22; background-color: #e3f3e4",
+    "small": "color: #8a8f94",
+}
 
 # The Overview's headline cards and the detail page's, in the order they are drawn.
-OVERVIEW_CARD_KEYS = ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage",
-                      "ack_latency_median", "ghosted_share")
-PROCESS_CARD_KEYS = ("applications", *OVERVIEW_CARD_KEYS)
+CARD_KEYS = ("applications", "ack_within_sla_share", "ack_latency_median",
+             "outcome_coverage", "personal_feedback_coverage", "ghosted_share")
+# The judgement first (status and the coloured shares), the detail behind it.
+PROCESS_TABLE_COLUMNS = ("status", "process_name", "applications", "risk_score", *TARGET_KEYS,
+                         *(f"{key}_interval" for key in TARGET_KEYS),
+                         "ghosted", "ack_latency_median", "longest_silence_d_median", "process_id")
+# What the Processes page can rank processes on.
+RANKING_KEYS = (*TARGET_KEYS, "ack_latency_median", "longest_silence_d_median")
 
 # The detail page's latency distributions and the setting that holds each one's limit in hours.
 LATENCY_COLUMNS: dict[str, str | None] = {
@@ -54,7 +69,7 @@ def _missing(value: Any) -> bool:
 
 def target_gap(key: str, value: Any) -> float | None:
     """How far a share is on the wrong side of its target (≤ 0: the target is met); None without one."""
-    metric = METRICS[key]
+    metric = display_metric(key)
     if metric.target is None or _missing(value):
         return None
     return metric.target - value if metric.higher_is_better else value - metric.target
@@ -70,48 +85,29 @@ def target_status(key: str, value: Any) -> str | None:
     return "near" if gap <= NEAR_TARGET else "missed"
 
 
-def evidence_gap(key: str, row: pd.Series) -> float:
-    """The part of a target miss the data is sure of: from the target to the Wilson bound nearest to it.
-
-    Zero when the interval reaches the target, so chance in a small group never ranks it high.
-    """
-    metric = METRICS[key]
-    bound = row[f"{key}_high"] if metric.higher_is_better else row[f"{key}_low"]
-    gap = target_gap(key, bound)
-    return max(gap, 0.0) if gap is not None else 0.0
-
-
 def _percent(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _reason(key: str, row: pd.Series, settings: Settings, lang: str) -> str:
-    numerator, denominator = SHARE_PARTS[key]
-    return t(f"reason.{key}", lang, share=_percent(row[key]), count=int(row[numerator]), total=int(row[denominator]),
-             target=_percent(METRICS[key].target), sla=f"{settings.ack_sla_hours:g}")
+def attention_items(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
+    """The processes the brand-risk score flags, riskiest first, each with its worst flag in words.
 
-
-def attention_list(metrics_by_process: pd.DataFrame, settings: Settings, lang: str) -> pd.DataFrame:
-    """Processes that clearly miss a target, worst first, each with the reason in words.
-
-    The severity is the sum over the targets of the evidence gap (see `evidence_gap`); a process
-    of fewer than min_group_size applications is never listed on its own. Columns: process_id,
-    process_name, applications, severity, reason (the misses, largest first).
+    One ranking for the whole app: the Overview, the Processes table and the Brand risk page agree.
+    Columns: process_id, process_name, applications, risk_score, score_parts, worst (the rule's
+    name) and evidence (that flag's numbers in a sentence).
     """
-    rows = []
-    for _, row in metrics_by_process.iterrows():
-        if row["small_group"]:
-            continue
-        gaps = {key: evidence_gap(key, row) for key in TARGET_KEYS}
-        misses = sorted((key for key, gap in gaps.items() if gap > 0), key=gaps.get, reverse=True)
-        if misses:
-            rows.append({
-                "process_id": row["process_id"], "process_name": row["process_name"],
-                "applications": int(row["applications"]), "severity": sum(gaps.values()),
-                "reason": "; ".join(_reason(key, row, settings, lang) for key in misses),
-            })
-    columns = ["process_id", "process_name", "applications", "severity", "reason"]
-    return pd.DataFrame(rows, columns=columns).sort_values("severity", ascending=False, ignore_index=True)
+    flagged = assessment.processes[assessment.processes["risk_score"] > 0]
+    # Flags come in rank order, each process's worst first.
+    worst = assessment.flags.drop_duplicates("process_id").set_index("process_id")
+    return pd.DataFrame({
+        "process_id": flagged["process_id"],
+        "process_name": flagged["process_name"],
+        "applications": flagged["applications"],
+        "risk_score": flagged["risk_score"],
+        "score_parts": flagged["score_parts"],
+        "worst": [t(f"risk.rule.{worst.at[pid, 'rule']}", lang) for pid in flagged["process_id"]],
+        "evidence": [worst.at[pid, f"evidence_{lang}"] for pid in flagged["process_id"]],
+    }).reset_index(drop=True)
 
 
 def process_labels(metrics_by_process: pd.DataFrame) -> dict[str, str]:
@@ -120,38 +116,69 @@ def process_labels(metrics_by_process: pd.DataFrame) -> dict[str, str]:
             for pid, name in zip(metrics_by_process["process_id"], metrics_by_process["process_name"], strict=True)}
 
 
-def process_table(metrics_by_process: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per process for the Processes page, the processes needing attention first.
+def pick_process(metrics_by_process: pd.DataFrame, requested: str | None,
+                 riskiest: Callable[[], pd.DataFrame]) -> str:
+    """The process to show: the requested one when the selection has it, else the top of the risk
+    ranking (`riskiest` computes it only then)."""
+    available = set(metrics_by_process["process_id"])
+    if requested in available:
+        return requested
+    return next((pid for pid in riskiest()["process_id"] if pid in available), metrics_by_process["process_id"].iloc[0])
 
-    Shares become percentages (0–100) for progress bars; each has a text column `<share>_interval`
-    with its status emoji and Wilson interval ("🔴 61–76%"). `status` is the worst status of the
-    targets, ⚪ for a group too small to judge; small groups come last whatever their numbers.
+
+def process_status(row: pd.Series) -> str:
+    """A process's worst status over the targets; 'small' for a group too small to judge."""
+    if row["small_group"]:
+        return "small"
+    found = {target_status(key, row[key]) for key in TARGET_KEYS}
+    return next((status for status in ("missed", "near") if status in found), "met")
+
+
+def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per process for the Processes page, in the order and with the score of the brand-risk
+    ranking (analytics.risk.process_risk), so that it agrees with the Overview's attention list.
+
+    Shares become percentages (0–100), each with `<share>_interval`, its Wilson interval as text
+    ("61%–76%"). `status` says in words how the process meets its targets; `status_key` and
+    `<share>_status` hold the same as keys for `style_process_table`. Groups too small to judge
+    come last whatever their numbers. PROCESS_TABLE_COLUMNS are the ones to show.
     """
+    statuses = [process_status(row) for _, row in metrics_by_process.iterrows()]
     table = pd.DataFrame({
-        "process_id": metrics_by_process["process_id"],
+        "status": [t(f"processes.status.{status}", lang) for status in statuses],
         "process_name": metrics_by_process["process_name"],
+        "process_id": metrics_by_process["process_id"],
         "applications": metrics_by_process["applications"].astype(int),
+        "risk_score": metrics_by_process["process_id"].map(ranking.set_index("process_id")["risk_score"]),
+        "status_key": statuses,
     })
-    severity = [sum(evidence_gap(key, row) for key in TARGET_KEYS) for _, row in metrics_by_process.iterrows()]
-    statuses = []
-    for _, row in metrics_by_process.iterrows():
-        found = {target_status(key, row[key]) for key in TARGET_KEYS}
-        worst = next((status for status in ("missed", "near", "met") if status in found), "met")
-        statuses.append(STATUS_EMOJI["small" if row["small_group"] else worst])
-    table.insert(0, "status", statuses)
     for key in TARGET_KEYS:
         table[key] = metrics_by_process[key] * 100
-        table[f"{key}_interval"] = [
-            "–" if _missing(row[key]) else
-            f"{STATUS_EMOJI[target_status(key, row[key])]} {row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
-            for _, row in metrics_by_process.iterrows()
-        ]
+        table[f"{key}_interval"] = ["–" if _missing(row[key]) else f"{row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
+                                    for _, row in metrics_by_process.iterrows()]
+        table[f"{key}_status"] = ["small" if status == "small" else target_status(key, row[key])
+                                  for status, (_, row) in zip(statuses, metrics_by_process.iterrows(), strict=True)]
     table["ghosted"] = metrics_by_process["ghosted"].astype(int)
     table["ack_latency_median"] = metrics_by_process["ack_latency_median"]
     table["longest_silence_d_median"] = metrics_by_process["longest_silence_d_median"]
-    order = pd.DataFrame({"small": metrics_by_process["small_group"].astype(bool), "severity": severity})
-    order = order.sort_values(["small", "severity"], ascending=[True, False], kind="stable").index
+    rank = {pid: position for position, pid in enumerate(ranking["process_id"])}
+    order = pd.DataFrame({"small": [status == "small" for status in statuses],
+                          "rank": metrics_by_process["process_id"].map(rank).fillna(len(rank))})
+    order = order.sort_values(["small", "rank"], kind="stable").index
     return table.loc[order].reset_index(drop=True)
+
+
+def style_process_table(table: pd.DataFrame) -> Styler:
+    """The table coloured by status: the status and each share red/amber/green, small groups grey."""
+    def cell_styles(frame: pd.DataFrame) -> pd.DataFrame:
+        styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        styles["status"] = frame["status_key"].map(STATUS_STYLES)
+        for key in TARGET_KEYS:
+            styles[key] = frame[f"{key}_status"].map(STATUS_STYLES).fillna("")
+        styles.loc[frame["status_key"] == "small", :] = STATUS_STYLES["small"]
+        return styles
+
+    return table.style.apply(cell_styles, axis=None)
 
 
 @dataclass(frozen=True)
@@ -175,7 +202,7 @@ def format_change(metric: MetricDefinition, change: Any, lang: str) -> str | Non
     if _missing(change):
         return None
     if metric.unit == "share":
-        text = f"{round(change * 100):+d} {t('unit.pp', lang)}"
+        text = f"{round(change * 100):+d} {t('chart.unit.pp', lang)}"
     else:
         text = metric.format.replace("{:", "{:+", 1).format(change)
     return text if re.search(r"[1-9]", text) else "0"
@@ -191,7 +218,7 @@ def period_cards(current: pd.DataFrame, previous: pd.DataFrame, latency_unit: st
     current, previous: metrics_by(..., "all") of the two periods (latencies in latency_unit).
     """
     cards = []
-    for key in OVERVIEW_CARD_KEYS:
+    for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
         now, before = _first(current, key), _first(previous, key)
         change = None if _missing(now) or _missing(before) else now - before
@@ -205,16 +232,27 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
     """The detail page's cards for one process: shares with their distance from the target."""
     row = metrics_by_process[metrics_by_process["process_id"] == process_id]
     cards = []
-    for key in PROCESS_CARD_KEYS:
+    for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
         value = _first(row, key)
         gap = None if metric.target is None or _missing(value) else value - metric.target
         help_text = metric.explanation(lang)
         if metric.target is not None:
-            help_text += " " + t("cards.target", lang, target=_percent(metric.target))
+            help_text += " " + t("detail.card_target", lang, target=_percent(metric.target))
         cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(value), format_change(metric, gap, lang),
                                   _delta_color(metric), help_text))
     return cards
+
+
+def period_filters(filters: Filters, comparison: PeriodComparison) -> tuple[Filters, Filters]:
+    """The filters of the compared periods: the current one and the one before."""
+    return (replace(filters, date_from=comparison.current_from, date_to=comparison.current_to),
+            replace(filters, date_from=comparison.previous_from, date_to=comparison.previous_to))
+
+
+def column_format(metric: MetricDefinition) -> str:
+    """The metric's format as a printf pattern for st.column_config ("{:.1f} h" → "%.1f h")."""
+    return metric.format.replace("{:", "%").replace("}", "").replace(",", "")
 
 
 def latency_limits(settings: Settings) -> dict[str, float | None]:
@@ -246,7 +284,7 @@ def select_facts(facts: pd.DataFrame, filters: Filters, process_id: str | None =
 
 def _local(moments: pd.Series, timezone: str) -> pd.Series:
     """Instants as naive local wall-clock times, the way a recruiter reads them."""
-    return pd.to_datetime(moments).dt.tz_convert(timezone).dt.tz_localize(None)
+    return moments.astype("datetime64[us, UTC]").dt.tz_convert(timezone).dt.tz_localize(None)
 
 
 def ghosted_applications(store: Store, facts: pd.DataFrame, process_id: str, lang: str) -> pd.DataFrame:
@@ -266,7 +304,7 @@ def ghosted_applications(store: Store, facts: pd.DataFrame, process_id: str, lan
         "last_contact": _local(ghosted["last_contact_at"], timezone),
         "applied": _local(ghosted["applied_at"], timezone),
         "stage": ghosted["stage"].astype(object),
-        "waiting_for": [t(f"ghosted.waiting.{'decision' if outcome == 'open' else 'notice'}", lang)
+        "waiting_for": [t(f"detail.waiting.{'decision' if outcome == 'open' else 'notice'}", lang)
                         for outcome in ghosted["outcome"]],
         "recruiter": ghosted["recruiter"].astype(object),
     })
@@ -290,7 +328,8 @@ def application_choices(store: Store, facts: pd.DataFrame, process_id: str) -> d
 
 APPLICATION_EVENTS_SQL = """
 SELECT candidate_id, process_id, event_type, occurred_at, channel, stage,
-       list_contains(CAST($contacts AS VARCHAR[]), event_type) AS contact
+       list_contains(CAST($contacts AS VARCHAR[]), event_type) AS contact,
+       (SELECT max(occurred_at) FROM events) AS as_of
 FROM events
 WHERE candidate_id = $candidate_id AND process_id = $process_id
 ORDER BY occurred_at, event_key
@@ -301,10 +340,12 @@ def application_events(store: Store, candidate_id: str, process_id: str) -> pd.D
     """One application's events in time order, for its timeline, under its pseudonym.
 
     Columns: application, process_id, event_type, occurred_at (instant), local_time (naive local),
-    channel, stage, contact (the candidate heard from the employer).
+    channel, stage, contact (the candidate heard from the employer), as_of_local (the end of the
+    data, as the metrics' default as_of: the latest event in the store).
     """
     events = store.query(APPLICATION_EVENTS_SQL, {"candidate_id": candidate_id, "process_id": process_id,
                                                   "contacts": list(CONTACT_EVENT_TYPES)})
-    events.insert(events.columns.get_loc("occurred_at") + 1, "local_time",
-                  _local(events["occurred_at"], store.settings().timezone))
+    timezone = store.settings().timezone
+    events.insert(events.columns.get_loc("occurred_at") + 1, "local_time", _local(events["occurred_at"], timezone))
+    events["as_of_local"] = _local(events.pop("as_of"), timezone)
     return pseudonymise(store, events)

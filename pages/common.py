@@ -17,6 +17,7 @@ from analytics.inventory import FilterOptions, Inventory, filter_options, load_d
 from analytics.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
 from analytics.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
 from analytics.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
+from analytics.risk import RiskAssessment, assess_risk
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
@@ -205,3 +206,14 @@ def report_downloads(scope: ReportScope, container=None, key: str = "report") ->
             file_name=report_file_name(scope, fmt), mime=mime, key=f"{key}_{fmt}", on_click="ignore",
             icon=":material/download:",
         )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_risk(db_path: str, version: tuple, filters: Filters, language: str) -> RiskAssessment:
+    return assess_risk(_open_store(db_path), filters=filters, facts=_cached_facts(db_path, version), lang=language)
+
+
+def risk_assessment(filters: Filters, language: str) -> RiskAssessment:
+    """Flags and the ranking by risk score for the filters: one cached computation every page shares."""
+    store = get_store()
+    return _cached_risk(str(store.path), store.data_version(), filters, language)

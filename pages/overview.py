@@ -1,11 +1,31 @@
-"""Overview: what the store holds (the metrics dashboard builds on top of this)."""
+"""Overview: how candidates are treated now and against the period before, the processes that need
+attention first, the monthly trends, and what the store holds."""
 
 import streamlit as st
 
+from analytics.charts import monthly_trend
 from analytics.i18n import t
-from pages.common import format_time, inventory, lang
+from analytics.process_view import TARGET_KEYS, attention_items, period_cards, period_filters
+from pages.common import (
+    format_time,
+    get_store,
+    inventory,
+    lang,
+    metrics,
+    period_comparison,
+    require_shell,
+    risk_assessment,
+    sidebar_filters,
+)
 
+PERIODS = (30, 90, 180, 365)
+ATTENTION_SHOWN = 5
+
+require_shell(__file__)
+
+filters = sidebar_filters()
 L = lang()
+settings = get_store().settings()
 st.title(t("app.title", L))
 st.caption(t("app.tagline", L))
 
@@ -14,6 +34,47 @@ if held.is_empty:
     st.info(t("store.empty", L))
     st.stop()
 
+if not metrics("all", filters)["applications"].iloc[0]:
+    st.info(t("metrics.empty_selection", L))
+else:
+    heading, period_picker = st.columns([3, 2], vertical_alignment="bottom")
+    heading.subheader(t("overview.headline", L))
+    days = period_picker.segmented_control(
+        t("overview.period", L), PERIODS, default=90, required=True, key="overview_period",
+        format_func=lambda count: t("overview.days", L, days=count),
+    )
+    comparison = period_comparison(filters, days)
+    current, previous = period_filters(filters, comparison)
+    cards = period_cards(metrics("all", current), metrics("all", previous), settings.latency_unit, L)
+    for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
+        column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True,
+                      height="stretch", delta_description=t("overview.vs_previous", L, days=days) if card.delta else None)
+    st.caption(t("overview.period_caption", L, start=comparison.current_from, end=comparison.current_to,
+                 previous_start=comparison.previous_from, previous_end=comparison.previous_to))
+
+    st.subheader(t("overview.attention", L))
+    attention = attention_items(risk_assessment(filters, L), L)
+    if attention.empty:
+        st.success(t("overview.attention_none", L))
+    else:
+        st.markdown("\n".join(
+            f"{rank}. " + t("overview.attention_item", L, name=row.process_name, process_id=row.process_id,
+                            applications=row.applications, score=row.risk_score, parts=row.score_parts,
+                            worst=row.worst, evidence=row.evidence)
+            for rank, row in enumerate(attention.head(ATTENTION_SHOWN).itertuples(), start=1)
+        ))
+        if len(attention) > ATTENTION_SHOWN:
+            st.caption(t("overview.attention_more", L, count=len(attention) - ATTENTION_SHOWN))
+    st.caption(t("overview.attention_caption", L, n=settings.min_group_size))
+    processes_link, risk_link = st.columns(2)
+    processes_link.page_link("pages/processes.py", label=t("nav.processes", L), icon=":material/table_rows:")
+    risk_link.page_link("pages/risk.py", label=t("nav.risk", L), icon=":material/warning:")
+
+    st.subheader(t("overview.trends", L))
+    st.caption(t("overview.trends_caption", L, n=settings.min_group_size))
+    st.plotly_chart(monthly_trend(metrics("month", filters), TARGET_KEYS, L))
+
+st.divider()
 st.subheader(t("store.heading", L))
 cards = st.columns(4)
 cards[0].metric(t("store.applications", L), f"{held.applications:,}".replace(",", " "))

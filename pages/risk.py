@@ -10,26 +10,19 @@ from analytics.risk import (
     MAX_SCORE,
     SEVERITY_COLOURS,
     SEVERITY_POINTS,
-    RiskAssessment,
     action_list,
     action_recruiters,
     action_table,
-    assess_risk,
     flagged_processes,
     ranking_table,
     with_recruiter,
 )
-from pages.common import facts, get_store, inventory, lang, require_shell, sidebar_filters
+from pages.common import facts, get_store, inventory, lang, require_shell, risk_assessment, sidebar_filters
 
 require_shell(__file__)
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def cached_assessment(db_path: str, version: tuple, filters: Filters, language: str) -> RiskAssessment:
-    return assess_risk(get_store(), filters=filters, facts=facts(), lang=language)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -55,7 +48,7 @@ if inventory().is_empty:
     st.info(t("store.empty", L))
     st.stop()
 
-assessment = cached_assessment(*key, filters, L)
+assessment = risk_assessment(filters, L)
 
 st.subheader(t("risk.ranking_heading", L))
 ranking = ranking_table(assessment.processes, L)

@@ -1,0 +1,88 @@
+"""Process detail: one process's numbers against their targets, how long candidates waited, how far
+they got, who is ghosted now, and the timeline of one application at a time."""
+
+import streamlit as st
+
+from analytics.charts import (
+    application_timeline,
+    latency_distribution,
+    silence_distribution,
+    stage_funnel,
+)
+from analytics.i18n import t
+from analytics.process_view import (
+    LATENCY_COLUMNS,
+    application_choices,
+    application_events,
+    ghosted_applications,
+    latency_limits,
+    pick_process,
+    process_cards,
+    process_labels,
+    select_facts,
+)
+from pages.common import facts, get_store, inventory, lang, metrics, require_shell, risk_assessment, sidebar_filters
+
+require_shell(__file__)
+
+filters = sidebar_filters()
+L = lang()
+store = get_store()
+settings = store.settings()
+st.title(t("nav.process_detail", L))
+
+if inventory().is_empty:
+    st.info(t("store.empty", L))
+    st.stop()
+by_process = metrics("process", filters)
+if by_process.empty:
+    st.info(t("metrics.empty_selection", L))
+    st.stop()
+
+# The process comes from the link (?process_detail=), else from the Processes page, else the riskiest.
+labels = process_labels(by_process)
+shown = pick_process(by_process, st.query_params.get("process_detail") or st.session_state.get("detail_process"),
+                     lambda: risk_assessment(filters, L).processes)
+process_id = st.selectbox(t("detail.pick_process", L), list(labels), index=list(labels).index(shown),
+                          format_func=labels.get, key="detail_picker")
+st.session_state["detail_process"] = process_id
+st.query_params["process_detail"] = process_id
+
+cards = process_cards(by_process, process_id, settings.latency_unit, L)
+for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
+    column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True, height="stretch",
+                  delta_description=t("detail.vs_target", L) if card.delta else None)
+st.caption(t("detail.cards_caption", L))
+
+selected = select_facts(facts(), filters, process_id)
+st.subheader(t("detail.progress", L))
+funnel, silence = st.columns(2)
+funnel.plotly_chart(stage_funnel(selected, L))
+silence.plotly_chart(silence_distribution(selected, settings.silence_limit_days, L))
+
+st.subheader(t("detail.latencies", L))
+limits = latency_limits(settings)
+for column, latency in zip(st.columns(len(LATENCY_COLUMNS)), LATENCY_COLUMNS, strict=True):
+    column.plotly_chart(latency_distribution(selected, latency, L, settings.latency_unit, limits[latency]))
+
+ghosted = ghosted_applications(store, selected, process_id, L)
+st.subheader(t("detail.ghosted", L, count=len(ghosted)))
+if ghosted.empty:
+    st.success(t("detail.ghosted_none", L))
+else:
+    st.caption(t("detail.ghosted_caption", L, limit=f"{settings.silence_limit_days:g}"))
+    st.dataframe(ghosted, hide_index=True, placeholder="–", column_config={
+        "application": t("detail.col.application", L),
+        "days_silent": st.column_config.NumberColumn(t("detail.col.days_silent", L), format="%.1f"),
+        "last_contact": st.column_config.DatetimeColumn(t("detail.col.last_contact", L), format="YYYY-MM-DD HH:mm"),
+        "applied": st.column_config.DatetimeColumn(t("detail.col.applied", L), format="YYYY-MM-DD"),
+        "stage": t("detail.col.stage", L),
+        "waiting_for": t("detail.col.waiting_for", L),
+        "recruiter": t("col.recruiter", L),
+    })
+
+st.subheader(t("detail.timeline", L))
+choices = application_choices(store, selected, process_id)
+application = st.selectbox(t("detail.pick_application", L), list(choices), key=f"timeline_{process_id}")
+st.plotly_chart(application_timeline(application_events(store, choices[application], process_id), L))
+st.caption(t("detail.timeline_caption", L))

@@ -1,0 +1,68 @@
+"""Processes: one sortable row per process with its key metrics; selecting a row opens its detail."""
+
+import streamlit as st
+
+from analytics.charts import process_ranking
+from analytics.i18n import t
+from analytics.metrics import METRICS, display_metric
+from analytics.process_view import (
+    NEAR_TARGET,
+    PROCESS_TABLE_COLUMNS,
+    RANKING_KEYS,
+    TARGET_KEYS,
+    column_format,
+    process_table,
+    style_process_table,
+)
+from pages.common import get_store, inventory, lang, metrics, require_shell, risk_assessment, sidebar_filters
+
+require_shell(__file__)
+
+filters = sidebar_filters()
+L = lang()
+settings = get_store().settings()
+st.title(t("nav.processes", L))
+
+if inventory().is_empty:
+    st.info(t("store.empty", L))
+    st.stop()
+by_process = metrics("process", filters)
+if by_process.empty:
+    st.info(t("metrics.empty_selection", L))
+    st.stop()
+
+st.caption(t("processes.caption", L, points=round(NEAR_TARGET * 100), n=settings.min_group_size))
+table = process_table(by_process, risk_assessment(filters, L).processes, L)
+column_config = {
+    "status": st.column_config.TextColumn(t("processes.status", L), width=110),
+    "process_name": t("col.process_name", L),
+    "process_id": st.column_config.TextColumn(t("col.process_id", L), width="small"),
+    "applications": st.column_config.NumberColumn(METRICS["applications"].label(L), format="%d"),
+    "risk_score": st.column_config.NumberColumn(t("risk.col.risk_score", L), format="%d",
+                                                help=t("processes.risk_help", L)),
+    "ghosted": st.column_config.NumberColumn(METRICS["ghosted"].label(L), format="%d",
+                                             help=METRICS["ghosted"].explanation(L)),
+}
+for key in TARGET_KEYS:
+    column_config[key] = st.column_config.NumberColumn(
+        METRICS[key].label(L), width=110, format="%.0f%%", help=METRICS[key].explanation(L))
+    column_config[f"{key}_interval"] = st.column_config.TextColumn(
+        t("processes.interval_of", L, metric=METRICS[key].label(L)), help=t("processes.interval_help", L))
+for key in ("ack_latency_median", "longest_silence_d_median"):
+    metric = display_metric(key, settings.latency_unit)
+    column_config[key] = st.column_config.NumberColumn(metric.label(L), format=column_format(metric),
+                                                       help=metric.explanation(L))
+
+chosen = st.dataframe(style_process_table(table), column_config=column_config, column_order=PROCESS_TABLE_COLUMNS,
+                      hide_index=True, height="content", on_select="rerun", selection_mode="single-row",
+                      key="process_table")
+if chosen.selection.rows:
+    process_id = table["process_id"].iloc[chosen.selection.rows[0]]
+    st.session_state["detail_process"] = process_id
+    kept = {name: st.query_params.get_all(name) for name in st.query_params}
+    st.switch_page("pages/process_detail.py", query_params=kept | {"process_detail": process_id})
+
+st.subheader(t("processes.ranking", L))
+ranked_key = st.selectbox(t("processes.ranking_metric", L), RANKING_KEYS, key="ranking_metric",
+                          format_func=lambda key: display_metric(key, settings.latency_unit).label(L))
+st.plotly_chart(process_ranking(by_process, ranked_key, L, settings.min_group_size))

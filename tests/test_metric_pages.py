@@ -1,0 +1,404 @@
+"""The metric pages (Overview, Processes, Process detail) and the data functions behind them.
+
+AppTest runs each page in both languages on an empty store, on a small import and on the demo
+data (built once per module), and checks what a user sees against the metrics engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.demo import DEMO_PROCESSES
+from analytics.i18n import t
+from analytics.importer import CONTACT_EVENT_TYPES, import_file
+from analytics.inventory import load_demo
+from analytics.metrics import METRICS, Filters, application_facts, compare_periods, display_metric, metrics_by
+from analytics.privacy import pseudonym
+from analytics.process_view import (
+    CARD_KEYS,
+    STATUS_STYLES,
+    application_choices,
+    application_events,
+    attention_items,
+    column_format,
+    format_change,
+    ghosted_applications,
+    latency_limits,
+    period_cards,
+    period_filters,
+    process_cards,
+    process_table,
+    select_facts,
+    style_process_table,
+)
+from analytics.risk import RiskAssessment, assess_risk
+from analytics.settings import Settings
+from analytics.store import Store
+from tests.conftest import APP
+
+PAGES = ["pages/overview.py", "pages/processes.py", "pages/process_detail.py"]
+LANGS = ["en", "sv"]
+
+# Two applications of one process: too few to judge.
+SMALL_EXPORT = (
+    "candidate_id,process_id,event_type,occurred_at,process_name,department,recruiter,channel\n"
+    "C1,P1,application_received,2026-03-02T09:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,portal\n"
+    "C1,P1,acknowledgement_sent,2026-03-02T10:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,email\n"
+    "C1,P1,interview_held,2026-03-10T13:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,in_person\n"
+    "C1,P1,rejected,2026-03-12T16:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,\n"
+    "C1,P1,feedback_given,2026-03-13T10:30:00+01:00,Sjuksköterska Örebro,Vård,Karin,phone\n"
+    "C2,P1,application_received,2026-03-03T09:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,portal\n"
+    "C2,P1,status_update_sent,2026-04-20T09:00:00+02:00,Sjuksköterska Örebro,Vård,Karin,email\n"
+)
+
+
+def run_page(page: str, lang: str, **query: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params["lang"] = lang
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The demo database file and what the engine says about it."""
+
+    path: Path
+    facts: pd.DataFrame
+    by_process: pd.DataFrame
+    key: bytes
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Demo:
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    store = Store(path)
+    load_demo(store)
+    built = Demo(path, application_facts(store), metrics_by(store, "process"), store.secret_key())
+    store.close()
+    return built
+
+
+@pytest.fixture
+def demo_app(demo, app_db) -> Path:
+    """The app's database is a copy of the module's demo database (with its pseudonym key)."""
+    shutil.copy(demo.path, app_db)
+    shutil.copy(demo.path.with_name(demo.path.name + ".key"), app_db.with_name(app_db.name + ".key"))
+    return app_db
+
+
+@pytest.fixture
+def small_app(app_db, tmp_path) -> Path:
+    export = tmp_path / "export.csv"
+    export.write_text(SMALL_EXPORT, encoding="utf-8")
+    store = Store(app_db)
+    assert import_file(store, export).ok
+    store.close()
+    return app_db
+
+
+def expected_cards(demo: Demo, days: int, lang: str) -> list[tuple[str, str, str | None]]:
+    store = Store(demo.path)
+    try:
+        comparison = compare_periods(store, None, None, Filters(), days, facts=demo.facts)
+        current, previous = (metrics_by(store, "all", filters=chosen, facts=demo.facts)
+                             for chosen in period_filters(Filters(), comparison))
+    finally:
+        store.close()
+    cards = []
+    for key in CARD_KEYS:
+        metric = display_metric(key)
+        now, before = current.at[0, key], previous.at[0, key]
+        cards.append((metric.label(lang), metric.format_value(now), format_change(metric, now - before, lang)))
+    return cards
+
+
+def shown_cards(at: AppTest) -> list[tuple[str, str, str | None]]:
+    return [(card.label, card.value, card.delta or None) for card in at.metric][:len(CARD_KEYS)]
+
+
+# -- every page, every language, every kind of store -------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_an_empty_store_gets_a_hint_instead_of_an_error(app_db, page, lang):
+    at = run_page(page, lang)
+    assert [box.value for box in at.info] == [t("store.empty", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_an_empty_selection_gets_a_hint_instead_of_an_error(demo_app, page, lang):
+    at = run_page(page, lang, **{"from": "2001-01-01", "to": "2001-01-31"})
+    assert [box.value for box in at.info] == [t("metrics.empty_selection", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_run_on_a_small_import(small_app, page, lang):
+    at = run_page(page, lang)
+    assert not at.info
+
+
+def test_a_small_process_is_shown_but_not_judged_on_its_point_values(small_app):
+    # The risk engine may still flag it when the interval alone proves a breach (docs/risk.md).
+    overview = run_page("pages/overview.py", "en")
+    assert overview.markdown[0].value.startswith("1. **Sjuksköterska Örebro** (P1, 2 applications): risk score ")
+    processes = run_page("pages/processes.py", "sv")
+    table = processes.dataframe[0].value
+    assert table["process_id"].tolist() == ["P1"]
+    assert table["status"].tolist() == ["för få att bedöma"]
+    detail = run_page("pages/process_detail.py", "en")
+    assert detail.selectbox(key="detail_picker").value == "P1"
+    assert (detail.metric[0].label, detail.metric[0].value) == ("Applications", "2")
+
+
+# -- Overview on the demo data ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_cards_are_the_engine_numbers_against_the_period_before(demo_app, demo, lang):
+    at = run_page("pages/overview.py", lang)
+    assert at.segmented_control(key="overview_period").value == 90
+    assert shown_cards(at) == expected_cards(demo, 90, lang)
+
+
+def test_the_period_selector_recomputes_the_cards(demo_app, demo):
+    at = run_page("pages/overview.py", "en")
+    at.segmented_control(key="overview_period").set_value(365).run()
+    assert shown_cards(at) == expected_cards(demo, 365, "en")
+    assert any("2025-11-20 – 2026-11-19" in caption.value for caption in at.caption)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_names_the_worst_process_first_and_why(demo_app, demo, lang):
+    at = run_page("pages/overview.py", lang)
+    attention = at.markdown[0].value.splitlines()
+    store = Store(demo.path)
+    try:
+        expected = attention_items(assess_risk(store, facts=demo.facts, lang=lang), lang)
+    finally:
+        store.close()
+    ghosting = next(p.process_id for p in DEMO_PROCESSES if "ghosting" in p.planted)
+    first = expected.iloc[0]
+    assert first["process_id"] == ghosting
+    assert attention[0] == "1. " + t("overview.attention_item", lang, name=first["process_name"], process_id=ghosting,
+                                     applications=first["applications"], score=first["risk_score"],
+                                     parts=first["score_parts"], worst=first["worst"], evidence=first["evidence"])
+    assert t("risk.rule.left_without_updates", lang) in attention[0]
+    shown = [line.split("(")[1].split(",")[0] for line in attention]
+    assert shown == expected["process_id"].head(5).tolist()
+    assert set(shown) <= {p.process_id for p in DEMO_PROCESSES if p.planted}
+
+
+def test_overview_in_swedish(demo_app):
+    at = run_page("pages/overview.py", "sv")
+    assert [header.value for header in at.subheader][:3] == [
+        "Hur kandidaterna bemöts", "Processer som behöver åtgärdas först", "Månad för månad"]
+    assert at.markdown[0].value.startswith("1. **Innesäljare Uppsala** (REQ-1063, 150 ansökningar): riskpoäng ")
+    assert "Värst: " + t("risk.rule.left_without_updates", "sv") in at.markdown[0].value
+    assert at.metric[0].label == "Ansökningar"
+
+
+def test_cards_follow_the_latency_unit_setting(demo_app):
+    store = Store(demo_app)
+    store.save_settings(latency_unit="days")
+    store.close()
+    at = run_page("pages/overview.py", "en")
+    latency = next(card for card in at.metric if card.label == "Time to acknowledgement (median)")
+    assert latency.value.endswith(" d") and latency.delta.endswith(" d")
+
+
+# -- Processes and Process detail on the demo data ---------------------------------------------
+
+def test_processes_table_puts_the_worst_first_and_a_selected_row_opens_its_detail(demo_app, demo):
+    at = run_page("pages/processes.py", "en")
+    table = at.dataframe[0].value
+    assert table["process_id"].iloc[0] == "REQ-1063"
+    exemplary = {p.process_id for p in DEMO_PROCESSES if p.exemplary}
+    assert set(table["process_id"].iloc[-len(exemplary):]) == exemplary
+    assert set(table["status"].iloc[-len(exemplary):]) == {"on target"}
+    row = table.index[table["process_id"] == "REQ-1044"][0]
+    at.session_state["process_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "Process detail"
+    assert at.session_state["detail_process"] == "REQ-1044"
+    assert at.query_params["process_detail"] == "REQ-1044"
+    assert at.selectbox(key="detail_picker").value == "REQ-1044"
+
+
+@pytest.mark.parametrize("key", ["ghosted_share", "ack_latency_median", "longest_silence_d_median"])
+def test_processes_can_be_ranked_on_each_metric(demo_app, key):
+    at = run_page("pages/processes.py", "sv")
+    at.selectbox(key="ranking_metric").set_value(key).run()
+    assert not at.exception
+
+
+def test_the_detail_process_survives_a_filter_change(demo_app):
+    at = run_page("pages/process_detail.py", "en", process_detail="REQ-1052")
+    at.multiselect(key="w_department").set_value(["Kundtjänst"]).run()
+    assert not at.exception
+    assert at.selectbox(key="detail_picker").value == "REQ-1052"
+    assert at.query_params["process_detail"] == "REQ-1052"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
+    at = run_page("pages/process_detail.py", lang, process_detail="REQ-1052")
+    assert at.selectbox(key="detail_picker").value == "REQ-1052"
+    expected = process_cards(demo.by_process, "REQ-1052", "hours", lang)
+    assert [(card.label, card.value) for card in at.metric] == [(card.label, card.value) for card in expected]
+    ghosted = int(demo.by_process.set_index("process_id").at["REQ-1052", "ghosted"])
+    assert t("detail.ghosted", lang, count=ghosted) in [header.value for header in at.subheader]
+
+
+def test_detail_page_opens_on_the_process_needing_attention_first(demo_app, demo):
+    at = run_page("pages/process_detail.py", "en")
+    assert at.selectbox(key="detail_picker").value == "REQ-1063"
+    ghosted = at.dataframe[0].value
+    assert len(ghosted) == demo.by_process.set_index("process_id").at["REQ-1063", "ghosted"]
+    assert ghosted["application"].str.match(r"^K-[0-9a-f]{10}$").all()
+    assert not ghosted.astype(str).apply(lambda column: column.str.contains("C-")).any().any()
+    timeline = at.selectbox(key="timeline_REQ-1063")
+    assert timeline.value == ghosted["application"].iloc[0]
+
+
+# -- the data functions behind the pages --------------------------------------------------------
+
+def test_selected_facts_are_what_the_engine_counts(demo):
+    store = Store(demo.path)
+    try:
+        for filters in (Filters(), Filters(departments=("IT",)),
+                        Filters(date_from=date(2026, 3, 1), date_to=date(2026, 5, 31), recruiters=("Johan Ek",))):
+            counted = metrics_by(store, "all", filters=filters, facts=demo.facts).at[0, "applications"]
+            assert len(select_facts(demo.facts, filters)) == counted
+    finally:
+        store.close()
+    assert set(select_facts(demo.facts, Filters(), "REQ-1063")["process_id"]) == {"REQ-1063"}
+
+
+def test_attention_items_give_each_flagged_process_its_worst_flag_in_words():
+    processes = pd.DataFrame({
+        "process_id": ["P2", "P1", "P3"], "process_name": ["Two", "One", "Three"], "applications": [40, 30, 20],
+        "risk_score": [5, 2, 0], "score_parts": ["3 updates + 2 feedback", "2 acknowledgement", ""],
+    })
+    flags = pd.DataFrame({
+        "process_id": ["P2", "P2", "P1"], "rule": ["left_without_updates", "no_personal_feedback",
+                                                   "no_or_slow_acknowledgement"],
+        "evidence_en": ["12 ghosted.", "2 of 9 got feedback.", "Slow."],
+        "evidence_sv": ["12 ghostade.", "2 av 9 fick återkoppling.", "Långsamt."],
+    })
+    items = attention_items(RiskAssessment(flags, processes), "sv")
+    assert items["process_id"].tolist() == ["P2", "P1"]
+    assert items["evidence"].tolist() == ["12 ghostade.", "Långsamt."]
+    assert items["worst"].tolist() == [t("risk.rule.left_without_updates", "sv"),
+                                       t("risk.rule.no_or_slow_acknowledgement", "sv")]
+    assert items["score_parts"].iloc[0] == "3 updates + 2 feedback"
+
+
+def test_process_table_follows_the_risk_ranking_with_small_groups_last_in_grey(demo):
+    by_process = demo.by_process.copy()
+    ranking = pd.DataFrame({"process_id": by_process["process_id"][::-1], "risk_score": range(len(by_process))})
+    worst = by_process.index[by_process["process_id"] == "REQ-1063"][0]
+    by_process.loc[worst, "small_group"] = True
+    table = process_table(by_process, ranking, "en")
+    assert table["process_id"].tolist()[:-1] == [pid for pid in ranking["process_id"] if pid != "REQ-1063"]
+    assert table["risk_score"].tolist()[:2] == [0, 1]
+    assert table["process_id"].iloc[-1] == "REQ-1063" and table["status"].iloc[-1] == "too few to judge"
+    assert table["ack_within_sla_share"].iloc[-1] == pytest.approx(100 * by_process.at[worst, "ack_within_sla_share"])
+    low, high = by_process.at[worst, "ghosted_share_low"], by_process.at[worst, "ghosted_share_high"]
+    assert table["ghosted_share_interval"].iloc[-1] == f"{low:.0%}–{high:.0%}"
+    styles = style_process_table(table)._compute().ctx
+    last = len(table) - 1
+    assert ("color", "#8a8f94") in styles[(last, table.columns.get_loc("process_name"))]
+    first_status = dict(styles[(0, table.columns.get_loc("status"))])
+    assert first_status == dict(item.split(": ") for item in STATUS_STYLES["missed"].split("; "))
+
+
+def test_ghosted_applications_are_listed_by_pseudonym_longest_silence_first(demo):
+    listed = ghosted_applications(StoreStub(demo.key), demo.facts, "REQ-1063", "en")
+    assert list(listed.columns) == ["application", "days_silent", "last_contact", "applied", "stage", "waiting_for",
+                                    "recruiter"]
+    ghosted = demo.facts[(demo.facts["process_id"] == "REQ-1063") & demo.facts["ghosted"]]
+    assert len(listed) == len(ghosted) == demo.by_process.set_index("process_id").at["REQ-1063", "ghosted"]
+    assert listed["days_silent"].is_monotonic_decreasing
+    assert set(listed["application"]) == {pseudonym(demo.key, c, "REQ-1063") for c in ghosted["candidate_id"]}
+    assert set(listed["waiting_for"]) <= {t("detail.waiting.decision", "en"), t("detail.waiting.notice", "en")}
+
+
+def test_application_events_are_one_application_in_time_order_under_its_pseudonym(demo, demo_app):
+    store = Store(demo_app)
+    try:
+        choices = application_choices(store, demo.facts, "REQ-1063")
+        first_pseudonym, candidate = next(iter(choices.items()))
+        events = application_events(store, candidate, "REQ-1063")
+    finally:
+        store.close()
+    assert first_pseudonym == pseudonym(demo.key, candidate, "REQ-1063")
+    assert set(events["application"]) == {first_pseudonym} and "candidate_id" not in events
+    assert events["occurred_at"].is_monotonic_increasing
+    assert events["contact"].tolist() == [kind in CONTACT_EVENT_TYPES for kind in events["event_type"]]
+    assert (events["local_time"] - events["occurred_at"].dt.tz_localize(None)).dt.total_seconds().isin([3600, 7200]).all()
+    assert events["as_of_local"].iloc[0] == demo.facts["as_of"].iloc[0].tz_convert("Europe/Stockholm").tz_localize(None)
+
+
+def test_changes_are_signed_in_the_metric_unit():
+    share, latency = METRICS["outcome_coverage"], display_metric("ack_latency_median", "days")
+    assert format_change(share, -0.17, "en") == "-17 pp"
+    assert format_change(share, 0.064, "sv") == "+6 p.e."
+    assert format_change(share, 0.004, "en") == "0"
+    assert format_change(latency, 1.26, "en") == "+1.3 d"
+    assert format_change(latency, None, "en") is None
+
+
+def test_period_cards_compare_like_with_like():
+    current = pd.DataFrame([{"applications": 120, "ack_within_sla_share": 0.8, "ack_latency_median": 3.0,
+                             "outcome_coverage": 0.9, "personal_feedback_coverage": float("nan"),
+                             "ghosted_share": 0.1}])
+    previous = replace_values(current, applications=100, ack_within_sla_share=0.9, ack_latency_median=5.0,
+                              ghosted_share=0.05)
+    cards = {card.key: card for card in period_cards(current, previous, "hours", "en")}
+    assert (cards["ack_within_sla_share"].delta, cards["ack_within_sla_share"].delta_color) == ("-10 pp", "normal")
+    assert (cards["ack_latency_median"].delta, cards["ack_latency_median"].delta_color) == ("-2.0 h", "inverse")
+    assert (cards["ghosted_share"].delta, cards["ghosted_share"].delta_color) == ("+5 pp", "inverse")
+    assert (cards["applications"].delta, cards["applications"].delta_color) == ("+20", "off")
+    assert (cards["personal_feedback_coverage"].value, cards["personal_feedback_coverage"].delta) == ("–", None)
+
+
+def test_latency_limits_and_column_formats_follow_the_unit():
+    assert latency_limits(Settings()) == {"ack_latency": 48.0, "notice_latency": 120.0, "post_interview_latency": None}
+    assert latency_limits(Settings(latency_unit="business_days")) == {
+        "ack_latency": 2.0, "notice_latency": 5.0, "post_interview_latency": None}
+    assert column_format(display_metric("ack_latency_median", "business_days")) == "%.1f bd"
+    assert column_format(METRICS["applications"]) == "%.0f"
+
+
+def replace_values(frame: pd.DataFrame, **values) -> pd.DataFrame:
+    changed = frame.copy()
+    for column, value in values.items():
+        changed[column] = value
+    return changed
+
+
+@dataclass(frozen=True)
+class StoreStub:
+    """What ghosted_applications needs of a store: the pseudonym key and the settings."""
+
+    key: bytes
+
+    def secret_key(self) -> bytes:
+        return self.key
+
+    def settings(self) -> Settings:
+        return Settings()
