@@ -167,7 +167,10 @@ th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; }
 .figure { page-break-inside: avoid; break-inside: avoid; }
 section { page-break-inside: auto; }
 @page { size: A4 landscape; margin: 12mm; }
-@media print { body { margin: 0; max-width: none; font-size: 11px; } table { font-size: .75rem; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11px; } table { font-size: .75rem; }
+  h2 { page-break-after: avoid; } tr { page-break-inside: avoid; }
+}
 """
 
 
