@@ -268,6 +268,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "… och {count} till; rekryterarnas åtgärdslista i appen har alla.",
     },
     "report.download": {"en": "Download report ({fmt})", "sv": "Ladda ned rapport ({fmt})"},
+    "report.process_downloads": {"en": "Share a report of this process", "sv": "Dela en rapport över denna process"},
     "report.downloads": {"en": "Share a report of this view", "sv": "Dela en rapport över denna vy"},
     "report.comments": {"en": "What candidates say (newest negative and positive comments, masked)", "sv": "Vad kandidaterna säger (senaste negativa och positiva kommentarer, maskerade)"},
     "report.no_pdf": {

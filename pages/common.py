@@ -151,8 +151,9 @@ def sidebar_filters() -> Filters:
         departments=tuple(st.session_state["f_department"]),
         recruiters=tuple(st.session_state["f_recruiter"]),
     )
-    sidebar.caption(t("report.downloads", L))
-    report_downloads(ReportScope(lang=L, filters=filters), sidebar, key="organisation_report")
+    if options.processes:
+        sidebar.caption(t("report.downloads", L))
+        report_downloads(ReportScope(lang=L, filters=filters), sidebar, key="organisation_report")
     keep = {"lang": st.session_state["lang"]} | filters_to_query(filters)
     if keep != {k: v for k, v in _query_dict().items() if v} | {"lang": st.session_state["lang"]}:
         st.query_params.from_dict(keep)

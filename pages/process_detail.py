@@ -21,7 +21,18 @@ from analytics.process_view import (
     process_labels,
     select_facts,
 )
-from pages.common import facts, get_store, inventory, lang, metrics, require_shell, risk_assessment, sidebar_filters
+from analytics.reports import ReportScope
+from pages.common import (
+    facts,
+    get_store,
+    inventory,
+    lang,
+    metrics,
+    report_downloads,
+    require_shell,
+    risk_assessment,
+    sidebar_filters,
+)
 
 require_shell(__file__)
 
@@ -47,6 +58,8 @@ process_id = st.selectbox(t("detail.pick_process", L), list(labels), index=list(
                           format_func=labels.get, key="detail_picker")
 st.session_state["detail_process"] = process_id
 st.query_params["process_detail"] = process_id
+with st.expander(t("report.process_downloads", L)):
+    report_downloads(ReportScope(lang=L, filters=filters, process_id=process_id), st, key="process_report")
 
 cards = process_cards(by_process, process_id, settings.latency_unit, L)
 for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
