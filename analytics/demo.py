@@ -678,7 +678,8 @@ def _comments(language: np.ndarray, kinds: np.ndarray, rng: np.random.Generator)
                 first_name=first_name,
                 phone=PHONE_FORMATS[int(phone[i] * len(PHONE_FORMATS))].format(
                     n=PHONE_SUFFIXES[int(second[i] * len(PHONE_SUFFIXES))]),
-                email=f"{first_name.lower()}.{10 + int(email[i] * 90)}@{EMAIL_DOMAINS[int(email[i] * 1000) % len(EMAIL_DOMAINS)]}",
+                email=(f"{first_name.lower()}.{10 + int(email[i] * 90)}"
+                       f"@{EMAIL_DOMAINS[int(email[i] * 1000) % len(EMAIL_DOMAINS)]}"),
             )
         texts.append(text)
     return texts

@@ -86,7 +86,8 @@ def step_import(args: argparse.Namespace) -> dict:
     stored = store.scalar("SELECT count(*) FROM events")
     store.close()
     return {
-        "seconds": seconds, "checkpoint_seconds": checkpoint, "ok": report.ok, "error": report.error_message(), "rows_read": report.rows_read,
+        "seconds": seconds, "checkpoint_seconds": checkpoint, "ok": report.ok, "error": report.error_message(),
+        "rows_read": report.rows_read,
         "rows_stored": report.rows_stored, "rows_duplicate": report.rows_duplicate,
         "rows_rejected": report.rows_rejected, "problem_lines": report.problem_lines()[:3], "events": stored,
     }
