@@ -7,12 +7,15 @@ misclassified DEV examples and refuses TEST, so tuning cannot peek at the report
 Binary sets (pos/neg): a 'neutral' prediction is decided by the score's sign, and a score of
 exactly 0 (no evidence) counts as 'pos'. Three-class sets compare the label directly.
 
+`--band-sweep` measures, on DEV only, the three-class macro-F1 of the English sets for a range of
+neutral bands (|score| below the band is neutral): how the scorer's NEUTRAL_BAND was chosen.
+
 `--absabank-experiment` also trains, for measurement only (nothing from it ships), a bag-of-words
 plus lexicon-evidence softmax regression on ABSAbank-Imm's official train+dev split and reports
 it on the official test split: the ceiling a small linear model reaches on that stance data.
 
     python scripts/evaluate_sentiment.py [--split test|dev|all] [--errors 30 --set NAME]
-                                         [--absabank-experiment]
+                                         [--band-sweep] [--absabank-experiment]
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics.sentiment import SCORER_NAME, score_text, score_texts  # noqa: E402
-from analytics.sentiment.scorer import analyse  # noqa: E402
+from analytics.sentiment.scorer import NEUTRAL_BAND, analyse, label_for  # noqa: E402
 
 DATA = Path("/work/shared/data/sentiment")
 DATASETS = {  # name: (language, task)
@@ -120,6 +123,23 @@ def print_errors(name: str, count: int) -> None:
                 return
 
 
+def band_sweep(bands: tuple[float, ...] = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)) -> None:
+    """Three-class macro-F1 on the English DEV sets for each neutral band (never on TEST)."""
+    names = [name for name, (language, task) in DATASETS.items() if language == "en" and task == "3-class"]
+    scored = {name: [(analyse(text).score, gold) for text, gold in load(name, "dev")] for name in names}
+    print(f"neutral band sweep on DEV (current NEUTRAL_BAND = {NEUTRAL_BAND}); macro-F1:")
+    print(f"{'band':>6} " + " ".join(f"{name:>30}" for name in names) + f" {'pooled':>8}")
+    for band in bands:
+        measurements = [
+            Measurement(name, "en", "3-class", [gold for _, gold in rows],
+                        [SHORT_LABEL[label_for(score, band)] for score, _ in rows])
+            for name, rows in scored.items()
+        ]
+        pooled = Measurement("pooled", "en", "3-class", [g for m in measurements for g in m.gold],
+                             [p for m in measurements for p in m.predicted])
+        print(f"{band:6.2f} " + " ".join(f"{m.macro_f1:30.3f}" for m in measurements) + f" {pooled.macro_f1:8.3f}")
+
+
 def absabank_experiment() -> Measurement:
     """Softmax regression on word presence (words in >= 3 training texts) plus the scorer's
     score, praise and criticism; trained on the official train+dev split, measured on test."""
@@ -171,6 +191,8 @@ def main() -> None:
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--errors", type=int, default=0, help="print N misclassified DEV examples")
     parser.add_argument("--set", choices=sorted(DATASETS), help="only this data set")
+    parser.add_argument("--band-sweep", action="store_true",
+                        help="three-class macro-F1 on DEV for a range of neutral bands, then stop")
     parser.add_argument("--absabank-experiment", action="store_true",
                         help="also train and report the measurement-only ABSAbank linear model")
     args = parser.parse_args()
@@ -178,6 +200,9 @@ def main() -> None:
     if args.errors:
         for name in names:
             print_errors(name, args.errors)
+        return
+    if args.band_sweep:
+        band_sweep()
         return
 
     print(f"scorer: {SCORER_NAME}; split: {args.split} "

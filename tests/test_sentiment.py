@@ -130,6 +130,50 @@ LABELLED_COMMENTS = [
     ('The recruiter was friendly and helpful.', 'positive'),
     ('Unclear job description and no salary information.', 'negative'),
     ('Oklar tjänstebeskrivning.', 'negative'),
+    # English evaluative vocabulary and grammar added in the second round (general language, and
+    # the workplace words candidates use when they compare employers).
+    ('Toxic culture and micromanagement.', 'negative'),
+    ('Underpaid.', 'negative'),
+    ('Great culture.', 'positive'),
+    ('Supportive team.', 'positive'),
+    ('Not enough training.', 'negative'),
+    ('Miserable experience.', 'negative'),
+    ('Exceeded my expectations.', 'positive'),
+    ('The recruiter went above and beyond.', 'positive'),
+    ('Think twice before applying.', 'negative'),
+    ('The feedback was vague and the process could be improved.', 'negative'),
+    ('Non-competitive pay.', 'negative'),
+    ('Non-existent feedback.', 'negative'),
+    ('Well-paid job.', 'positive'),
+    ('Top-notch recruiters.', 'positive'),
+    ('Low-stress environment.', 'positive'),
+    ('Low pay.', 'negative'),
+    ('Minimal red tape.', 'positive'),
+    ('Hassle free process.', 'positive'),
+    ('Stress-free interview day.', 'positive'),
+    ('No stress at all.', 'positive'),
+    ('Nothing to dislike.', 'positive'),
+    ('Never late.', 'positive'),
+    ('Very little recognition.', 'negative'),
+    ('Few perks.', 'negative'),
+    ('A little slow but friendly.', 'positive'),
+    ('Lacking.', 'negative'),
+    ('Lack of growth.', 'negative'),
+    ('Too corporate.', 'negative'),
+    ('Nice people too.', 'positive'),
+    ('Pays well.', 'positive'),
+    ('It went well.', 'positive'),
+    ('Well, I applied in March.', 'neutral'),
+    ('Salary, benefits, work life balance.', 'neutral'),
+    ('Job security.', 'neutral'),
+    ('No job security.', 'negative'),
+    ('No growth, no hike.', 'negative'),
+    ("They didn't listen.", 'negative'),
+    ('The salary should be revised.', 'negative'),
+    ('Should I apply online?', 'neutral'),
+    ('Would like to see better pay.', 'negative'),
+    ('Salary was lower than expected.', 'negative'),
+    ('Non-PTO vacation is great.', 'positive'),
 ]
 
 
@@ -173,6 +217,30 @@ def test_intensifier_strengthens_and_negated_praise_is_milder_than_criticism() -
     assert score_text("Bad.").score < score_text("Not good.").score < 0
 
 
+def test_negation_right_before_criticism_is_praise_further_away_only_weakly() -> None:
+    # "no stress" denies the stress itself; in "doesn't fix the issue" the negation is the verb's.
+    direct, distant = score_text("No stress.").score, score_text("It doesn't fix the issue.").score
+    assert direct > distant > 0
+    assert score_text("No stress.").score < -score_text("Stress.").score  # milder than the criticism
+
+
+def test_hyphenated_english_words_are_read_as_their_parts_unless_listed() -> None:
+    assert score_text("Low-stress environment.").drivers == ("+low stress",)
+    assert score_text("Non-competitive pay.").drivers == ("-non competitive",)
+    assert score_text("Easy-going recruiter.").drivers == ("+easy-going",)  # listed as one word
+
+
+def test_a_need_named_without_judgement_scores_zero() -> None:
+    assert score_text("Salary, benefits, work life balance.") == SentimentResult("neutral", 0.0, "en", ())
+    assert score_text("Good benefits.").drivers == ("+good",)
+    assert score_text("No work life balance.").drivers == ("-no work life balance",)
+
+
+def test_lacking_counts_on_its_own_and_denies_what_follows() -> None:
+    assert score_text("Lacking.").drivers == ("-lacking",)
+    assert score_text("Lack of growth.").drivers == ("-lack of growth",)
+
+
 def test_neutral_comment_has_zero_score_and_no_drivers() -> None:
     assert score_text("Jag sökte tjänsten i mars.") == SentimentResult("neutral", 0.0, "sv", ())
 
@@ -197,7 +265,7 @@ def test_any_text_gives_a_valid_result(text: str) -> None:
 
 
 def test_scorer_name_is_versioned() -> None:
-    assert SCORER_NAME == "lexicon-v1"
+    assert SCORER_NAME == "lexicon-v2"
 
 
 @pytest.mark.parametrize(
@@ -332,7 +400,7 @@ def test_calibration_reports_both_accuracies_on_held_back_comments() -> None:
     assert calibration.default_accuracy is not None and calibration.calibrated_accuracy is not None
     assert calibration.calibrated_accuracy > calibration.default_accuracy
     assert calibration.beats_default
-    assert calibration.scorer_name == "lexicon-v1+store-calibrated"
+    assert calibration.scorer_name == "lexicon-v2+store-calibrated"
     assert calibration.score_text("Lite trevligt").label == "negative"
     assert score_text("Lite trevligt").label == "positive"
     assert calibration.score_text("Fantastisk process!").label == "positive"

@@ -43,6 +43,9 @@ ENGLISH_WORDS = frozenset(
     poor friendly helpful professional respectful happy love loved again company everything
     nothing got went heard response reply still waiting worst best hi hello regards sincerely
     amazing fantastic horrible rude fine sure
+    work working worked life pay paid salary benefits hours schedule people management culture
+    environment career growth balance employees employee staff office training opportunities
+    flight flights customer boss coworkers colleagues leadership managers
     """.split()
 )
 

@@ -13,7 +13,7 @@ NEGATORS = {
     "en": frozenset(
         """
         not no never none nobody nothing neither nor without hardly barely rarely seldom less zero
-        fewer cannot can't cant
+        fewer cannot can't cant non minimal lack lacks lacking lacked
         don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't arent weren't
         werent won't wont wouldn't wouldnt shouldn't shouldnt couldn't couldnt hasn't hasnt
         haven't havent hadn't hadnt ain't
@@ -22,7 +22,12 @@ NEGATORS = {
 }
 
 NEGATED_POSITIVE_FACTOR = 0.8  # "inte bra" is negative, but less so than "dålig"
-NEGATED_NEGATIVE_FACTOR = 0.2  # "not a problem" is mildly positive; "doesn't fix the issue" is not
+NEGATED_NEGATIVE_FACTOR = 0.2  # "doesn't fix the issue": the negation belongs to the verb
+# A negation that reaches a criticism word with no content word between ("no stress", "not a
+# problem", "never late", "nothing to dislike", "inga problem") denies that very thing: praise,
+# though milder than the criticism would have been, and capped ("not terrible" is no rave).
+NEGATED_NEGATIVE_DIRECT_FACTOR = 0.5
+NEGATED_NEGATIVE_DIRECT_CAP = 1.5
 NEGATION_WINDOW = 3  # content words after a negator that it can still reach
 # A negation that finds no sentiment word still leans negative in a comment ("fick inget besked",
 # "no follow-up"), weakly.
@@ -55,10 +60,38 @@ IRREALIS = {
     ),
     "en": frozenset(
         ("should", "wish", "ought", "needs", "would have been", "would've been",
-         "could have been", "would be", "expected", "hoped")
+         "could have been", "would be", "expected", "hoped", "would like", "would love to see",
+         "need to", "could use", "could be more", "can be more", "if only")
     ),
 }
 IRREALIS_FACTOR = -0.5
+UNRESOLVED_WISH_WEIGHT = -0.4  # a wish without sentiment words is a suggestion: weakly critical
+# ... except an expectation, which compares ("lower than expected") rather than asks.
+EXPECTATION_CUES = frozenset({"expected", "förväntade", "förväntat"})
+
+# Negators that are criticism themselves when nothing they deny follows: "Lacking." is a complaint,
+# "lack of growth" denies growth (its own weight replaces the weak unresolved-negation weight).
+NEGATORS_WITH_OWN_WEIGHT = frozenset({"lack", "lacks", "lacking", "lacked", "minimal"})
+# A prefix written apart ("non competitive", "non-PTO vacation") negates only the next word, and
+# before a word without sentiment it means nothing.
+PREFIX_NEGATORS = frozenset({"non"})
+# "too" before a word without sentiment marks an excess, which is criticism ("too corporate", "too
+# compartmentalized"); before a sentiment word it intensifies ("too slow"). At the end of a clause
+# it means "also" and is nothing.
+EXCESS_MARKERS = {"sv": frozenset(), "en": frozenset({"too"})}
+EXCESS_WEIGHT = -1.0
+# Words that deny only praise or a need right after them ("little recognition", "few perks");
+# before a criticism they soften it ("little difficult", Indian English for "a little difficult"),
+# and after "a" they never deny ("a little slow", "a few perks").
+PRAISE_DENIERS = {"sv": frozenset(), "en": frozenset({"little", "few"})}
+PRAISE_DENIER_CANCELLERS = frozenset({("a", "little"), ("a", "few")})
+# Words that negate only a criticism right after them ("low stress", "reduced overtime"); before
+# anything else they keep their own lexicon weight ("low pay", "lower bonus" are complaints).
+ABSENCE_MARKERS = {"sv": frozenset(), "en": frozenset({"low", "lower", "reduced"})}
+# "stress free", "hassle-free": a criticism followed by one of these words is its absence.
+ABSENCE_SUFFIXES = {"sv": frozenset(), "en": frozenset({"free"})}
+# Sentence openers that are discourse markers there, not praise: "Well, that's big of you".
+DISCOURSE_OPENERS = {"sv": frozenset(), "en": frozenset({"well"})}
 
 # Word pairs where the negator does not negate ("not only good" is good).
 NEGATION_CANCELLERS = frozenset(
@@ -92,6 +125,8 @@ INTENSIFIERS = {
         "utterly": 1.5, "insanely": 1.5, "hugely": 1.4, "deeply": 1.3, "way": 1.2,
         "slightly": 0.6, "somewhat": 0.7, "fairly": 0.85, "rather": 0.9, "little": 0.7,
         "bit": 0.7, "kinda": 0.7, "relatively": 0.85, "mostly": 0.9, "mildly": 0.6,
+        "strongly": 1.3, "major": 1.3, "huge": 1.3, "serious": 1.3, "seriously": 1.3, "minor": 0.5,
+        "occasional": 0.7, "occasionally": 0.7, "sometimes": 0.8,
     },
 }
 

@@ -1,9 +1,12 @@
 """The default comment-sentiment scorer: lexicon weights combined by hand-written grammar rules.
 
 Each comment is read once, left to right. A phrase from the lexicon wins over its words; a negator
-flips the next sentiment word or phrase within a few words; a wish ("borde", "should") turns a
-positive word into a complaint; an intensifier scales the next word; the clause after "men"/"but"
-counts more than the one before; "!" strengthens a sentence. The sum is squashed into [-1, 1],
+flips the next sentiment word or phrase within a few words (a criticism denied outright, "no
+stress", becomes mild praise); a wish ("borde", "should") turns a positive word into a complaint
+and is weakly critical on its own; an intensifier scales the next word; the clause after
+"men"/"but" counts more than the one before; "!" strengthens a sentence. English hyphenated
+compounds are read as their parts unless listed, and a few English words act only in context
+("low stress", "little recognition", "too corporate", "stress free", sentence-initial "well"). The sum is squashed into [-1, 1],
 pulled towards 0 when a comment praises and criticises in equal measure. The words and phrases
 that contributed are kept as drivers so a reader sees why.
 """
@@ -17,21 +20,29 @@ from dataclasses import dataclass
 from .language import language_of_words
 from .lexicon import Entry, Lexicon, Phrase, lexicon_for
 from .rules import (
+    ABSENCE_MARKERS,
+    ABSENCE_SUFFIXES,
     AFTER_CONTRAST_FACTOR,
     ALL_CAPS_FACTOR,
     BEFORE_CONTRAST_FACTOR,
     CONCESSIVE,
     CONCESSIVE_FACTOR,
     CONTRAST_WORDS,
+    DISCOURSE_OPENERS,
     EMOJI,
     EMOTICONS,
     EMPHATIC_FACTOR,
     EMPHATIC_MARKERS,
     EMPHATIC_NEGATORS,
+    EXCESS_MARKERS,
+    EXCESS_WEIGHT,
     EXCLAMATION_BOOST,
+    EXPECTATION_CUES,
     INTENSIFIERS,
     IRREALIS,
     IRREALIS_FACTOR,
+    NEGATED_NEGATIVE_DIRECT_CAP,
+    NEGATED_NEGATIVE_DIRECT_FACTOR,
     NEGATED_NEGATIVE_FACTOR,
     NEGATED_POSITIVE_FACTOR,
     NEGATION_CANCELLERS,
@@ -39,12 +50,17 @@ from .rules import (
     NEGATION_TRANSPARENT,
     NEGATION_WINDOW,
     NEGATORS,
+    NEGATORS_WITH_OWN_WEIGHT,
+    PRAISE_DENIER_CANCELLERS,
+    PRAISE_DENIERS,
+    PREFIX_NEGATORS,
     QUESTION_POSITIVE_FACTOR,
     UNRESOLVED_NEGATION_WEIGHT,
+    UNRESOLVED_WISH_WEIGHT,
 )
 from .text import normalise, tokenize
 
-SCORER_NAME = "lexicon-v1"
+SCORER_NAME = "lexicon-v2"
 
 SQUASH_ALPHA = 6.0  # score = total / sqrt(total² + alpha + mixed): one clear word gives about ±0.7
 MIXED_PENALTY = 1.0  # weight of praise × criticism in the squash: mixed comments drift to neutral
@@ -120,6 +136,14 @@ class _Rules:
         self.intensifiers: dict[str, float] = {}
         for language in reversed(languages):
             self.intensifiers.update(INTENSIFIERS[language])
+        self.absence_markers = frozenset().union(*(ABSENCE_MARKERS[language] for language in languages))
+        self.absence_suffixes = frozenset().union(*(ABSENCE_SUFFIXES[language] for language in languages))
+        self.discourse_openers = frozenset().union(*(DISCOURSE_OPENERS[language] for language in languages))
+        self.excess_markers = frozenset().union(*(EXCESS_MARKERS[language] for language in languages))
+        self.praise_deniers = frozenset().union(*(PRAISE_DENIERS[language] for language in languages))
+        # English writes many compounds with a hyphen ("non-competitive", "low-stress", "well-paid");
+        # an unlisted one is read as its parts. Swedish text is left as it is.
+        self.split_hyphens = "en" in languages
 
     def phrase_at(self, words: list[str | None], start: int) -> Phrase | None:
         for lexicon in self.lexicons:
@@ -134,6 +158,37 @@ class _Rules:
             if entry is not None:
                 return entry
         return None
+
+    def listed(self, word: str) -> bool:
+        """Whether `word` is listed as it is (not only through a stem such as "stress*")."""
+        return any(word in lexicon.exact for lexicon in self.lexicons)
+
+    def entry_at(self, words: list[str | None], start: int) -> tuple[Entry | None, int]:
+        """The lexicon entry (phrase or word) starting at `start` and how many words it spans."""
+        if start >= len(words) or words[start] is None:
+            return None, 0
+        phrase = self.phrase_at(words, start)
+        if phrase is not None:
+            return phrase.entry, len(phrase.parts)
+        return self.word_entry(words[start]), 1
+
+
+def _absence(entry: Entry) -> Entry:
+    """A criticism denied outright ("no stress", "stress free") as the praise it becomes."""
+    return Entry(min(-entry.weight * NEGATED_NEGATIVE_DIRECT_FACTOR, NEGATED_NEGATIVE_DIRECT_CAP))
+
+
+def _split_hyphenated(tokens: list[tuple[str, str, str]], rules: _Rules) -> list[tuple[str, str, str]]:
+    """Unlisted hyphenated English words as separate words: "low-stress" -> "low", "stress"."""
+    result = []
+    for kind, lower, original in tokens:
+        if kind != "word" or "-" not in lower or rules.listed(lower):
+            result.append((kind, lower, original))
+            continue
+        for part_lower, part_original in zip(lower.split("-"), original.split("-"), strict=True):
+            if part_lower:
+                result.append((kind, part_lower, part_original))
+    return result
 
 
 def _cue_index(cues: dict[str, frozenset[str]], languages: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -184,33 +239,56 @@ class _Reader:
         self.exclamations = 0
         self.emphasis = 0.0
         self.negation: str | None = None
+        self.negation_fallback: float | None = None  # the negator's own weight ("lacking")
         self.negation_reach = 0
         self.negation_span: list[str] = []  # words after the negator, for the driver text
         self.negation_content = 0  # how many of them carry meaning (not "så", "a", "någon")
         self.irrealis = False
+        self.wish: tuple[str, int] | None = None  # the wish cue and the evidence count when it came
+        self.bare_wishes: list[int] = []  # evidence indices of wishes without sentiment words
         self.concession = False
         self.intensity = 1.0
+
+    def open_wish(self, cue: str) -> None:
+        self.close_wish()
+        self.irrealis = True
+        self.wish = (cue, len(self.evidence))
+
+    def close_wish(self) -> None:
+        """A wish that names no sentiment word is still a suggestion, and so weakly critical
+        ("salary should be revised", "borde ringa tillbaka")."""
+        if self.wish is not None and len(self.evidence) == self.wish[1] and self.wish[0] not in EXPECTATION_CUES:
+            self.add(self.wish[0], UNRESOLVED_WISH_WEIGHT)
+            self.bare_wishes.append(len(self.evidence) - 1)
+        self.wish = None
 
     def reset_modifiers(self) -> None:
         """At a clause boundary: open negations, wishes, concessions and intensifiers end."""
         self.close_negation()
+        self.close_wish()
         self.irrealis = False
         self.concession = False
         self.intensity = 1.0
 
-    def open_negation(self, negator: str) -> None:
+    def open_negation(self, negator: str, fallback: float | None = None, reach: int = NEGATION_WINDOW) -> None:
         self.close_negation()
         self.negation = negator
-        self.negation_reach = NEGATION_WINDOW
+        self.negation_fallback = fallback
+        self.negation_reach = reach
 
     def negated_text(self, text: str = "") -> str:
         return " ".join([self.negation or "", *self.negation_span, text]).strip()
 
     def close_negation(self) -> None:
-        """A negation that reached content words but no sentiment word counts weakly negative."""
-        if self.negation is not None and self.negation_content:
+        """A negation that reached content words but no sentiment word counts weakly negative; a
+        negator with a weight of its own ("lacking") counts that."""
+        if self.negation is not None and self.negation_fallback is not None:
+            if self.negation_fallback:
+                self.add(self.negated_text(), self.negation_fallback)
+        elif self.negation is not None and self.negation_content:
             self.add(self.negated_text(), UNRESOLVED_NEGATION_WEIGHT)
         self.negation = None
+        self.negation_fallback = None
         self.negation_span = []
         self.negation_content = 0
 
@@ -233,8 +311,12 @@ class _Reader:
         elif self.negation is not None:
             if entry.when_negated is not None:
                 weight = entry.when_negated
+            elif weight > 0:
+                weight *= -NEGATED_POSITIVE_FACTOR
+            elif self.negation_content == 0:
+                weight = _absence(entry).weight
             else:
-                weight *= -(NEGATED_POSITIVE_FACTOR if weight > 0 else NEGATED_NEGATIVE_FACTOR)
+                weight *= -NEGATED_NEGATIVE_FACTOR
             text = self.negated_text(text)
             self.negation = None
         elif self.irrealis and weight > 0:
@@ -243,9 +325,11 @@ class _Reader:
             weight *= self.intensity
         if shouted:
             weight *= ALL_CAPS_FACTOR
-        self.add(text, weight)
+        if weight:  # a need named without negation ("salary", "growth") is no judgement
+            self.add(text, weight)
         self.negation_span = []
         self.negation_content = 0
+        self.negation_fallback = None
         self.intensity = 1.0
 
     def intensify(self, word: str, factor: float) -> None:
@@ -284,6 +368,9 @@ class _Reader:
             for item in self.evidence[self.sentence_start:]:
                 if item[1] > 0:
                     item[1] *= QUESTION_POSITIVE_FACTOR
+            for position in self.bare_wishes:  # "should I book Sunday or Monday?" asks
+                self.evidence[position][1] = 0.0
+        self.bare_wishes = []
         subtotal = sum(item[1] for item in self.evidence[self.sentence_start:])
         if self.exclamations and subtotal:
             self.emphasis += math.copysign(EXCLAMATION_BOOST * min(self.exclamations, 3), subtotal)
@@ -300,12 +387,17 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     if language not in _LEXICON_ORDER:
         language = language_of_words([word for word in words if word])
     rules = _rules_for(language)
+    if rules.split_hyphens:
+        tokens = _split_hyphenated(tokens, rules)
+        words = [lower if kind == "word" else None for kind, lower, _ in tokens]
     shouting_everywhere = text.isupper()
     reader = _Reader()
 
     index = 0
     while index < len(tokens):
         kind, lower, original = tokens[index]
+        previous_word = words[index - 1] if index > 0 else None
+        clause_start = index == 0 or tokens[index - 1][0] == "boundary"
         index += 1
         if kind == "boundary":
             reader.exclamations += original.count("!")
@@ -332,19 +424,39 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         phrase = rules.phrase_at(words, start)
         if phrase is not None:
             index = start + len(phrase.parts)
-            if phrase.entry.weight == 0:  # a listed neutral phrase: "inget att tillägga"
+            if phrase.entry.weight == 0 and phrase.entry.when_negated is None:  # "inget att tillägga"
                 reader.reset_modifiers()
                 continue
             matched = " ".join(word for word in words[start:index] if word)
-            reader.add_sentiment(matched, phrase.entry, shouted=False)
+            entry = phrase.entry
+            if entry.weight < 0 and index < len(words) and words[index] in rules.absence_suffixes:
+                entry, matched, index = _absence(entry), f"{matched} {words[index]}", index + 1  # "hassle free"
+            reader.add_sentiment(matched, entry, shouted=False)
             continue
         next_word = words[index] if index < len(words) else None
         if lower in rules.negators and (lower, next_word) not in NEGATION_CANCELLERS:
-            reader.open_negation(lower)
+            if lower in PREFIX_NEGATORS:
+                reader.open_negation(lower, fallback=0.0, reach=1)
+                continue
+            own = rules.word_entry(lower) if lower in NEGATORS_WITH_OWN_WEIGHT else None
+            reader.open_negation(lower, own.weight if own is not None and own.weight < 0 else None)
+            continue
+        if lower in rules.praise_deniers and (previous_word, lower) not in PRAISE_DENIER_CANCELLERS:
+            following, _ = rules.entry_at(words, index)
+            if following is not None and (following.weight > 0 or following.when_negated is not None):
+                reader.open_negation(lower)  # "little recognition", not "little difficult"
+                continue
+        if lower in rules.absence_markers and next_word not in rules.negators:
+            following, _ = rules.entry_at(words, index)
+            if following is not None and following.weight < 0:  # "low stress", not "low pay"
+                reader.open_negation(lower)
+                continue
+        if lower in rules.discourse_openers and clause_start:
+            reader.skip_word(lower)
             continue
         wish_length = _cue_length(rules.irrealis, words, start)
         if wish_length:
-            reader.irrealis = True
+            reader.open_wish(" ".join(word for word in words[start:start + wish_length] if word))
             index = start + wish_length
             continue
         concession_length = _cue_length(rules.concessive, words, start)
@@ -353,14 +465,22 @@ def analyse(text: str, language: str | None = None) -> Analysis:
             reader.concession = True
             index = start + concession_length
             continue
+        if lower in rules.excess_markers and next_word is not None:
+            following, _ = rules.entry_at(words, index)
+            if following is None and next_word not in NEGATION_TRANSPARENT and reader.negation is None:
+                reader.add(f"{lower} {next_word}", EXCESS_WEIGHT)  # "too corporate"
+                index += 1
+                continue
         if lower in rules.intensifiers and next_word is not None:
             reader.intensify(lower, rules.intensifiers[lower])
             continue
         entry = rules.word_entry(lower)
-        if entry is None or not entry.weight:
+        if entry is None or (not entry.weight and entry.when_negated is None):
             reader.skip_word(lower)
             continue
         shouted = original.isupper() and len(original) > 2 and not shouting_everywhere
+        if entry.weight < 0 and next_word in rules.absence_suffixes:  # "stress free"
+            entry, lower, index = _absence(entry), f"{lower} {next_word}", index + 1
         reader.add_sentiment(lower, entry, shouted)
     reader.end_sentence()
 
