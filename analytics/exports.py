@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -44,7 +45,7 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(_sheet_title(title, workbook.sheetnames))
         safe = formula_safe_frame(frame)
-        sheet.append(list(safe.columns))
+        sheet.append([_cell_value(str(column)) for column in safe.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in safe.itertuples(index=False, name=None):
@@ -89,6 +90,8 @@ def _cell_value(value: Any) -> Any:
         value = value.item()  # numpy scalars
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)   # control characters openpyxl refuses to write
     return value
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 import pandas as pd
 
@@ -33,6 +34,15 @@ def pseudonymise(store: Store, frame: pd.DataFrame, id_column: str = "candidate_
         [pseudonym(key, str(c), str(p)) for c, p in zip(frame[id_column], frame[process_column], strict=True)],
     )
     return result.drop(columns=[id_column])
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=\"'])")
+
+
+def escape_markdown(text: object) -> str:
+    """Text from a file as literal markdown (Streamlit renders labels, captions and messages as
+    markdown): every markup character escaped, so a name cannot become a link or an image."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
 
 
 def formula_safe(value: object) -> object:

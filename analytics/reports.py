@@ -370,7 +370,10 @@ def html_to_pdf(html_bytes: bytes) -> bytes:
         source.write_bytes(html_bytes)
         command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder}/profile",
                    f"--print-to-pdf={target}", source.as_uri()]
-        result = subprocess.run(command, capture_output=True, timeout=120, check=False)
+        try:
+            result = subprocess.run(command, capture_output=True, timeout=120, check=False)
+        except subprocess.TimeoutExpired as error:
+            raise ReportError("Chromium took more than 2 minutes to print the report; try the HTML report.") from error
         if not target.exists():
             raise ReportError(f"Chromium could not print the report (exit {result.returncode}): "
                               f"{result.stderr.decode(errors='replace')[-300:]}")

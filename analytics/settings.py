@@ -161,13 +161,16 @@ def validate_setting(name: str, value: Any) -> None:
         raise ValueError(f"Setting {name!r} must be one of {', '.join(spec.choices)}, not {value!r}")
     if spec.minimum is not None and not spec.minimum <= float(value) <= spec.maximum:
         raise ValueError(f"Setting {name!r} must be between {spec.minimum} and {spec.maximum}, not {value!r}")
-    if name == "timezone":
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    if name == "timezone" and value not in time_zones():
+        raise ValueError(f"Setting 'timezone': unknown time zone {value!r}; use an IANA name such as Europe/Stockholm")
 
-        try:
-            ZoneInfo(str(value))
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"Setting 'timezone': unknown time zone {value!r}") from error
+
+def time_zones() -> set[str]:
+    """IANA zone names that both Python and DuckDB know (tzdata's posix/ and right/ copies are not)."""
+    from zoneinfo import available_timezones
+
+    return {name for name in available_timezones()
+            if not name.startswith(("posix/", "right/")) and name not in ("localtime", "posixrules", "Factory")}
 
 
 def settings_from_rows(rows: list[tuple[str, str]]) -> Settings:

@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from analytics.metrics import Filters, application_facts
+from analytics.privacy import escape_markdown
 from analytics.sentiment import (
     SCORER_NAME,
     THEMES,
@@ -271,14 +272,6 @@ def comments(store: Store, filters: Filters = NO_FILTERS, process: str | None = 
     rows["comment"] = [mask_personal_data(text) for text in rows["comment"]]
     rows["drivers"] = [score_text(text).drivers for text in rows["comment"]]
     return rows[list(COMMENT_COLUMNS)]
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=\"'])")
-
-
-def escape_markdown(text: str) -> str:
-    """Comment text as literal markdown: every markup character escaped, runs of whitespace one space."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
 
 
 def _driver_spans(text: str, drivers: tuple[str, ...]) -> list[tuple[int, int, str]]:

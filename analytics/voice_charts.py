@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics.i18n import MESSAGES, t
-from analytics.voice import DRIVERS, LABELS, escape_markdown
+from analytics.privacy import escape_markdown
+from analytics.voice import DRIVERS, LABELS
 
 POSITIVE, NEUTRAL, NEGATIVE, PASSIVE = "#2e7d32", "#9e9e9e", "#c62828", "#f9a825"
 LABEL_COLOURS = {"positive": POSITIVE, "neutral": NEUTRAL, "negative": NEGATIVE}

@@ -7,6 +7,7 @@ from analytics.importer import import_bytes, undo_import
 from analytics.inventory import load_demo
 from analytics.metrics import METRICS
 from analytics.presets import PRESETS, supported_metrics_in_store
+from analytics.privacy import escape_markdown as md
 from pages.common import format_time, get_store, lang, require_shell
 from pages.mapping_step import render_mapping_step
 
@@ -46,18 +47,18 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
         )
         bar.empty()
         if report.ok:
-            st.success(t("data.imported", L, file=report.file_name, stored=report.rows_stored,
+            st.success(t("data.imported", L, file=md(report.file_name), stored=report.rows_stored,
                          duplicate=report.rows_duplicate, rejected=report.rows_rejected,
                          kind=t(f"data.kind.{report.kind}", L), encoding=report.encoding,
                          delimiter=report.delimiter))
         else:
-            st.error(report.error_message(L) or t("data.failed", L, file=report.file_name))
+            st.error(md(report.error_message(L) or t("data.failed", L, file=report.file_name)))
             if report.format == "canonical" and report.error_code in MAPPABLE_ERRORS:
                 st.session_state["mapping_upload"] = (upload.name, upload.getvalue())
         if report.format not in ("canonical",) and report.format in PRESETS:
-            st.info(t("data.format_detected", L, file=report.file_name, preset=PRESETS[report.format].title))
+            st.info(t("data.format_detected", L, file=md(report.file_name), preset=PRESETS[report.format].title))
         if report.ignored_columns:
-            st.caption(t("data.ignored_columns", L, columns=", ".join(report.ignored_columns)))
+            st.caption(t("data.ignored_columns", L, columns=md(", ".join(report.ignored_columns))))
         if report.problems:
             st.caption(t("data.problems_total", L, count=report.problem_count,
                          shown=min(len(report.problems), 20)))

@@ -36,6 +36,7 @@ from analytics.mappings import (
     validate,
 )
 from analytics.metrics import METRICS
+from analytics.privacy import escape_markdown as md
 from analytics.store import Store
 
 
@@ -54,9 +55,9 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     preview = _preview(data, suffix, None)
     headers = list(preview.columns.values())
 
-    st.subheader(t("mapping.heading", lang, file=upload_name))
+    st.subheader(t("mapping.heading", lang, file=md(upload_name)))
     st.caption(t("mapping.intro", lang))
-    st.caption(t("mapping.columns", lang, columns=", ".join(headers)))
+    st.caption(t("mapping.columns", lang, columns=md(", ".join(headers))))
     st.caption(t("mapping.preview", lang))
     st.dataframe(preview.rows, hide_index=True)
 
@@ -84,7 +85,7 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     mapping = ColumnMapping(name.strip(), kind, fields, event_values, milestones)
     problems = validate(mapping, preview.columns, values, lang)
     if problems:
-        st.warning("\n".join([t("mapping.problems_heading", lang), *(f"- {problem}" for problem in problems)]))
+        st.warning("\n".join([t("mapping.problems_heading", lang), *(f"- {md(problem)}" for problem in problems)]))
     else:
         st.success(t("mapping.valid", lang))
     _metric_support(mapping, lang)
@@ -95,14 +96,14 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
                           mime="application/json", disabled=bool(problems), key=f"{key}_download")
     if save:
         save_mapping(store, mapping, lang)
-        st.success(t("mapping.saved", lang, name=mapping.name))
+        st.success(t("mapping.saved", lang, name=md(mapping.name)))
         report = import_bytes(store, data, upload_name, mapping=mapping, mode=st.session_state.get("import_mode", "strict"))
         if report.ok:
-            st.success(t("data.imported", lang, file=report.file_name, stored=report.rows_stored,
+            st.success(t("data.imported", lang, file=md(report.file_name), stored=report.rows_stored,
                          duplicate=report.rows_duplicate, rejected=report.rows_rejected,
                          kind=t(f"data.kind.{report.kind}", lang), encoding=report.encoding, delimiter=report.delimiter))
         else:
-            st.error(report.error_message(lang) or t("data.failed", lang, file=report.file_name))
+            st.error(md(report.error_message(lang) or t("data.failed", lang, file=report.file_name)))
         if report.problems:
             st.dataframe(report.problems_frame(lang), hide_index=True)
 
@@ -114,9 +115,9 @@ def _mapping_file_uploader(store: Store, upload_key: str, lang: str) -> None:
     try:
         mapping = import_mapping_json(store, upload.getvalue().decode("utf-8", errors="replace"), lang)
     except MappingError as error:
-        st.error("\n".join(f"- {problem}" for problem in error.problems))
+        st.error("\n".join(f"- {md(problem)}" for problem in error.problems))
     else:
-        st.success(t("mapping.uploaded", lang, name=mapping.name))
+        st.success(t("mapping.uploaded", lang, name=md(mapping.name)))
 
 
 def _field_selectors(preview: FilePreview, kind: str, base: ColumnMapping | None, key: str, lang: str) -> dict[str, str]:
@@ -150,7 +151,7 @@ def _value_editor(column: str, values: list[str], base: ColumnMapping | None, ke
     cells = st.columns(3)
     for index, (value, default) in enumerate(defaults.items()):
         choice = cells[index % 3].selectbox(
-            t("mapping.value_label", lang, value=value), options, index=options.index(default) if default in options else 0,
+            t("mapping.value_label", lang, value=md(value)), options, index=options.index(default) if default in options else 0,
             key=f"{key}_value_{normalize_header(column)}_{hashlib.sha256(value.encode()).hexdigest()[:8]}",
             format_func=lambda kind: kind or t("mapping.not_mapped_value", lang),
         )

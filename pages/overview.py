@@ -5,6 +5,7 @@ import streamlit as st
 
 from analytics.charts import monthly_trend
 from analytics.i18n import t
+from analytics.privacy import escape_markdown as md
 from analytics.process_view import TARGET_KEYS, attention_items, period_cards, period_filters
 from pages.common import (
     format_time,
@@ -58,7 +59,7 @@ else:
         st.success(t("overview.attention_none", L))
     else:
         st.markdown("\n".join(
-            f"{rank}. " + t("overview.attention_item", L, name=row.process_name, process_id=row.process_id,
+            f"{rank}. " + t("overview.attention_item", L, name=md(row.process_name), process_id=md(row.process_id),
                             applications=row.applications, score=row.risk_score, parts=row.score_parts,
                             worst=row.worst, evidence=row.evidence)
             for rank, row in enumerate(attention.head(ATTENTION_SHOWN).itertuples(), start=1)
@@ -83,7 +84,7 @@ cards[2].metric(t("store.processes", L), held.processes)
 cards[3].metric(t("store.survey_answers", L), f"{held.survey_answers:,}".replace(",", " "))
 st.write(t("store.date_range", L, first=format_time(held.first_event), last=format_time(held.last_event)))
 if held.last_import:
-    st.write(t("store.last_import", L, file=held.last_import["file_name"], rows=held.last_import["rows_stored"],
+    st.write(t("store.last_import", L, file=md(held.last_import["file_name"]), rows=held.last_import["rows_stored"],
                when=format_time(held.last_import["imported_at"])))
 
 st.subheader(t("store.per_process", L))

@@ -6,6 +6,7 @@ import streamlit as st
 from analytics.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import t
 from analytics.metrics import Filters
+from analytics.privacy import escape_markdown as md
 from analytics.risk import (
     MAX_SCORE,
     SEVERITY_COLOURS,
@@ -69,7 +70,7 @@ if not ranking.empty:
                           default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
                           key="risk_severities")
     for rank, (process, flags) in enumerate(flagged_processes(assessment, tuple(severities))):
-        heading = t("risk.process_heading", L, name=process["process_name"], id=process["process_id"],
+        heading = t("risk.process_heading", L, name=md(process["process_name"]), id=md(process["process_id"]),
                     score=process["risk_score"])
         columns = st.expander(heading, expanded=rank < EXPANDED_PROCESSES).columns(3)
         for index, flag in enumerate(flags):
@@ -80,7 +81,7 @@ if not ranking.empty:
                 st.markdown(f"**{rule}**")
                 st.write(flag[f"evidence_{L}"])
                 st.caption(t("risk.card.numbers", L, affected=flag["affected"], n=flag["n"],
-                             recruiter=flag["recruiter"] or "–"))
+                             recruiter=md(flag["recruiter"] or "–")))
                 st.markdown(f"**{t('risk.card.action', L)}:** {flag[f'action_{L}']}")
 
 st.subheader(t("risk.actions_heading", L))

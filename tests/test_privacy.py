@@ -36,3 +36,28 @@ def test_formula_safe_frame_touches_only_text():
     assert list(safe.columns) == ["'=name", "n"]
     assert safe["'=name"].tolist() == ["'=HYPERLINK(\"x\")", "ok"]
     assert safe["n"].tolist() == [-1, 2]
+
+
+def test_time_zones_duckdb_does_not_know_are_refused(store):
+    import pytest
+
+    for refused in ("posix/Europe/Stockholm", "localtime", "Mars/Olympus"):
+        with pytest.raises(ValueError, match="unknown time zone"):
+            store.save_settings(timezone=refused)
+    assert store.save_settings(timezone="America/New_York").timezone == "America/New_York"
+    known = {row[0] for row in store.fetchall("SELECT name FROM pg_timezone_names()")}
+    from analytics.settings import time_zones
+
+    assert time_zones() <= known
+
+
+def test_control_characters_do_not_break_a_workbook():
+    import io
+
+    from openpyxl import load_workbook
+
+    from analytics.exports import to_xlsx_bytes
+
+    frame = pd.DataFrame({"process\x01": ["Ut\x0bvecklare"], "n": [3]})
+    sheet = load_workbook(io.BytesIO(to_xlsx_bytes({"s": frame})))["s"]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [["process", "n"], ["Utvecklare", 3]]

@@ -519,7 +519,7 @@ def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
     assert ranking.iloc[0][t("col.process_name", lang)] == "Innesäljare Uppsala"
     markdown = " ".join(element.value for element in at.markdown)
     assert t("risk.rule.no_personal_feedback", lang) in markdown
-    headings = [expander.label for expander in at.expander]
+    headings = [expander.label.replace("\\", "") for expander in at.expander]   # as read
     assert headings[0].startswith("Innesäljare Uppsala · REQ-1063") and any("REQ-1058" in h for h in headings)
     actions = at.dataframe[1].value
     recruiter_column = t("risk.col.recruiter", lang)

@@ -46,7 +46,7 @@ ANSWERS = """
     SELECT CAST(md5_number(concat_ws(chr(31), candidate_id, process_id, epoch_us(submitted_at))) >> 64 AS UBIGINT),
            candidate_id, process_id, submitted_at, nps, comment, language, label,
            CASE label WHEN 'positive' THEN 0.8 WHEN 'negative' THEN -0.8 WHEN 'neutral' THEN 0.0 END,
-           CASE WHEN label IS NOT NULL THEN 'lexicon-v1' END
+           CASE WHEN label IS NOT NULL THEN 'lexicon-v2' END
     FROM (SELECT CAST(? AS VARCHAR) AS candidate_id, CAST(? AS VARCHAR) AS process_id,
                  CAST(? AS TIMESTAMPTZ) AS submitted_at, CAST(? AS TINYINT) AS nps, CAST(? AS VARCHAR) AS comment,
                  CAST(? AS VARCHAR) AS language, CAST(? AS VARCHAR) AS label)
@@ -396,8 +396,8 @@ def test_page_on_an_empty_store(app_db, lang, title, empty):
 
 
 @pytest.mark.parametrize(("lang", "process_column", "told", "n_yes", "n_no", "labels_by"), [
-    ("en", "Process", "Told the outcome", "n yes", "n no", "labels by: lexicon-v1"),
-    ("sv", "Process", "Fick besked om utfallet", "n ja", "n nej", "etiketter av: lexicon-v1"),
+    ("en", "Process", "Told the outcome", "n yes", "n no", "labels by: lexicon-v2"),
+    ("sv", "Process", "Fick besked om utfallet", "n ja", "n nej", "etiketter av: lexicon-v2"),
 ])
 def test_page_on_the_demo_shows_the_harsh_process_lowest_and_the_drivers(
         demo_app_db, lang, process_column, told, n_yes, n_no, labels_by):
