@@ -8,6 +8,7 @@ metric's target (analytics.process_view.target_status).
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -144,7 +145,7 @@ def process_ranking(metrics_by_process: pd.DataFrame, key: str, lang: str, min_g
     small = measured["applications"] < min_group_size
     ordered = pd.concat([_ranked(measured[~small], key, metric), _ranked(measured[small], key, metric)])
     labels = {
-        index: f"{row['process_name']} ({row['process_id']})"
+        index: html.escape(f"{row['process_name']} ({row['process_id']})")   # Plotly renders tags in labels
         + (f" · n={int(row['applications'])}" if row["applications"] < min_group_size else "")
         for index, row in ordered.iterrows()
     }
@@ -303,7 +304,7 @@ def application_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
         if part.empty:
             continue
         channels = [t(f"chart.channel.{channel}", lang) if isinstance(channel, str) else "" for channel in part["channel"]]
-        stages = [stage if isinstance(stage, str) else "" for stage in part["stage"]]
+        stages = [html.escape(stage) if isinstance(stage, str) else "" for stage in part["stage"]]
         fig.add_trace(go.Scatter(
             x=part["local_time"].tolist(), y=[t(f"chart.event.{kind}", lang) for kind in part["event_type"]],
             mode="markers", name=name, marker=marker, customdata=list(zip(channels, stages, strict=True)),

@@ -6,6 +6,7 @@ follows the UI language; suppressed results (too few answers) are gaps with a no
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -58,7 +59,7 @@ def cnps_by_group_chart(groups: pd.DataFrame, by: str, lang: str) -> go.Figure:
     shown = groups[[_shown(value) for value in groups["cnps"]]].sort_values("cnps")
     if shown.empty:
         return _empty(t("voice.chart.nothing_shown", lang))
-    labels = [f"{group_label(by, key, name, lang)}: {value:+.0f} (n={n})"
+    labels = [html.escape(f"{group_label(by, key, name, lang)}: {value:+.0f} (n={n})")  # Plotly renders tags
               for key, name, value, n in zip(shown["group_key"], shown["process_name"], shown["cnps"],
                                              shown["nps_answers"], strict=True)]
     figure = go.Figure(go.Bar(

@@ -207,3 +207,16 @@ def test_timeline_marks_contacts_and_the_end_of_the_data():
     swedish = application_timeline(events, "sv")
     assert swedish.data[0].y == ("Bekräftelse skickad", "Intervju genomförd")
     assert swedish.layout.xaxis.title.text == "Datum (lokal tid)"
+
+
+def test_markup_in_a_process_name_is_shown_as_text_not_rendered():
+    from analytics.charts import process_ranking
+
+    frame = pd.DataFrame({
+        "process_id": ["P1"], "process_name": ['<a href="https://evil.example">Click</a>'],
+        "applications": [20], "latency_unit": ["hours"], "ack_within_sla_share": [0.5],
+        "ack_within_sla_share_low": [0.3], "ack_within_sla_share_high": [0.7],
+        "ack_eligible": [20], "ack_within_sla": [10],
+    })
+    labels = [label for trace in process_ranking(frame, "ack_within_sla_share", "en", 10).data for label in trace.y]
+    assert labels == ['&lt;a href=&quot;https://evil.example&quot;&gt;Click&lt;/a&gt; (P1)']
