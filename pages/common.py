@@ -124,7 +124,7 @@ def sidebar_filters() -> Filters:
     if "filters_seeded" not in st.session_state:
         seeded = filters_from_query(_query_dict())
         st.session_state.update({
-            "f_dates": tuple(d for d in (seeded.date_from, seeded.date_to) if d),
+            "f_dates": _seeded_dates(seeded, options),
             "f_process": [p for p in seeded.processes if p in options.processes],
             "f_department": [d for d in seeded.departments if d in options.departments],
             "f_recruiter": [r for r in seeded.recruiters if r in options.recruiters],
@@ -154,10 +154,23 @@ def sidebar_filters() -> Filters:
     if options.processes:
         sidebar.caption(t("report.downloads", L))
         report_downloads(ReportScope(lang=L, filters=filters), sidebar, key="organisation_report")
-    keep = {"lang": st.session_state["lang"]} | filters_to_query(filters)
-    if keep != {k: v for k, v in _query_dict().items() if v} | {"lang": st.session_state["lang"]}:
-        st.query_params.from_dict(keep)
+    # Rewrite only the filter parameters; others (the language, a page's own) stay as they are.
+    wanted = filters_to_query(filters)
+    if wanted != {name: values for name, values in _query_dict().items() if values}:
+        for name in FILTER_PARAMETERS:
+            if name in wanted:
+                st.query_params[name] = wanted[name]
+            else:
+                st.query_params.pop(name, None)
     return filters
+
+
+def _seeded_dates(seeded: Filters, options: FilterOptions) -> tuple:
+    """The date range of a link; a lone 'to' starts at the first day with data, not at 'to'."""
+    if seeded.date_from is None and seeded.date_to is not None and options.first_day is not None:
+        first = pd.Timestamp(options.first_day).tz_convert(get_store().settings().timezone).date()
+        return (min(first, seeded.date_to), seeded.date_to)
+    return tuple(d for d in (seeded.date_from, seeded.date_to) if d)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -46,3 +46,17 @@ def test_a_link_with_query_parameters_restores_the_filters(app_db, tmp_path):
     assert at.session_state["f_dates"] == (date(2026, 3, 1), date(2026, 3, 31))
     assert at.session_state["f_process"] == []          # a process not in the store is dropped
     assert at.multiselect(key="w_department").value == ["IT"]
+
+
+def test_a_link_with_only_an_end_date_keeps_it_as_the_end(app_db, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    seeded = Store(app_db)
+    import_file(seeded, export)
+    seeded.close()
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["to"] = "2026-03-02"
+    at.run()
+    assert not at.exception
+    # the first event is 2026-03-02 09:00 in Stockholm, so the range starts that day
+    assert at.session_state["f_dates"] == (date(2026, 3, 2), date(2026, 3, 2))
