@@ -731,6 +731,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ingen kalibrering gjordes: det behövs minst 30 sparade kommentarer med NPS 0–6 eller 9–10, av båda slagen ({n} sparade).",
     },
     "voice.labels_by": {"en": "labels by: {scorer}", "sv": "etiketter av: {scorer}"},
+    # -- import review fixes ---
+    "problem.out_of_range": {
+        "en": "{value!r} lies outside the accepted dates ({detail}, UTC); a date before 1990 or more than a year ahead is a typo or a placeholder such as 1970-01-01 or 9999-12-31. Write the real date and time, or leave the row out",
+        "sv": "{value!r} ligger utanför de godtagna datumen ({detail}, UTC); ett datum före 1990 eller mer än ett år framåt är ett skrivfel eller en platshållare som 1970-01-01 eller 9999-12-31. Skriv det verkliga datumet och klockslaget, eller ta bort raden",
+    },
+    "problem.field_count": {
+        "en": "expected {expected} fields, found {found}",
+        "sv": "väntade {expected} fält, fann {found}",
+    },
+    "import.personal_column": {
+        "en": "{file}: the column(s) {column} hold names or other personal data, which are never imported, so the chosen format or mapping cannot read them. Map another column; an e-mail column can only be candidate_email.",
+        "sv": "{file}: kolumnen/kolumnerna {column} innehåller namn eller andra personuppgifter, som aldrig importeras, så det valda formatet eller kopplingen kan inte läsa dem. Koppla en annan kolumn; en e-postkolumn kan bara vara candidate_email.",
+    },
     # -- import errors: file level -------------------------------------------------------------
     "import.empty_file": {
         "en": "{file} is empty. Export the data again from your applicant tracking system and upload the new file.",

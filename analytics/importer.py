@@ -4,18 +4,21 @@ The rows are read, checked and written by DuckDB (`read_csv` into a temporary ta
 per check); Python only detects the file's shape and builds SQL from quoted identifiers. All of it
 runs in one transaction, so a failed import leaves the store exactly as it was.
 
-Personal data: `candidate_name` and `candidate_email` are read only to make a keyed pseudonym
-(HMAC-SHA256 with the store's secret) and to mask the name in the candidate's own comment; neither
-is ever written to a table.
+Personal data never gets past the read (`_load_raw`): e-mail columns, and candidate ids that are
+e-mail addresses, become a keyed pseudonym (HMAC-SHA256 with the store's secret); name columns
+(`candidate_name` and the headers `mappings.is_personal_column` calls names) are read only to mask
+the name wherever else it stands on a survey row, and like the other personal columns (phone,
+personal identity number) never reach the `raw` table.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,9 +65,17 @@ EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
 EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
 SURVEY_COLUMNS = ("process_id", "submitted_at")
 SURVEY_OPTIONAL = ("nps", "comment", "language")
+KEY_COLUMNS = ("process_id", "submitted_at", "occurred_at")   # never masked: they join and order rows
 IDENTITY_COLUMNS = ("candidate_id", "candidate_email", "candidate_name")
 MAX_LISTED_PROBLEMS = 20
 MAX_KEPT_PROBLEMS = 10_000
+# Instants outside this window are typos or placeholders (1970-01-01, 9999-12-31) and would skew
+# every metric: a row problem. The end is relative to the import: planned interviews may lie ahead.
+EARLIEST_INSTANT = datetime(1990, 1, 1, tzinfo=UTC)
+LATEST_AHEAD = timedelta(days=366)
+# An upload keeps its suffix only when it is one of these (DuckDB reads `.gz` and others differently).
+UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+FIELD_COUNT = re.compile(r"expected (\d+) fields, found (\d+)")
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -89,8 +100,11 @@ class RowProblem:
 
 def problem_text(problem: RowProblem, lang: str = "en") -> str:
     allowed = {"unknown_event_type": ", ".join(EVENT_TYPES), "unknown_channel": ", ".join(CHANNELS)}
+    detail = problem.detail
+    if problem.code == "bad_structure" and (counts := FIELD_COUNT.fullmatch(detail)):
+        detail = t("problem.field_count", lang, expected=counts[1], found=counts[2])
     return t(f"problem.{problem.code}", lang, value=problem.value, allowed=allowed.get(problem.code, ""),
-             detail=problem.detail)
+             detail=detail)
 
 
 @dataclass
@@ -198,7 +212,9 @@ def import_file(
 
 def import_bytes(store: Store, data: bytes, file_name: str, **options) -> ImportReport:
     """Import an upload held in memory (Streamlit) through a temporary file."""
-    suffix = Path(file_name).suffix or ".csv"
+    suffix = Path(file_name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        suffix = ".csv"   # the content decides how the file is read, not its name
     with tempfile.TemporaryDirectory(prefix="radar-upload-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
@@ -214,15 +230,19 @@ def _import_prepared(
     pads = _hmac_pads(store.secret_key())
     with store.cursor() as cursor:
         cursor.execute(read_sql("import_macros.sql"))
-        columns = _map_columns(_read_header(cursor, prepared, report), report)
+        headers = _read_header(cursor, prepared, report)
+        _check_duplicate_headers(prepared, report)
+        columns = _map_columns(headers, report)
         preset = _choose_preset(format, columns, report, mapping)
         if preset is not None:
             kind = preset.kind
         elif kind not in ("events", "surveys"):
             kind = _detect_kind(columns, report)
         emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
-        prepared = _load_raw(cursor, original, prepared, columns, keep_names=kind == "surveys", pads=pads,
-                             email_columns=emails)
+        prepared, dropped = _load_raw(cursor, original, prepared, columns, mask_names=kind == "surveys", pads=pads,
+                                      email_columns=emails, id_columns=_candidate_id_columns(columns, preset))
+        if preset is not None:
+            _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
         structural = _structural_problems(cursor)
@@ -232,17 +252,26 @@ def _import_prepared(
             raise ImportFailed(report)
         notify(0.35, "checking")
         if preset is not None:
-            # The preset rewrites `raw` into canonical columns (keeping __row, the source row).
-            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {preset.to_canonical_sql(columns)}")
+            # The preset rewrites `raw` into canonical columns (keeping __row, the source row); it
+            # sees only the columns `raw` still has.
+            readable = {name: header for name, header in columns.items() if name not in dropped}
+            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {preset.to_canonical_sql(readable)}")
             columns = _map_columns([row[0] for row in cursor.execute("DESCRIBE raw").fetchall()], report)
+            if "candidate_id" in columns:
+                # Whatever column the preset took the id from, an e-mail address is no id to store.
+                cursor.execute(
+                    "UPDATE raw SET candidate_id = id_or_pseudonym($inner_pad, $outer_pad, candidate_id) "
+                    "WHERE contains(candidate_id, '@')", {"inner_pad": pads[0], "outer_pad": pads[1]})
+            dropped = set()
         report.kind = kind
         timezone = store.settings().timezone
+        readable = {name: header for name, header in columns.items() if name not in dropped}
         if kind == "events":
             _check_required(columns, EVENT_COLUMNS, report)
-            problems = structural + _stage_events(cursor, columns, timezone)
+            problems = structural + _stage_events(cursor, readable, timezone)
         else:
             _check_required(columns, SURVEY_COLUMNS, report)
-            problems = structural + _stage_surveys(cursor, columns, timezone)
+            problems = structural + _stage_surveys(cursor, readable, timezone)
         cursor.execute("DROP TABLE raw")
         report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
         _attach_lines(cursor, report.problems)
@@ -284,31 +313,86 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0][:300]
 
 
+def _check_duplicate_headers(prepared: PreparedTable, report: ImportReport) -> None:
+    """Refuse two headers that normalise alike, read from the file itself.
+
+    DuckDB renames a repeated header (`process_id`, `process_id_1`; letter case counts as the same),
+    which would hide the repeat from `_map_columns`. Empty headers (trailing separators) do not count.
+    """
+    try:
+        with prepared.csv_path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle, delimiter=prepared.delimiter), [])
+    except csv.Error:
+        return   # a header DuckDB could read but Python's reader cannot: DuckDB's names are checked later
+    seen: set[str] = set()
+    for original in header:
+        name = normalize_header(original)
+        if name in seen:
+            report.error_code, report.error_values = "duplicate_columns", {"column": name}
+            raise ImportFailed(report)
+        if name:
+            seen.add(name)
+
+
+def _candidate_id_columns(columns: dict[str, str], preset) -> set[str]:
+    """The file's candidate-id columns (normalised): canonical `candidate_id`, or a mapping's choice."""
+    from analytics.mappings import ColumnMapping
+
+    chosen = {"candidate_id"}
+    if isinstance(preset, ColumnMapping) and "candidate_id" in preset.fields:
+        chosen.add(normalize_header(preset.fields["candidate_id"]))
+    return chosen & set(columns)
+
+
+def _refuse_personal_columns(preset, dropped: set[str], columns: dict[str, str], report: ImportReport) -> None:
+    """A format or mapping that needs a name column cannot work: names never reach `raw`."""
+    if needed := [columns[name] for name in preset.required_columns if name in dropped]:
+        report.error_code, report.error_values = "personal_column", {"column": ", ".join(needed)}
+        raise ImportFailed(report)
+
+
 def _load_raw(
     cursor: duckdb.DuckDBPyConnection, original: Path, prepared: PreparedTable, columns: dict[str, str],
-    keep_names: bool, pads: tuple[bytes, bytes], email_columns: set[str],
-) -> PreparedTable:
+    mask_names: bool, pads: tuple[bytes, bytes], email_columns: set[str], id_columns: set[str],
+) -> tuple[PreparedTable, set[str]]:
     """The file as text cells with true data-row numbers; malformed lines go to `import_rejects`.
 
-    Personal data is dropped as the file is read: `candidate_name` is left out (survey files keep it
-    only until the comment is masked) and `candidate_email` becomes its keyed pseudonym.
+    Personal data is dealt with as the file is read, so no later step (preset, check, store) sees
+    it: e-mail columns, and candidate ids that are e-mail addresses, become their keyed pseudonym;
+    on survey rows the row's name(s) are masked in every other column but the candidate id; name
+    columns and other personal columns are left out. Returns the table read and the normalised
+    names of the columns left out.
     """
+    from analytics.mappings import is_personal_column
+
+    # A column chosen as candidate_email is an address whatever its header; a header that reads as
+    # both a name and an address ("Name and e-mail") is treated as a name.
+    emails = {name for name, header in columns.items() if name in email_columns
+              or (is_personal_column(header, "email") and not is_personal_column(header, "name"))}
+    names = [name for name, header in columns.items()
+             if name not in emails and (name == "candidate_name" or is_personal_column(header, "name"))]
+    dropped = {name for name, header in columns.items()
+               if name in names or (name not in emails and is_personal_column(header))}
+    name_list = f"[{', '.join(quote_identifier(columns[name]) for name in names)}]"
     cells = []
     for name, original_name in columns.items():
         source = quote_identifier(original_name)
-        if name in email_columns:
-            address = f"nullif(lower(trim({source})), '')"
-            cells.append(f"'anon-' || left(hmac_sha256($inner_pad, $outer_pad, {address}), 20) AS {source}")
-        elif name != "candidate_name" or keep_names:
+        if name in dropped:
+            continue
+        if name in emails:
+            cells.append(f"pseudonym($inner_pad, $outer_pad, {source}) AS {source}")
+        elif name in id_columns:
+            cells.append(f"id_or_pseudonym($inner_pad, $outer_pad, {source}) AS {source}")
+        elif mask_names and names and name not in KEY_COLUMNS:
+            cells.append(f"mask_names({source}, {name_list}) AS {source}")
+        else:
             cells.append(source)
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
-    if email_columns & set(columns):
+    if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
     read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
-    cursor.execute(
-        f"CREATE OR REPLACE TEMP TABLE raw AS SELECT row_number() OVER () AS __row, {', '.join(cells)} FROM {read}",
-        parameters,
-    )
+    select = f"SELECT row_number() OVER () AS __row{''.join(', ' + cell for cell in cells)} FROM {read}"
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
     undecodable = cursor.execute(
         "SELECT count(*) FROM import_rejects WHERE error_type = 'INVALID ENCODING' OR error_message ILIKE '%unicode%'"
     ).fetchone()[0]
@@ -318,16 +402,13 @@ def _load_raw(
         try:
             cursor.execute("DELETE FROM import_rejects; DELETE FROM import_scans")
             parameters["path"] = str(fallback.csv_path)
-            cursor.execute(
-                f"CREATE OR REPLACE TEMP TABLE raw AS SELECT row_number() OVER () AS __row, {', '.join(cells)} FROM {read}",
-                parameters,
-            )
+            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
             _number_rows(cursor, fallback)
         finally:
             fallback.cleanup()
-        return fallback
+        return fallback, dropped
     _number_rows(cursor, prepared)
-    return prepared
+    return prepared, dropped
 
 
 def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
@@ -438,17 +519,34 @@ def _check_required(columns: dict[str, str], required: tuple[str, ...], report: 
 
 
 def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
-    """Lines DuckDB could not split into the header's columns (they never reach `raw`)."""
-    rows = cursor.execute(
-        "SELECT r.line, coalesce(l.__row, r.line - 1), coalesce(r.column_name, ''), r.csv_line, r.error_message "
-        "FROM import_rejects r LEFT JOIN row_lines l ON l.line = r.line ORDER BY r.line"
-    ).fetchall()
+    """Lines DuckDB could not split into the header's columns (they never reach `raw`): one problem a row.
+
+    The line itself is not shown: it holds whatever the row holds, names and addresses included.
+    DuckDB reports a row with three surplus fields three times, as 5, 6 and 7 fields found.
+    """
+    summary = r"""
+        WITH rejects AS (
+            SELECT line, error_type,
+                   try_cast(regexp_extract(error_message, 'Expected Number of Columns: (\d+)', 1) AS BIGINT) AS expected,
+                   try_cast(regexp_extract(error_message, 'Found: (\d+)', 1) AS BIGINT) AS found
+            FROM import_rejects
+        )
+        SELECT r.line, coalesce(any_value(l.__row), r.line - 1) AS row, max(r.expected),
+               CASE WHEN bool_or(r.error_type = 'TOO MANY COLUMNS') THEN max(r.found) ELSE min(r.found) END,
+               min(r.error_type)
+        FROM rejects r LEFT JOIN row_lines l ON l.line = r.line
+        GROUP BY r.line
+    """
+    total = cursor.execute(f"SELECT count(*) FROM ({summary})").fetchone()[0]
+    rows = cursor.execute(f"{summary} ORDER BY row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     problems = [
-        RowProblem(row=int(row), column=column or "(whole row)", value=(csv_line or "")[:120],
-                   code="bad_structure", detail=message.splitlines()[0] if message else "", file_line=int(line))
-        for line, row, column, csv_line, message in rows
+        RowProblem(row=int(row), column="(whole row)", value=None, code="bad_structure",
+                   detail=(f"expected {expected} fields, found {found}" if expected is not None and found is not None
+                           else (error_type or "").lower()),
+                   file_line=int(line))
+        for line, row, expected, found, error_type in rows
     ]
-    return ProblemSummary(problems[:MAX_KEPT_PROBLEMS], len(problems), len({p.row for p in problems}))
+    return ProblemSummary(problems, total, total)
 
 
 def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
@@ -464,6 +562,19 @@ def _column(columns: dict[str, str], name: str) -> str:
 def _candidate_expression(columns: dict[str, str]) -> str:
     """The source id, else the e-mail's keyed pseudonym (made when the file was read)."""
     return f"coalesce({_column(columns, 'candidate_id')}, {_column(columns, 'candidate_email')})"
+
+
+def _instant_window() -> tuple[datetime, datetime]:
+    """The instants an import accepts: from EARLIEST_INSTANT to a year and a day after now."""
+    return EARLIEST_INSTANT, datetime.now(UTC) + LATEST_AHEAD
+
+
+def _out_of_range_check(column: str, instant: str, raw: str) -> tuple[tuple[str, str, str, str], str]:
+    """The row check for a read instant outside the window, and the window as the problem's detail."""
+    earliest, latest = _instant_window()
+    condition = (f"{instant} IS NOT NULL AND ({instant} < CAST({_sql_literal(earliest.isoformat())} AS TIMESTAMPTZ) "
+                 f"OR {instant} > CAST({_sql_literal(latest.isoformat())} AS TIMESTAMPTZ))")
+    return (column, raw, condition, "out_of_range"), f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}"
 
 
 def _stage_events(cursor, columns, timezone) -> ProblemSummary:
@@ -500,6 +611,7 @@ def _stage_events(cursor, columns, timezone) -> ProblemSummary:
         {"event_types": list(EVENT_TYPES),
          "channels": list(CHANNELS), "timezone": timezone},
     )
+    out_of_range, window = _out_of_range_check("occurred_at", "occurred_at", "occurred_at_raw")
     return _collect_problems(cursor, [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
         ("process_id", "process_id", "process_id IS NULL", "missing_value"),
@@ -507,16 +619,18 @@ def _stage_events(cursor, columns, timezone) -> ProblemSummary:
         ("event_type", "event_type_raw", "event_type_raw IS NOT NULL AND event_type IS NULL", "unknown_event_type"),
         ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NULL", "missing_value"),
         ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NOT NULL AND occurred_at IS NULL", "bad_timestamp"),
+        out_of_range,
         ("channel", "channel_raw", "channel_raw IS NOT NULL AND channel IS NULL", "unknown_channel"),
-    ], columns)
+    ], columns, {"out_of_range": window})
 
 
 def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
+    """Survey rows; the comment is already masked (`_load_raw`). Rating cells get internal aliases
+    (`__rating_0_raw`), never names made from headers, which could clash (`rating_b`, `rating_b__raw`)."""
     rating_columns = [name for name in columns if name.startswith("rating_") and len(name) > len("rating_")]
-    raw_ratings = "".join(f", {_column(columns, name)} AS {quote_identifier(name + '__raw')}" for name in rating_columns)
-    parsed_ratings = "".join(
-        f", parse_number({quote_identifier(name + '__raw')}) AS {quote_identifier(name)}" for name in rating_columns
-    )
+    aliases = {name: f"__rating_{index}_raw" for index, name in enumerate(rating_columns)}
+    raw_ratings = "".join(f", {_column(columns, name)} AS {alias}" for name, alias in aliases.items())
+    parsed_ratings = "".join(f", parse_number({alias}) AS {quote_identifier(name)}" for name, alias in aliases.items())
     cursor.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE staged AS
@@ -526,25 +640,14 @@ def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
                    {_column(columns, 'process_id')} AS process_id,
                    {_column(columns, 'submitted_at')} AS submitted_at_raw,
                    {_column(columns, 'nps')} AS nps_raw,
-                   {_column(columns, 'comment')} AS comment_raw,
-                   {_column(columns, 'candidate_name')} AS candidate_name,
+                   {_column(columns, 'comment')} AS comment,
                    lower({_column(columns, 'language')}) AS language
                    {raw_ratings}
             FROM raw
         ), parsed AS (
-            SELECT * EXCLUDE (candidate_name, comment_raw),
+            SELECT *,
                    parse_instant(submitted_at_raw, $timezone) AS submitted_at,
-                   parse_number(nps_raw) AS nps_value,
-                   -- The candidate's own name (whole, and each part) is masked in their comment
-                   -- before anything is stored.
-                   CASE WHEN candidate_name IS NULL OR comment_raw IS NULL THEN comment_raw
-                        ELSE list_reduce(
-                            list_prepend(comment_raw, list_filter(
-                                list_prepend(candidate_name, string_split(candidate_name, ' ')),
-                                lambda part: length(part) > 1)),
-                            lambda text, part: regexp_replace(
-                                text, '(^|[^\\pL])' || regexp_escape(part) || '([^\\pL]|$)', '\\1[name]\\2', 'gi'))
-                   END AS comment
+                   parse_number(nps_raw) AS nps_value
                    {parsed_ratings}
             FROM cells
         )
@@ -553,19 +656,21 @@ def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
         """,
         {"timezone": timezone},
     )
+    out_of_range, window = _out_of_range_check("submitted_at", "submitted_at", "submitted_at_raw")
     checks = [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
         ("process_id", "process_id", "process_id IS NULL", "missing_value"),
         ("submitted_at", "submitted_at_raw", "submitted_at_raw IS NULL", "missing_value"),
         ("submitted_at", "submitted_at_raw", "submitted_at_raw IS NOT NULL AND submitted_at IS NULL", "bad_timestamp"),
+        out_of_range,
         ("nps", "nps_raw",
          "nps_raw IS NOT NULL AND (nps_value IS NULL OR nps_value NOT BETWEEN 0 AND 10 OR nps_value <> round(nps_value))",
          "bad_nps"),
     ]
-    for name in rating_columns:
-        raw, value = quote_identifier(name + "__raw"), quote_identifier(name)
-        checks.append((name, raw, f"{raw} IS NOT NULL AND ({value} IS NULL OR {value} NOT BETWEEN 1 AND 5)", "bad_rating"))
-    return _collect_problems(cursor, checks, columns)
+    for name, alias in aliases.items():
+        value = quote_identifier(name)
+        checks.append((name, alias, f"{alias} IS NOT NULL AND ({value} IS NULL OR {value} NOT BETWEEN 1 AND 5)", "bad_rating"))
+    return _collect_problems(cursor, checks, columns, {"out_of_range": window})
 
 
 def _sql_literal(text: str) -> str:
@@ -573,8 +678,11 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _collect_problems(cursor, checks, columns) -> ProblemSummary:
-    """Run every row check in one pass over the staged rows; bad rows are kept out of the store."""
+def _collect_problems(cursor, checks, columns, details: dict[str, str] | None = None) -> ProblemSummary:
+    """Run every row check in one pass over the staged rows; bad rows are kept out of the store.
+
+    details: a problem code's detail text, the same for every row (the accepted window of instants).
+    """
     union = " UNION ALL ".join(
         f"SELECT __row, {_sql_literal(column)} AS column_name, {value} AS value, {_sql_literal(code)} AS code "
         f"FROM staged WHERE {condition}"
@@ -586,7 +694,9 @@ def _collect_problems(cursor, checks, columns) -> ProblemSummary:
         "SELECT __row, column_name, value, code FROM row_problems ORDER BY __row, column_name LIMIT ?",
         [MAX_KEPT_PROBLEMS],
     ).fetchall()
-    problems = [RowProblem(row=int(r), column=columns.get(c, c), value=v, code=code) for r, c, v, code in rows]
+    details = details or {}
+    problems = [RowProblem(row=int(r), column=columns.get(c, c), value=v, code=code, detail=details.get(code, ""))
+                for r, c, v, code in rows]
     return ProblemSummary(problems, total, bad_rows)
 
 
@@ -631,10 +741,7 @@ def _store_survey_answers(cursor, good: str, import_id: int) -> int:
     """New answers with their comment's language and sentiment; the comment is stored masked."""
     from analytics import sentiment
 
-    rating_columns = [
-        row[0] for row in cursor.execute("DESCRIBE staged").fetchall()
-        if row[0].startswith("rating_") and not row[0].endswith("__raw")
-    ]
+    rating_columns = [row[0] for row in cursor.execute("DESCRIBE staged").fetchall() if row[0].startswith("rating_")]
     cursor.execute(
         f"CREATE OR REPLACE TEMP TABLE incoming AS SELECT DISTINCT ON (response_key) * FROM {good} "
         "ORDER BY response_key, __row"

@@ -42,10 +42,17 @@ EVENT_FIELDS = IDENTITY_FIELDS + (
 SURVEY_FIELDS = IDENTITY_FIELDS + ("process_id", "submitted_at", "nps", "comment", "language")
 REQUIRED_FIELDS = {"events": ("process_id",), "surveys": ("process_id", "submitted_at")}   # besides an identity
 RATING_FIELD = re.compile(r"rating_[a-z0-9_]+")
-# Headers whose cells are personal data: shown masked in a preview, never offered as values.
+# Headers (normalised) whose cells are personal data: shown masked in a preview, never offered as
+# values. On import a name column masks the name in the rest of a survey row and is then dropped, an
+# e-mail column becomes a pseudonym, and any other personal column is dropped. Id headers
+# (candidate_id, Kandidat-ID, Sökande-ID) and names of other things (process_name, recruiter.name,
+# Avdelningsnamn, Datum för telefonintervju) are not personal.
 PERSONAL_HEADER = re.compile(
-    r"^(candidate[_.]?)?(name|namn|full_?name)$|e_?mail|e_?post|epost|first_?name|last_?name|förnamn|efternamn|"
-    r"phone|telefon|mobil|personnummer|födelsedatum"
+    r"(?P<name>^((candidate|applicant|contact|kandidat|kandidatens|sökande|sökandens|full)[_.]?)?(name|namn)$"
+    r"|^(candidate|applicant)$|first_?name|last_?name|given_?name|family_?name|surname|förnamn|efternamn)"
+    r"|(?P<email>e_?mail|(^|_)mail|e_?post|epost)"
+    r"|(?P<other>(phone|telefon)(_?(number|nummer|no|nr))?$|^(tel|mobil|mobile|cell)(_?(number|nummer|no|nr))?$"
+    r"|mobilnummer|personnummer|födelsedatum|birth_?date|date_of_birth)"
 )
 EMAIL_VALUE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MASK = "•••"
@@ -315,8 +322,12 @@ class FilePreview(NamedTuple):
     values: list[str]            # distinct values of the chosen column, most frequent first
 
 
-def is_personal_column(header: str) -> bool:
-    return bool(PERSONAL_HEADER.search(normalize_header(header)))
+def is_personal_column(header: str, kind: str | None = None) -> bool:
+    """Whether the header names personal data; with `kind` ('name', 'email', 'other'), data of that kind."""
+    normal = normalize_header(header)
+    if kind is None:
+        return bool(PERSONAL_HEADER.search(normal))
+    return any(match.lastgroup == kind for match in PERSONAL_HEADER.finditer(normal))
 
 
 def preview_file(path: str | Path, rows: int = 20, value_column: str | None = None, max_values: int = 100) -> FilePreview:

@@ -11,8 +11,10 @@ import codecs
 import csv
 import hashlib
 import io
+import os
 import tempfile
-import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +56,8 @@ def file_sha256(path: Path) -> str:
 
 def prepare_table(path: Path, encoding: str | None = None) -> PreparedTable:
     """Detect encoding (unless given), workbook and separator; raise UnreadableFile in plain words."""
-    head = path.open("rb").read(SNIFF_BYTES)
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
     sha = file_sha256(path)
     if not head.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"):
         raise UnreadableFile("empty_file")
@@ -103,8 +106,7 @@ def _transcode(path: Path, encoding: str) -> Path:
     # cp1252 leaves five bytes undefined; decode those as Latin-1 rather than fail.
     errors = "replace" if encoding.startswith("utf-16") else "strict"
     decoder_encoding = "cp1252" if encoding == "cp1252" else encoding
-    out = Path(tempfile.mkstemp(prefix="radar-", suffix=".csv")[1])
-    with path.open("rb") as source, out.open("w", encoding="utf-8", newline="") as target:
+    with _temporary_csv() as (out, target), path.open("rb") as source:
         decoder = codecs.getincrementaldecoder(decoder_encoding)(errors=errors)
         while block := source.read(BLOCK_BYTES):
             try:
@@ -115,18 +117,39 @@ def _transcode(path: Path, encoding: str) -> Path:
     return out
 
 
+@contextmanager
+def _temporary_csv() -> Iterator[tuple[Path, io.TextIOWrapper]]:
+    """A new temporary file, open for UTF-8 text on the descriptor `mkstemp` gives (closed on exit,
+    so no descriptor outlives the file); the file is removed again when writing it fails."""
+    descriptor, name = tempfile.mkstemp(prefix="radar-", suffix=".csv")
+    path = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            yield path, handle
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
 def _workbook_to_csv(path: Path, sha: str) -> PreparedTable:
-    """The first sheet of an .xlsx as CSV; every cell read as text, as a CSV export would give it."""
+    """The first sheet of an .xlsx as CSV; every cell read as text, as a CSV export would give it.
+
+    The header row is read as a row (header=None), so headers reach the CSV as written: pandas would
+    rename a repeated header (`process_id.1`) and hide the repeat from the importer's check.
+    Whatever goes wrong while reading the workbook (a damaged archive, a sheet cut short) is an
+    unreadable file, never an exception.
+    """
     import pandas as pd
 
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError) as error:
-        raise UnreadableFile("unreadable", detail=str(error)) from error
+        frame = pd.read_excel(path, sheet_name=0, header=None, dtype=str, engine="openpyxl")
+    except Exception as error:   # zipfile, XML parsing, openpyxl: any failure means the same
+        detail = str(error).replace(str(path), "the file").strip() or type(error).__name__
+        raise UnreadableFile("unreadable", detail=detail[:300]) from error
     if frame.columns.size == 0:
         raise UnreadableFile("empty_file")
-    out = Path(tempfile.mkstemp(prefix="radar-", suffix=".csv")[1])
-    frame.to_csv(out, index=False, encoding="utf-8")
+    with _temporary_csv() as (out, handle):
+        frame.to_csv(handle, index=False, header=False)
     return PreparedTable(out, "xlsx", ",", sha, is_temporary=True)
 
 

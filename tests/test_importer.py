@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import io
 import itertools
+import os
 import random
 import re
 import shutil
@@ -383,7 +384,7 @@ def test_a_row_with_too_many_fields_is_a_structure_problem(db):
     assert report.error_code == "rows_rejected"
     [problem] = report.problems
     assert (problem.row, problem.line, problem.code) == (2, 3, "bad_structure")
-    assert "surplus" in problem.value
+    assert (problem.value, problem.detail) == (None, "expected 4 fields, found 5")
     assert report.problem_lines()[0].startswith("wide.csv, row 2 (line 3)")
     assert db.fetchall("SELECT count(*) FROM events") == [(0,)]
 
@@ -940,3 +941,217 @@ def test_descriptive_text_survives_any_quoting(shared_store, values, delimiter):
     assert report.ok, (text, report.error_message(), report.problem_lines())
     assert dict(shared_store.fetchall("SELECT candidate_id, department FROM events WHERE process_id = ?", [process])) == {
         f"c{i}": (value.strip(" ") or None) for i, value in enumerate(values)}
+
+
+# -- the security and privacy review -------------------------------------------------------------
+
+def test_implausible_instants_are_out_of_range(db):
+    """1990-01-01 UTC is the first accepted instant; placeholders and typos around it are row problems."""
+    rows = [
+        ["ok-a", "P-1", "hired", "1990-01-01T00:00:00Z"],
+        ["ok-b", "P-1", "hired", "1990-01-01 01:00"],              # CET: 1990-01-01 00:00 UTC
+        ["ok-c", "P-1", "hired", "2026-01-01T10:00:00+14:00"],
+        ["ok-d", "P-1", "hired", "2026-01-01T10:00:00-14:00"],
+        ["ok-e", "P-1", "hired", "2026-01-01T10:00:00+05:45"],
+        ["b1", "P-1", "hired", "1969-12-31"],
+        ["b2", "P-1", "hired", "1900-01-01"],
+        ["b3", "P-1", "hired", "0001-01-01"],
+        ["b4", "P-1", "hired", "9999-12-31T23:59:59Z"],
+        ["b5", "P-1", "hired", "1989-12-31T23:59:59Z"],
+        ["b6", "P-1", "hired", "1990-01-01"],                      # local midnight: 1989-12-31 23:00 UTC
+        ["b7", "P-1", "hired", "100000000000"],                    # epoch ms: 1973-03-03
+        ["b8", "P-1", "hired", "2099-01-01 10:00"],
+        ["b9", "P-1", "hired", "2026-01-01T10:00:00+99:99"],
+        ["b10", "P-1", "hired", "2026-01-01T10:00:00+14:30"],
+        ["b11", "P-1", "hired", "2026-01-01T10:00:00-15:00"],
+        ["b12", "P-1", "hired", "2026-01-01T10:00:00+05:75"],
+    ]
+    report = import_bytes(db, csv_bytes(rows), "times.csv", mode="lenient")
+    assert [(p.row, p.column, p.value, p.code) for p in report.problems] == [
+        (6, "occurred_at", "1969-12-31", "out_of_range"),
+        (7, "occurred_at", "1900-01-01", "out_of_range"),
+        (8, "occurred_at", "0001-01-01", "out_of_range"),
+        (9, "occurred_at", "9999-12-31T23:59:59Z", "out_of_range"),
+        (10, "occurred_at", "1989-12-31T23:59:59Z", "out_of_range"),
+        (11, "occurred_at", "1990-01-01", "out_of_range"),
+        (12, "occurred_at", "100000000000", "out_of_range"),
+        (13, "occurred_at", "2099-01-01 10:00", "out_of_range"),
+        (14, "occurred_at", "2026-01-01T10:00:00+99:99", "bad_timestamp"),
+        (15, "occurred_at", "2026-01-01T10:00:00+14:30", "bad_timestamp"),
+        (16, "occurred_at", "2026-01-01T10:00:00-15:00", "bad_timestamp"),
+        (17, "occurred_at", "2026-01-01T10:00:00+05:75", "bad_timestamp"),
+    ]
+    assert occurred(db) == {
+        "ok-a": utc(1990, 1, 1, 0, 0), "ok-b": utc(1990, 1, 1, 0, 0), "ok-c": utc(2025, 12, 31, 20, 0),
+        "ok-d": utc(2026, 1, 2, 0, 0), "ok-e": utc(2026, 1, 1, 4, 15),
+    }
+    latest = (datetime.now(UTC) + timedelta(days=366)).strftime("%Y-%m-%d")
+    line = report.problem_lines()[3]
+    assert line.startswith("times.csv, row 9 (line 10), column occurred_at: '9999-12-31T23:59:59Z' lies outside")
+    assert f"(1990-01-01 – {latest}, UTC)" in line and "Write the real date" in line
+    assert f"'9999-12-31T23:59:59Z' ligger utanför de godtagna datumen (1990-01-01 – {latest}, UTC)" in (
+        report.problem_lines("sv")[3])
+
+
+def test_the_accepted_window_ends_a_year_and_a_day_ahead(db):
+    """Planned dates may lie ahead (interviews); more than 366 days ahead is a typo."""
+    soon, far = (datetime.now(UTC) + timedelta(days=days) for days in (360, 372))
+    rows = [["soon", "P-1", "interview_scheduled", f"{soon:%Y-%m-%d}T12:00:00Z"],
+            ["far", "P-1", "interview_scheduled", f"{far:%Y-%m-%d}T12:00:00Z"]]
+    report = import_bytes(db, csv_bytes(rows), "ahead.csv", mode="lenient")
+    assert [(p.row, p.code) for p in report.problems] == [(2, "out_of_range")]
+    assert occurred(db) == {"soon": datetime(soon.year, soon.month, soon.day, 12, tzinfo=UTC)}
+
+
+def test_implausible_survey_times_are_row_problems(db):
+    header = ["candidate_id", "process_id", "submitted_at", "nps"]
+    rows = [["c1", "P-1", "2026-02-01 12:00", "9"], ["c2", "P-1", "1970-01-01T00:00:00Z", "9"],
+            ["c3", "P-1", "2026-02-01T12:00:00+99:99", "9"], ["c4", "P-1", "9999-12-31", "9"]]
+    report = import_bytes(db, csv_bytes(rows, header), "survey.csv", mode="lenient")
+    assert [(p.row, p.column, p.value, p.code) for p in report.problems] == [
+        (2, "submitted_at", "1970-01-01T00:00:00Z", "out_of_range"),
+        (3, "submitted_at", "2026-02-01T12:00:00+99:99", "bad_timestamp"),
+        (4, "submitted_at", "9999-12-31", "out_of_range"),
+    ]
+    assert db.fetchall("SELECT candidate_id, submitted_at FROM survey_responses") == [("c1", utc(2026, 2, 1, 11, 0))]
+
+
+# Names the sentiment masker alone does not catch (it knows common first names): only the importer
+# can mask them, from the row's own name column.
+TT_NPS_HEADER = ["id", "created-at", "sent-at", "scored-at", "updated-at", "score", "feedback", "on-reject",
+                 "candidate_id", "job-application_id", "stage_id", "candidate-name"]
+
+
+def test_a_preset_survey_masks_the_candidates_name_in_the_comment(db):
+    """teamtailor_nps rewrites `raw` and never selects the name: the masking must come first."""
+    assert import_file(db, Path(__file__).parent / "fixtures" / "ats" / "teamtailor_applications.csv").ok
+    row = ["71", "2025-04-01T10:00:00.000+02:00", "2025-04-01T10:00:00.000+02:00", "2025-04-02T08:15:00.000+02:00",
+           "2025-04-02T08:15:00.000+02:00", "9", "Quimbley svarade snabbt. Tack, zorvath QUIMBLEY!", "true", "101",
+           "1337", "31", "Zorvath Quimbley"]
+    report = import_bytes(db, csv_bytes([row], TT_NPS_HEADER), "nps.csv")
+    assert report.ok, (report.error_message(), report.problem_lines())
+    assert report.format == "teamtailor_nps"
+    assert db.fetchall("SELECT candidate_id, process_id, comment FROM survey_responses") == [
+        ("101", "7", "[name] svarade snabbt. Tack, [name]!")]
+
+
+def test_name_masking_covers_every_other_column_and_repeated_names(db):
+    """Every name column (candidate_name, Förnamn, Efternamn) masks every other cell of its row."""
+    header = ["candidate_id", "process_id", "submitted_at", "comment", "candidate_name", "Förnamn", "Efternamn"]
+    rows = [["c1", "P-1", "2026-02-01 12:00", "Zorvath, zorvath, Zorvath! Bra, Plumwick-Dunne.", "", "Zorvath",
+             "Plumwick-Dunne"],
+            ["c2", "P-1", "2026-02-01 12:00", "Tack Xandor Q.", "Xandor Q.", "", ""]]
+    report = import_bytes(db, csv_bytes(rows, header), "survey.csv")
+    assert report.ok, (report.error_message(), report.problem_lines())
+    assert dict(db.fetchall("SELECT candidate_id, comment FROM survey_responses")) == {
+        "c1": "[name], [name], [name]! Bra, [name].", "c2": "Tack [name]"}
+
+
+def test_no_file_descriptor_outlives_an_import(db):
+    """Transcoded copies hold the whole upload: their descriptors must be closed, not only the files removed."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc")
+    cp1252, workbook = EXPORTS["cp1252-semicolon"][1], EXPORTS["xlsx"][1]
+    assert import_bytes(db, cp1252, "first.csv").ok   # the store's own files are open from here on
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(10):
+        assert import_bytes(db, cp1252, "events.csv").rows_duplicate == 5
+    assert import_bytes(db, workbook, "events.xlsx").rows_duplicate == 5
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_malformed_row_is_one_problem_and_its_line_is_not_shown(db):
+    """The raw line holds the row's name and address; the problem says only what is wrong with it."""
+    data = (b"candidate_id,candidate_name,candidate_email,process_id,event_type,occurred_at\n"
+            b"c1,Bo Ek,bo@ek.se,P-1,hired,2026-01-15 10:00\n"
+            b"c2,Zorvath Quimbley,zq@example.se,P-1,hired,2026-01-15 10:00,x,y,z\n"
+            b"c3,Ann Berg,ann@berg.se,P-1,hired,2026-01-15 10:00\n")
+    report = import_bytes(db, data, "wide.csv", mode="lenient")
+    assert (report.problem_count, report.rows_rejected, report.rows_read, report.rows_stored) == (1, 1, 3, 2)
+    assert [(p.row, p.line, p.column, p.value, p.code, p.detail) for p in report.problems] == [
+        (2, 3, "(whole row)", None, "bad_structure", "expected 6 fields, found 9")]
+    assert report.problem_lines()[0] == (
+        "wide.csv, row 2 (line 3), column (whole row): the row does not fit the header (expected 6 fields, found 9); "
+        "check for a stray separator or an unclosed quote")
+    assert "(väntade 6 fält, fann 9)" in report.problem_lines("sv")[0]
+    shown = " ".join(report.problem_lines() + report.problem_lines("sv") + [report.problems_frame().to_csv()])
+    assert "Quimbley" not in shown and "zq@" not in shown
+
+
+def test_a_candidate_id_that_is_an_e_mail_address_becomes_its_pseudonym(db):
+    header = ["candidate_id", "process_id", "event_type", "occurred_at"]
+    rows = [[" Zorvath.Quimbley@Example.SE ", "P-1", "application_received", "2026-01-15 10:00"],
+            ["c-2", "P-1", "application_received", "2026-01-15 10:00"], ["a@b", "P-1", "hired", "2026-01-15 10:00"]]
+    assert import_bytes(db, csv_bytes(rows, header), "ids.csv").ok
+    pseudonym = _expected_pseudonym(db.secret_key(), "zorvath.quimbley@example.se")
+    assert {row[0] for row in db.fetchall("SELECT candidate_id FROM events")} == {pseudonym, "c-2", "a@b"}
+    # The same person identified by an e-mail column in another file is the same candidate.
+    by_email = [["zorvath.quimbley@example.se", "P-1", "rejected", "2026-01-20 10:00"]]
+    assert import_bytes(db, csv_bytes(by_email, ["candidate_email", "process_id", "event_type", "occurred_at"]),
+                        "email.csv").ok
+    assert db.fetchall("SELECT event_type FROM events WHERE candidate_id = ? ORDER BY 1", [pseudonym]) == [
+        ("application_received",), ("rejected",)]
+
+
+def test_a_preset_case_id_that_is_an_e_mail_address_becomes_its_pseudonym(db):
+    data = b"case_id;activity;timestamp\nbo.ek@example.se;Application received;2025-03-28 09:00\n"
+    report = import_bytes(db, data, "log.csv")
+    assert report.ok and report.format == "process_mining", report.error_message()
+    assert db.fetchall("SELECT candidate_id FROM events") == [(_expected_pseudonym(db.secret_key(), "bo.ek@example.se"),)]
+
+
+def test_rating_headers_that_look_like_internal_names(db):
+    header = ["candidate_id", "process_id", "submitted_at", "rating_b", "rating_b__raw"]
+    rows = [["c1", "P-1", "2026-02-01 12:00", "4", "2"], ["c2", "P-1", "2026-02-01 12:00", "5", "x"]]
+    report = import_bytes(db, csv_bytes(rows, header), "ratings.csv", mode="lenient")
+    assert [(p.row, p.column, p.value, p.code) for p in report.problems] == [(2, "rating_b__raw", "x", "bad_rating")]
+    assert db.fetchall("SELECT rating, value FROM survey_ratings ORDER BY 1") == [("b", 4.0), ("b__raw", 2.0)]
+
+
+def _truncated_workbook() -> bytes:
+    """A real workbook whose sheet XML is cut off half-way, as an interrupted download leaves it."""
+    source = zipfile.ZipFile(io.BytesIO(_workbook(SAME_EVENTS, FULL_HEADER)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.startswith("xl/worksheets/") else data)
+    return buffer.getvalue()
+
+
+def test_a_workbook_cut_short_is_unreadable_not_an_exception(db):
+    report = import_bytes(db, _truncated_workbook(), "cut.xlsx")
+    assert report.error_code == "unreadable"
+    assert report.error_message().startswith("cut.xlsx could not be read as a table: ")
+    assert "radar-upload" not in report.error_message()
+
+
+@pytest.mark.parametrize("file_name", ["export." + "x" * 300, "export.c\x00sv", "export.csv.gz", "export.csv.zst",
+                                       "../../etc/export.csv", "export.csv/.."])
+def test_any_upload_name_is_read_by_its_content(db, file_name):
+    report = import_bytes(db, csv_bytes(GOOD), file_name)
+    assert report.ok, report.error_message()
+    assert (report.file_name, report.rows_stored) == (file_name, 3)
+
+
+@pytest.mark.parametrize(("header", "row", "column"), [
+    (["candidate_id", "process_id", "Process_ID", "event_type", "occurred_at"],
+     ["c1", "P-1", "P-2", "hired", "2026-01-15 10:00"], "process_id"),
+    (["candidate_id", "process_id", "process_id", "event_type", "occurred_at"],
+     ["c1", "P-1", "P-2", "hired", "2026-01-15 10:00"], "process_id"),
+    (["candidate_id", "process_id", "event_type", "occurred_at", "Department", "department "],
+     ["c1", "P-1", "hired", "2026-01-15 10:00", "HR", "IT"], "department"),
+], ids=["letter-case", "identical", "optional-column"])
+@pytest.mark.parametrize("shape", ["csv", "xlsx"])
+def test_repeated_headers_are_refused_whatever_duckdb_renames(db, header, row, column, shape):
+    data = csv_bytes([row], header) if shape == "csv" else _workbook([row], header)
+    report = import_bytes(db, data, f"twice.{shape}")
+    assert (report.error_code, report.error_values) == ("duplicate_columns", {"column": column})
+    assert db.fetchall("SELECT count(*) FROM events") == [(0,)]
+
+
+def test_empty_trailing_headers_are_no_repeat(db):
+    data = b"candidate_id,process_id,event_type,occurred_at,,\nc1,P-1,hired,2026-01-15 10:00,,\n"
+    report = import_bytes(db, data, "trailing.csv")
+    assert report.ok, report.error_message()
+    assert occurred(db) == {"c1": utc(2026, 1, 15, 9, 0)}

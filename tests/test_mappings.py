@@ -7,6 +7,7 @@ CEST = UTC+2); expected instants are written out in UTC.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -20,6 +21,7 @@ from analytics.mappings import (
     delete_mapping,
     export_mapping_json,
     import_mapping_json,
+    is_personal_column,
     list_mappings,
     load_mapping,
     mapping_problems,
@@ -27,6 +29,7 @@ from analytics.mappings import (
     save_mapping,
     validate,
 )
+from analytics.presets import EASYCRUIT_MILESTONES, PRESETS
 from analytics.store import Store
 
 STATUS_EXPORT = (
@@ -205,6 +208,67 @@ def test_a_survey_mapping_gives_answers_and_ratings(store, tmp_path):
                           "FROM survey_responses") == [("K-1", "T-9", "2025-04-02 06:15:00+00", 9, "Snabbt besked")]
     assert store.fetchall("SELECT rating, value FROM survey_ratings") == [("treatment", 4.5)]
     assert {m.key for m in mapping.metric_support() if m.available} == {"cnps", "sentiment_score"}
+
+
+def test_a_survey_mapping_masks_the_name_columns_in_the_comment_and_pseudonymises_an_e_mail_id(store, tmp_path):
+    """The file's name columns are no canonical field, yet they mask the candidate's name before anything else."""
+    export = write(tmp_path, "enkat.csv", "Kandidat,Tjänst,Besvarad,Kommentar,Kandidatnamn,Namn\n"
+                                         "zq@example.se,T-9,2025-04-02 08:15,Tack Quimbley! /zorvath,Zorvath Quimbley,\n"
+                                         "K-2,T-9,2025-04-02 08:15,Plumwick svarade aldrig,,Xandor Plumwick\n")
+    mapping = ColumnMapping("Enkät", "surveys", fields={
+        "candidate_id": "Kandidat", "process_id": "Tjänst", "submitted_at": "Besvarad", "comment": "Kommentar"})
+    report = import_file(store, export, mapping=mapping)
+    assert report.ok, report.error_message()
+    rows = store.fetchall("SELECT candidate_id, comment FROM survey_responses ORDER BY candidate_id")
+    assert [comment for _, comment in rows] == ["[name] svarade aldrig", "Tack [name]! /[name]"]
+    assert rows[0][0] == "K-2" and re.fullmatch(r"anon-[0-9a-f]{20}", rows[1][0])
+
+
+def test_a_mapping_that_reads_a_name_column_is_refused(store, tmp_path):
+    mapping = status_mapping()
+    mapping.fields["process_id"] = "Förnamn"
+    report = import_file(store, write(tmp_path, "statusexport.csv", STATUS_EXPORT), mapping=mapping)
+    assert (report.error_code, report.error_values) == ("personal_column", {"column": "Förnamn"})
+    assert report.error_message().startswith("statusexport.csv: the column(s) Förnamn hold names")
+    assert store.scalar("SELECT count(*) FROM events") == 0
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    ("Applicant Name", "name"), ("Candidate", "name"), ("Kandidatnamn", "name"), ("Contact name", "name"),
+    ("Namn", "name"), ("Name", "name"), ("candidate_name", "name"), ("Kandidatens namn", "name"), ("Förnamn", "name"),
+    ("candidateFirstName", "name"), ("Last_Name", "name"),
+    ("Mail", "email"), ("E-mail", "email"), ("candidate_email", "email"), ("E-post", "email"), ("candidateEmail", "email"),
+    ("Mailadress", "email"), ("Telefon", "other"), ("Mobiltelefon", "other"), ("candidatePhone", "other"),
+    ("Phone number", "other"), ("Personnummer", "other"),
+])
+def test_personal_headers_and_their_kind(header, kind):
+    assert is_personal_column(header)
+    assert [k for k in ("name", "email", "other") if is_personal_column(header, k)] == [kind]
+
+
+@pytest.mark.parametrize("header", ["Applicant Name", "Candidate", "Kandidatnamn", "Contact name", "Mail"])
+def test_the_widened_headers_count_as_personal(header):
+    """Headers the first pattern missed: names with a prefix of their own, a bare 'Mail'."""
+    assert is_personal_column(header)
+
+
+@pytest.mark.parametrize("header", [
+    "candidate_id", "Candidate ID", "Kandidat-ID", "Sökande-ID", "Kandidatens ID", "applicant_id", "Kandidat",
+    "process_id", "process_name", "recruiter", "recruiter.name", "user.name", "Avdelningsnamn", "contact",
+    "Rekryteringstitel", "comment", "Kommentar", "Status", "Datum för telefonintervju", "Phone interview date",
+])
+def test_ids_and_names_of_other_things_are_not_personal(header):
+    assert not is_personal_column(header)
+
+
+def test_no_column_a_preset_reads_counts_as_personal():
+    """Personal columns never reach `raw`: a preset reading one would lose it."""
+    read = set().union(*(preset.signature | preset.also_required for preset in PRESETS.values()))
+    read |= {column for column, _, _ in EASYCRUIT_MILESTONES}
+    read |= {"recruiter.name", "jobs[0].name", "current_stage.name", "interview_step.name", "interview.name",
+             "rejection_reason.type.name", "avdelningsnamn", "rekryteringstitel", "job_posting_title", "jobtitle",
+             "supervisory_organization", "recruiter", "feedback", "submittedvalues", "resource", "org:resource"}
+    assert sorted(column for column in read if is_personal_column(column)) == []
 
 
 def test_a_mapping_says_which_metrics_it_can_support():

@@ -10,11 +10,13 @@ CREATE OR REPLACE TEMP MACRO local_to_instant(ts, tz) AS
 
 -- Any accepted timestamp text to an instant; NULL when it cannot be read.
 --   epoch milliseconds (12-13 digits), ISO 8601 with Z or an offset, naive local date-time, date only.
+-- An offset must be a real one: at most 14:00 either way, minutes 00-59 (+99:99 is no offset).
+-- Whether the instant is plausible (not 1970-01-01, not 9999-12-31) is a separate row check.
 CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
     WITH v AS (SELECT regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1') AS s)
     SELECT CASE
         WHEN regexp_full_match(s, '\d{12,13}') THEN make_timestamptz(CAST(s AS BIGINT) * 1000)
-        WHEN regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)')
+        WHEN regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)')
             THEN try_cast(s AS TIMESTAMPTZ)
         WHEN regexp_full_match(s, '\d{4}[-/]\d{2}[-/]\d{2}([T ]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?)?')
             THEN local_to_instant(try_cast(regexp_replace(replace(s, '/', '-'), '(\d)\.(\d{2})', '\1:\2', 'g') AS TIMESTAMP), tz)
@@ -25,6 +27,34 @@ CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
 -- HMAC-SHA256 (RFC 2104) with the key already xor-ed into its inner and outer pad blocks.
 CREATE OR REPLACE TEMP MACRO hmac_sha256(inner_pad, outer_pad, message) AS
     sha256(outer_pad || unhex(sha256(inner_pad || encode(message))));
+
+-- An e-mail address as its keyed pseudonym: letter case and surrounding spaces do not matter.
+CREATE OR REPLACE TEMP MACRO pseudonym(inner_pad, outer_pad, address) AS
+    'anon-' || left(hmac_sha256(inner_pad, outer_pad, nullif(lower(trim(address)), '')), 20);
+
+-- A candidate id, or its pseudonym when the id is an e-mail address.
+CREATE OR REPLACE TEMP MACRO id_or_pseudonym(inner_pad, outer_pad, id) AS
+    CASE WHEN regexp_full_match(trim(id), '[^@\s]+@[^@\s]+\.[^@\s]+') THEN pseudonym(inner_pad, outer_pad, id)
+         ELSE id END;
+
+-- `word` replaced by [name] wherever it stands as a whole word, in any letter case. The pattern is
+-- compiled for every row (about a millisecond, for the Unicode class), so only where the text holds
+-- the word at all: for most cells a plain search is all it costs.
+CREATE OR REPLACE TEMP MACRO mask_word(text, word) AS
+    CASE WHEN contains(lower(text), lower(word))
+         THEN regexp_replace(text, '(^|[^\pL])' || regexp_escape(word) || '([^\pL]|$)', '\1[name]\2', 'gi')
+         ELSE text END;
+
+-- The row's name(s) masked in `text`: each whole name, then each part of it of two letters or
+-- more (split at spaces and hyphens). Each word is masked twice: a match takes the separator after
+-- it, which would hide the same name written right after it ("Anna, Anna").
+CREATE OR REPLACE TEMP MACRO mask_names(text, names) AS
+    list_reduce(
+        list_prepend(text, list_filter(
+            flatten(list_transform(list_filter(names, lambda n: nullif(trim(n), '') IS NOT NULL),
+                                   lambda n: list_prepend(trim(n), regexp_split_to_array(trim(n), '[\s\-]+')))),
+            lambda part: length(part) > 1)),
+        lambda masked, part: mask_word(mask_word(masked, part), part));
 
 -- A number written with a decimal comma or point; NULL when it is not a number.
 CREATE OR REPLACE TEMP MACRO parse_number(raw) AS
