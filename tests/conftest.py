@@ -32,3 +32,17 @@ def app_db(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("RADAR_DB", str(path))
     monkeypatch.setenv("RADAR_DEMO", "0")
     return path
+
+
+def seed_store(db_path: Path, csv_text: str, folder: Path) -> None:
+    """Import one small canonical file into the database an AppTest will open."""
+    from analytics.importer import import_file
+
+    export = folder / "export.csv"
+    export.write_text(csv_text, encoding="utf-8")
+    seeded = Store(db_path)
+    try:
+        report = import_file(seeded, export)
+        assert report.ok, report.error_message()
+    finally:
+        seeded.close()

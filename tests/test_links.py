@@ -4,11 +4,9 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from analytics.importer import import_file
 from analytics.links import filters_from_query, filters_to_query
 from analytics.metrics import Filters
-from analytics.store import Store
-from tests.conftest import APP
+from tests.conftest import APP, seed_store
 
 EXPORT = (
     "candidate_id,process_id,event_type,occurred_at,process_name,department,recruiter\n"
@@ -30,11 +28,7 @@ def test_a_malformed_date_in_a_link_is_ignored():
 
 
 def test_a_link_with_query_parameters_restores_the_filters(app_db, tmp_path):
-    export = tmp_path / "export.csv"
-    export.write_text(EXPORT, encoding="utf-8")
-    seeded = Store(app_db)
-    import_file(seeded, export)
-    seeded.close()
+    seed_store(app_db, EXPORT, tmp_path)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["department"] = "IT"
     at.query_params["from"] = "2026-03-01"
@@ -49,11 +43,7 @@ def test_a_link_with_query_parameters_restores_the_filters(app_db, tmp_path):
 
 
 def test_a_link_with_only_an_end_date_keeps_it_as_the_end(app_db, tmp_path):
-    export = tmp_path / "export.csv"
-    export.write_text(EXPORT, encoding="utf-8")
-    seeded = Store(app_db)
-    import_file(seeded, export)
-    seeded.close()
+    seed_store(app_db, EXPORT, tmp_path)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["to"] = "2026-03-02"
     at.run()

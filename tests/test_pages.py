@@ -3,9 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.importer import import_file
 from analytics.store import Store
-from tests.conftest import APP
+from tests.conftest import APP, seed_store
 
 PAGES = ["pages/overview.py", "pages/data.py", "pages/settings.py"]
 
@@ -36,20 +35,12 @@ def test_page_runs_on_an_empty_store(app_db, page, lang):
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_on_imported_data(app_db, tmp_path, page, lang):
-    export = tmp_path / "export.csv"
-    export.write_text(SMALL_EXPORT, encoding="utf-8")
-    seeded = Store(app_db)
-    assert import_file(seeded, export).ok
-    seeded.close()
+    seed_store(app_db, SMALL_EXPORT, tmp_path)
     run_page(page, lang)
 
 
 def test_overview_counts_what_was_imported(app_db, tmp_path):
-    export = tmp_path / "export.csv"
-    export.write_text(SMALL_EXPORT, encoding="utf-8")
-    seeded = Store(app_db)
-    import_file(seeded, export)
-    seeded.close()
+    seed_store(app_db, SMALL_EXPORT, tmp_path)
     at = run_page("pages/overview.py", "en")
     values = {metric.label: metric.value for metric in at.metric}
     assert values["Applications"] == "2"
@@ -71,11 +62,7 @@ def test_upload_on_the_data_page_imports_and_reports(app_db):
 
 
 def test_undo_on_the_data_page_removes_the_import(app_db, tmp_path):
-    export = tmp_path / "export.csv"
-    export.write_text(SMALL_EXPORT, encoding="utf-8")
-    seeded = Store(app_db)
-    import_file(seeded, export)
-    seeded.close()
+    seed_store(app_db, SMALL_EXPORT, tmp_path)
     at = run_page("pages/data.py", "en")
     at.button(key="undo_button").click().run()
     assert "3 events and 0 survey answers removed" in at.success[0].value
