@@ -266,11 +266,13 @@ def _as_instant(moment: datetime | str | None, timezone: str) -> datetime | None
 
 def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
                       processes: tuple[str, ...]) -> dict[str, Any]:
-    first_year, last_year = store.fetchall(
-        "SELECT year(min(occurred_at)), year(max(occurred_at)) FROM events"
-    )[0]
-    # One year of margin on each side: local dates can fall in the next or previous UTC year.
-    holidays = swedish_weekday_holidays(first_year - 1, last_year + 1) if first_year else ()
+    holidays: tuple[date, ...] = ()
+    if settings.latency_unit == "business_days":  # the only unit that reads the calendar
+        first_year, last_year = store.fetchall(
+            "SELECT year(min(occurred_at)), year(max(occurred_at)) FROM events"
+        )[0]
+        # One year of margin on each side: local dates can fall in the next or previous UTC year.
+        holidays = swedish_weekday_holidays(first_year - 1, last_year + 1) if first_year else ()
     return {
         "as_of": as_of,
         "timezone": settings.timezone,

@@ -25,10 +25,7 @@ moment AS (
 known_events AS NOT MATERIALIZED (
     SELECT candidate_id, process_id, event_type, occurred_at, channel,
            process_name, department, recruiter, stage,
-           (CAST(epoch_us(occurred_at) AS HUGEINT) << 64) | event_key AS time_order,
-           event_type IN ('acknowledgement_sent', 'status_update_sent', 'interview_scheduled',
-                          'interview_held', 'rejection_sent', 'feedback_given', 'offer_made',
-                          'hired') AS is_contact
+           (CAST(epoch_us(occurred_at) AS HUGEINT) << 64) | event_key AS time_order
     FROM events
     WHERE occurred_at <= (SELECT as_of FROM moment)
       AND (len(CAST($processes AS VARCHAR[])) = 0
@@ -47,20 +44,23 @@ milestones AS (
            min(occurred_at) FILTER (event_type = 'withdrawn') AS withdrawn_at,
            count(*) FILTER (event_type = 'interview_held') AS interviews,
            max(occurred_at) FILTER (event_type = 'interview_held') AS last_interview_at,
-           max(occurred_at) FILTER (is_contact) AS last_contact_at,
            max(occurred_at) FILTER (event_type = 'feedback_given'
                                     AND channel IN ('phone', 'video', 'in_person')) AS last_personal_feedback_at,
            bool_or(event_type = 'survey_sent') AS survey_sent,
-           coalesce(list(occurred_at) FILTER (is_contact), []) AS contact_times,
-           coalesce(list(occurred_at) FILTER (event_type IN ('rejection_sent', 'feedback_given')), [])
-               AS notice_times,
-           coalesce(list(occurred_at) FILTER (event_type IN ('feedback_given', 'rejection_sent', 'offer_made')), [])
-               AS answer_times,
+           -- the times of the contacts, notices and answers; NULL, not [], without any (cheaper,
+           -- and the list functions below give NULL for NULL as they do for [])
+           list(occurred_at) FILTER (is_contact) AS contact_times,
+           list(occurred_at) FILTER (event_type IN ('rejection_sent', 'feedback_given')) AS notice_times,
+           list(occurred_at) FILTER (event_type IN ('feedback_given', 'rejection_sent', 'offer_made')) AS answer_times,
            -- descriptive values: the first non-empty one in time order; the stage reached: the last
            arg_min(department, time_order) FILTER (department IS NOT NULL) AS department,
            arg_min(recruiter, time_order) FILTER (recruiter IS NOT NULL) AS recruiter,
            arg_max(stage, time_order) FILTER (stage IS NOT NULL) AS stage
-    FROM known_events
+    FROM (SELECT *,
+                 event_type IN ('acknowledgement_sent', 'status_update_sent', 'interview_scheduled',
+                                'interview_held', 'rejection_sent', 'feedback_given', 'offer_made',
+                                'hired') AS is_contact
+          FROM known_events)
     GROUP BY candidate_id, process_id
 ),
 
@@ -73,7 +73,8 @@ follow_ups AS (
            list_min(list_filter(notice_times, lambda t: t >= decision_at)) AS notice_at,
            -- the first feedback, rejection notice or offer at or after the last interview
            list_min(list_filter(answer_times, lambda t: t >= last_interview_at)) AS post_interview_at,
-           coalesce(last_personal_feedback_at >= last_interview_at, false) AS personal_feedback_given
+           coalesce(last_personal_feedback_at >= last_interview_at, false) AS personal_feedback_given,
+           list_max(contact_times) AS last_contact_at
     FROM milestones
 ),
 
@@ -127,12 +128,12 @@ measured AS (
            CASE WHEN s.rejection_stands THEN (epoch(s.notice_at) - epoch(s.decision_at)) / 3600 END
                AS notice_latency_h,
            (epoch(s.post_interview_at) - epoch(s.last_interview_at)) / 3600 AS post_interview_latency_h,
-           -- the timeline: applied_at, the contacts up to its end, its end
-           list_concat([epoch(s.applied_at)],
-                       list_sort(list_transform(
-                           list_filter(s.contact_times, lambda t: t >= s.applied_at AND t <= s.timeline_end_at),
-                           lambda t: epoch(t))),
-                       [epoch(s.timeline_end_at)]) AS timeline_epochs,
+           -- the timeline, in epoch seconds: applied_at, the contacts up to its end in time order, its end
+           epoch(s.applied_at) AS timeline_start,
+           list_sort(list_transform(
+               list_filter(s.contact_times, lambda t: t >= s.applied_at AND t <= s.timeline_end_at),
+               lambda t: epoch(t))) AS timeline_contacts,
+           epoch(s.timeline_end_at) AS timeline_end,
            -- open: since the later of applied_at and the last contact; rejected and not told: since
            -- the decision
            CASE WHEN s.open
@@ -144,7 +145,8 @@ measured AS (
 ),
 
 -- The business-day calendar over the local dates of the known events, as one row of lists
--- indexed by (local date - first_day + 1): see business_clock in metrics_macros.sql.
+-- indexed by (local date - first_day + 1): see business_clock in metrics_macros.sql. Only the
+-- business_days unit reads it; for the others it is one row of NULLs, made without a scan.
 business_calendar AS (
     SELECT min(day) AS first_day,
            list(business_days_before ORDER BY day) AS business_days_before,
@@ -157,10 +159,11 @@ business_calendar AS (
             SELECT day, isodow(day) <= 5
                         AND NOT list_contains(CAST($non_working_days AS DATE[]), day) AS is_business_day
             FROM (
-                SELECT CAST(unnest(range(min(local_day), max(local_day) + 1, INTERVAL 1 DAY)) AS DATE) AS day
-                FROM (SELECT CAST(timezone($timezone, min(occurred_at)) AS DATE) AS local_day FROM known_events
-                      UNION ALL
-                      SELECT CAST(timezone($timezone, max(occurred_at)) AS DATE) FROM known_events)
+                SELECT CAST(unnest(range(first_day, last_day + 1, INTERVAL 1 DAY)) AS DATE) AS day
+                FROM (SELECT CAST(timezone($timezone, min(occurred_at)) AS DATE) AS first_day,
+                             CAST(timezone($timezone, max(occurred_at)) AS DATE) AS last_day
+                      FROM known_events
+                      WHERE $latency_unit = 'business_days')
             )
         )
     )
@@ -223,8 +226,11 @@ SELECT
     -- silence
     app.last_contact_at,
     app.timeline_end_at,
-    list_max(list_transform(app.timeline_epochs[2:],
-                            lambda later, i: later - app.timeline_epochs[i])) / 86400 AS longest_silence_d,
+    -- the largest gap of the timeline: up to the first contact, between two contacts, after the last
+    greatest(coalesce(app.timeline_contacts[1], app.timeline_end) - app.timeline_start,
+             list_max(list_transform(app.timeline_contacts[2:],
+                                     lambda later, i: later - app.timeline_contacts[i])),
+             app.timeline_end - coalesce(app.timeline_contacts[-1], app.timeline_start)) / 86400 AS longest_silence_d,
     coalesce(app.days_without_news > $silence_limit_days, false) AS ghosted,
     CASE WHEN app.days_without_news > $silence_limit_days THEN app.days_without_news END AS ghosted_days_silent,
 

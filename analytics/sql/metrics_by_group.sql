@@ -28,12 +28,21 @@ selected AS (
                         CAST($recruiters AS VARCHAR[]))
 ),
 
+-- What is aggregated: the selected applications and, for 'all', one more row that is NULL but for
+-- its key, so that 'all' has its row also when nothing is selected (a GROUPING SETS total would
+-- aggregate every application a second time for the other groupings). Every aggregate below skips
+-- that row, as its NULLs are never counted: applications counts candidate_id, never *.
+grouped AS (
+    SELECT * FROM selected
+    UNION ALL BY NAME
+    SELECT 'all' AS group_key WHERE $group_by = 'all'
+),
+
 counted AS (
     SELECT group_key,
-           grouping(group_key) = 1 AS is_total,
            CASE WHEN $group_by = 'process' THEN any_value(process_name) END AS process_name,
            max(as_of) AS as_of,
-           count(*) AS applications,
+           count(candidate_id) AS applications,
 
            count(*) FILTER (ack_deadline_passed) AS ack_eligible,
            count(*) FILTER (ack_within_sla) AS ack_within_sla,
@@ -65,11 +74,11 @@ counted AS (
            CAST(sum(comments) AS BIGINT) AS comments,
            CAST(sum(comments_positive) AS BIGINT) AS comments_positive,
            CAST(sum(comments_negative) AS BIGINT) AS comments_negative
-    FROM selected
-    GROUP BY GROUPING SETS ((group_key), ())
+    FROM grouped
+    GROUP BY group_key
 )
 
-SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
+SELECT group_key,
        process_name,
        as_of,
        applications,
@@ -125,6 +134,4 @@ SELECT CASE WHEN is_total THEN 'all' ELSE group_key END AS group_key,
        post_interview_latency_quantiles[1] AS post_interview_latency_median,
        post_interview_latency_quantiles[2] AS post_interview_latency_p90
 FROM counted
--- 'all' keeps only the total row, which exists even for an empty selection; the others drop it.
-WHERE is_total = ($group_by = 'all')
 ORDER BY process_name NULLS LAST, group_key NULLS LAST
