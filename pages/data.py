@@ -72,6 +72,7 @@ if pending := st.session_state.get("mapping_upload"):
 
 st.subheader(t("data.imports_heading", L))
 imports = store.imports()
+imports["imported_at"] = imports["imported_at"].dt.tz_convert(store.settings().timezone)   # local, as elsewhere
 if imports.empty:
     st.write(t("store.no_imports", L))
     if st.button(t("data.load_demo", L), key="load_demo"):
