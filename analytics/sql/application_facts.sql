@@ -204,24 +204,11 @@ SELECT
     app.post_interview_latency_h,
 
     -- the same latencies in $latency_unit
-    CASE $latency_unit
-        WHEN 'hours' THEN app.ack_latency_h
-        WHEN 'days' THEN app.ack_latency_h / 24
-        ELSE business_clock(timezone($timezone, app.ack_at), cal)
-             - business_clock(timezone($timezone, app.applied_at), cal)
-    END AS ack_latency,
-    CASE $latency_unit
-        WHEN 'hours' THEN app.notice_latency_h
-        WHEN 'days' THEN app.notice_latency_h / 24
-        ELSE business_clock(timezone($timezone, app.notice_at), cal)
-             - business_clock(timezone($timezone, app.decision_at), cal)
-    END AS notice_latency,
-    CASE $latency_unit
-        WHEN 'hours' THEN app.post_interview_latency_h
-        WHEN 'days' THEN app.post_interview_latency_h / 24
-        ELSE business_clock(timezone($timezone, app.post_interview_at), cal)
-             - business_clock(timezone($timezone, app.last_interview_at), cal)
-    END AS post_interview_latency,
+    latency_in_unit(app.ack_latency_h, app.applied_at, app.ack_at, $latency_unit, $timezone, cal) AS ack_latency,
+    latency_in_unit(app.notice_latency_h, app.decision_at, app.notice_at, $latency_unit, $timezone, cal)
+        AS notice_latency,
+    latency_in_unit(app.post_interview_latency_h, app.last_interview_at, app.post_interview_at,
+                    $latency_unit, $timezone, cal) AS post_interview_latency,
 
     -- silence
     app.last_contact_at,

@@ -31,3 +31,13 @@ CREATE OR REPLACE TEMP MACRO business_clock(local_moment, calendar) AS
            THEN (epoch(local_moment) - epoch(CAST(CAST(local_moment AS DATE) AS TIMESTAMP))) / 86400
            ELSE 0
       END;
+
+-- A latency given in hours, shown in the chosen unit: calendar hours, calendar days, or business
+-- days between the two local moments (the difference of their business clocks).
+CREATE OR REPLACE TEMP MACRO latency_in_unit(hours, started_at, ended_at, unit, zone, calendar) AS
+    CASE unit
+        WHEN 'hours' THEN hours
+        WHEN 'days' THEN hours / 24
+        ELSE business_clock(timezone(zone, ended_at), calendar)
+             - business_clock(timezone(zone, started_at), calendar)
+    END;
