@@ -66,13 +66,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _demo(args) -> int:
     if args.applications:
-        from analytics.demo import write_large_log
+        from analytics.ingest.demo import write_large_log
 
         out = args.out or Path("demo-large.csv")
         rows = write_large_log(out, args.applications, seed=args.seed)
         print(f"wrote {rows} events of {args.applications} applications to {out}")
         return 0
-    from analytics.inventory import load_demo
+    from analytics.ingest.demo import load_demo
 
     store = Store(args.db)
     reports = load_demo(store)
@@ -82,7 +82,7 @@ def _demo(args) -> int:
 
 
 def _import(args) -> int:
-    from analytics.importer import import_file
+    from analytics.ingest.importer import import_file
 
     store = Store(args.db)
     failed = False
@@ -107,7 +107,7 @@ def _import(args) -> int:
 
 
 def _undo(args) -> int:
-    from analytics.importer import undo_import
+    from analytics.ingest.importer import undo_import
 
     result = undo_import(Store(args.db), args.import_id)
     print(f"import {result.import_id} undone: {result.events_removed} events, "
@@ -116,21 +116,21 @@ def _undo(args) -> int:
 
 
 def _metrics(args) -> int:
-    from analytics.metrics import metrics_command
+    from analytics.measure.metrics import metrics_command
 
     print(metrics_command(args.db or default_db_path(), args.by, args.as_of))
     return 0
 
 
 def _flags(args) -> int:
-    from analytics.risk import flags_command
+    from analytics.measure.risk import flags_command
 
     print(flags_command(args.db or default_db_path(), args.as_of))
     return 0
 
 
 def _report(args) -> int:
-    from analytics.reports import ReportError, ReportScope, build_report
+    from analytics.present.reports import ReportError, ReportScope, build_report
 
     fmt = args.out.suffix.lower().lstrip(".")
     store = Store(args.db)

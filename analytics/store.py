@@ -20,15 +20,16 @@ import pandas as pd
 
 from analytics.settings import Settings, settings_from_rows, validate_setting
 
-SQL_DIR = Path(__file__).parent / "sql"
+SQL_ROOT = Path(__file__).parent  # SQL lives beside the stage that runs it: migrations/, ingest/sql/, measure/sql/
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
 DB_PATH_ENV = "RADAR_DB"
 MEMORY_LIMIT_ENV = "RADAR_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "1500MB"
 
-# Ordered migrations: (version, file in sql/). A new schema change is a new file, never an edit.
+# Ordered migrations: (version, file under analytics/). A new schema change is a new file, never an edit.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
-    (1, "001_schema.sql"), (2, "002_saved_mappings.sql"), (3, "003_sentiment_calibration.sql"),
+    (1, "migrations/001_schema.sql"), (2, "migrations/002_saved_mappings.sql"),
+    (3, "migrations/003_sentiment_calibration.sql"),
 )
 
 
@@ -38,7 +39,8 @@ def default_db_path() -> Path:
 
 
 def read_sql(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
+    """SQL text by its path under analytics/, e.g. 'measure/sql/application_facts.sql'."""
+    return (SQL_ROOT / name).read_text(encoding="utf-8")
 
 
 class StoreError(RuntimeError):

@@ -3,7 +3,7 @@
     python bench/bench_import.py --applications 200000
     python bench/bench_import.py                       # 1,000,000 applications, about 8M events
 
-The log is written by `analytics.demo.write_large_log`. Each measured step runs in a child process
+The log is written by `analytics.ingest.demo.write_large_log`. Each measured step runs in a child process
 of its own, so every peak-memory figure (ru_maxrss, KiB on Linux) belongs to that step alone; it
 includes the Python interpreter and the imported libraries (the `idle` line shows that floor).
 The baselines are DuckDB's own `read_csv` with its defaults: `count(*)` in memory and
@@ -37,12 +37,12 @@ def step_idle(args: argparse.Namespace) -> dict:
     import duckdb  # noqa: F401  the same libraries as the import step, nothing read
     import pandas  # noqa: F401
 
-    import analytics.importer  # noqa: F401
+    import analytics.ingest.importer  # noqa: F401
     return {"seconds": 0.0}
 
 
 def step_generate(args: argparse.Namespace) -> dict:
-    from analytics.demo import write_large_log
+    from analytics.ingest.demo import write_large_log
 
     started = time.perf_counter()
     rows = write_large_log(Path(args.csv), args.applications, args.seed)
@@ -73,7 +73,7 @@ def step_ctas(args: argparse.Namespace) -> dict:
 
 
 def step_import(args: argparse.Namespace) -> dict:
-    from analytics.importer import import_file
+    from analytics.ingest.importer import import_file
     from analytics.store import Store
 
     store = Store(args.db)

@@ -3,12 +3,12 @@
     python bench/bench_metrics.py                       # 1,000,000 applications
     python bench/bench_metrics.py --applications 50000  # a quick run
 
-Generates the demo's large event log (analytics.demo.write_large_log) into bench/out/ (reused when
+Generates the demo's large event log (analytics.ingest.demo.write_large_log) into bench/out/ (reused when
 it exists), loads it with a plain INSERT ... SELECT FROM read_csv, then times:
   * metrics_by('process'), cold (a fresh connection) and warm;
   * a filter change (one department and a date range: metrics_by('all') and by month), on facts
     cached with application_facts() as a page would, and recomputed from the events;
-  * pandas computing, per process, every metric metrics_by gives (the 30 of analytics.metrics.METRICS
+  * pandas computing, per process, every metric metrics_by gives (the 30 of analytics.measure.metrics.METRICS
     and the process name), and, as earlier runs did, only the core ones (ack latency median/p90,
     acknowledged-within-SLA share, outcome coverage, personal feedback coverage, ghosted);
   * and checks that pandas and SQL agree on every process.
@@ -35,8 +35,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analytics.demo import write_large_log  # noqa: E402
-from analytics.metrics import METRICS, Filters, application_facts, metrics_by  # noqa: E402
+from analytics.ingest.demo import write_large_log  # noqa: E402
+from analytics.measure.metrics import METRICS, Filters, application_facts, metrics_by  # noqa: E402
 from analytics.settings import Settings  # noqa: E402
 from analytics.store import Store  # noqa: E402
 

@@ -36,7 +36,7 @@ def app_db(tmp_path, monkeypatch) -> Path:
 
 def seed_store(db_path: Path, csv_text: str, folder: Path) -> None:
     """Import one small canonical file into the database an AppTest will open."""
-    from analytics.importer import import_file
+    from analytics.ingest.importer import import_file
 
     export = folder / "export.csv"
     export.write_text(csv_text, encoding="utf-8")

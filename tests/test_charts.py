@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.charts import (
+from analytics.present.charts import (
     ACCENT,
     GREY,
     STATUS_COLOURS,
@@ -210,7 +210,7 @@ def test_timeline_marks_contacts_and_the_end_of_the_data():
 
 
 def test_markup_in_a_process_name_is_shown_as_text_not_rendered():
-    from analytics.charts import process_ranking
+    from analytics.present.charts import process_ranking
 
     frame = pd.DataFrame({
         "process_id": ["P1"], "process_name": ['<a href="https://evil.example">Click</a>'],

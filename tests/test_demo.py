@@ -16,7 +16,7 @@ import duckdb
 import numpy as np
 import pytest
 
-from analytics.demo import (
+from analytics.ingest.demo import (
     DEMO_PROCESSES,
     EVENT_COLUMNS,
     FAILURE_KINDS,
@@ -26,7 +26,7 @@ from analytics.demo import (
     write_demo,
     write_large_log,
 )
-from analytics.demo_comments import COMMENTS
+from analytics.ingest.demo_comments import COMMENTS
 
 TODAY = date(2026, 11, 20)
 VALID_EVENT_TYPES = {

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 from openpyxl import load_workbook
 
-from analytics.exports import to_csv_bytes, to_xlsx_bytes
+from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 
 EVIL = '=HYPERLINK("http://evil.example","click")'
 

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics.importer import import_bytes, import_file, undo_import
+from analytics.ingest.importer import import_bytes, import_file, undo_import
 from analytics.store import Store
 
 EVENT_HEADER = ["candidate_id", "process_id", "event_type", "occurred_at"]

@@ -4,8 +4,8 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from analytics.links import filters_from_query, filters_to_query
-from analytics.metrics import Filters
+from analytics.measure.metrics import Filters
+from analytics.present.links import filters_from_query, filters_to_query
 from tests.conftest import APP, seed_store
 
 EXPORT = (

@@ -12,8 +12,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.importer import import_file
-from analytics.mappings import (
+from analytics.ingest.importer import import_file
+from analytics.ingest.mappings import (
     MASK,
     SKIP,
     ColumnMapping,
@@ -29,7 +29,7 @@ from analytics.mappings import (
     save_mapping,
     validate,
 )
-from analytics.presets import EASYCRUIT_MILESTONES, PRESETS
+from analytics.ingest.presets import EASYCRUIT_MILESTONES, PRESETS
 from analytics.store import Store
 
 STATUS_EXPORT = (
@@ -293,7 +293,7 @@ def mapping_step_app(tmp_path, lang: str) -> AppTest:
     script = f"""
 from pathlib import Path
 from analytics.store import Store
-from pages.mapping_step import render_mapping_step
+from ui.mapping_step import render_mapping_step
 store = Store({str(tmp_path / "app.duckdb")!r})
 try:
     render_mapping_step(store, "statusexport.csv", Path({str(upload)!r}).read_bytes(), {lang!r})

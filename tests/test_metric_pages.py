@@ -15,13 +15,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.demo import DEMO_PROCESSES
 from analytics.i18n import t
-from analytics.importer import CONTACT_EVENT_TYPES, import_file
-from analytics.inventory import load_demo
-from analytics.metrics import METRICS, Filters, application_facts, compare_periods, display_metric, metrics_by
-from analytics.privacy import pseudonym
-from analytics.process_view import (
+from analytics.ingest.demo import DEMO_PROCESSES, load_demo
+from analytics.ingest.importer import import_file
+from analytics.measure.metrics import METRICS, Filters, application_facts, compare_periods, display_metric, metrics_by
+from analytics.measure.risk import RiskAssessment, assess_risk
+from analytics.present.process_view import (
     CARD_KEYS,
     STATUS_STYLES,
     application_choices,
@@ -38,12 +37,13 @@ from analytics.process_view import (
     select_facts,
     style_process_table,
 )
-from analytics.risk import RiskAssessment, assess_risk
+from analytics.privacy import pseudonym
 from analytics.settings import Settings
 from analytics.store import Store
+from analytics.vocabulary import CONTACT_EVENT_TYPES
 from tests.conftest import APP
 
-PAGES = ["pages/overview.py", "pages/processes.py", "pages/process_detail.py"]
+PAGES = ["content/overview.py", "content/processes.py", "content/process_detail.py"]
 LANGS = ["en", "sv"]
 
 # Two applications of one process: too few to judge.
@@ -154,13 +154,13 @@ def test_pages_run_on_a_small_import(small_app, page, lang):
 
 def test_a_small_process_is_shown_but_not_judged_on_its_point_values(small_app):
     # The risk engine may still flag it when the interval alone proves a breach (docs/risk.md).
-    overview = run_page("pages/overview.py", "en")
+    overview = run_page("content/overview.py", "en")
     assert overview.markdown[0].value.startswith("1. **Sjuksköterska Örebro** (P1, 2 applications): risk score ")
-    processes = run_page("pages/processes.py", "sv")
+    processes = run_page("content/processes.py", "sv")
     table = processes.dataframe[0].value
     assert table["process_id"].tolist() == ["P1"]
     assert table["status"].tolist() == ["för få att bedöma"]
-    detail = run_page("pages/process_detail.py", "en")
+    detail = run_page("content/process_detail.py", "en")
     assert detail.selectbox(key="detail_picker").value == "P1"
     assert (detail.metric[0].label, detail.metric[0].value) == ("Applications", "2")
 
@@ -169,13 +169,13 @@ def test_a_small_process_is_shown_but_not_judged_on_its_point_values(small_app):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_cards_are_the_engine_numbers_against_the_period_before(demo_app, demo, lang):
-    at = run_page("pages/overview.py", lang)
+    at = run_page("content/overview.py", lang)
     assert at.segmented_control(key="overview_period").value == 90
     assert shown_cards(at) == expected_cards(demo, 90, lang)
 
 
 def test_the_period_selector_recomputes_the_cards(demo_app, demo):
-    at = run_page("pages/overview.py", "en")
+    at = run_page("content/overview.py", "en")
     at.segmented_control(key="overview_period").set_value(365).run()
     assert shown_cards(at) == expected_cards(demo, 365, "en")
     assert any("2025-11-20 – 2026-11-19" in caption.value for caption in at.caption)
@@ -183,7 +183,7 @@ def test_the_period_selector_recomputes_the_cards(demo_app, demo):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_names_the_worst_process_first_and_why(demo_app, demo, lang):
-    at = run_page("pages/overview.py", lang)
+    at = run_page("content/overview.py", lang)
     attention = at.markdown[0].value.replace("\\", "").splitlines()   # as read, without markdown escapes
     store = Store(demo.path)
     try:
@@ -203,7 +203,7 @@ def test_overview_names_the_worst_process_first_and_why(demo_app, demo, lang):
 
 
 def test_overview_in_swedish(demo_app):
-    at = run_page("pages/overview.py", "sv")
+    at = run_page("content/overview.py", "sv")
     assert [header.value for header in at.subheader][:3] == [
         "Hur kandidaterna bemöts", "Processer som behöver åtgärdas först", "Månad för månad"]
     assert at.markdown[0].value.startswith("1. **Innesäljare Uppsala** (REQ\\-1063, 150 ansökningar): riskpoäng ")
@@ -215,7 +215,7 @@ def test_cards_follow_the_latency_unit_setting(demo_app):
     store = Store(demo_app)
     store.save_settings(latency_unit="days")
     store.close()
-    at = run_page("pages/overview.py", "en")
+    at = run_page("content/overview.py", "en")
     latency = next(card for card in at.metric if card.label == "Time to acknowledgement (median)")
     assert latency.value.endswith(" d") and latency.delta.endswith(" d")
 
@@ -223,7 +223,7 @@ def test_cards_follow_the_latency_unit_setting(demo_app):
 # -- Processes and Process detail on the demo data ---------------------------------------------
 
 def test_processes_table_puts_the_worst_first_and_a_selected_row_opens_its_detail(demo_app, demo):
-    at = run_page("pages/processes.py", "en")
+    at = run_page("content/processes.py", "en")
     table = at.dataframe[0].value
     assert table["process_id"].iloc[0] == "REQ-1063"
     exemplary = {p.process_id for p in DEMO_PROCESSES if p.exemplary}
@@ -240,13 +240,13 @@ def test_processes_table_puts_the_worst_first_and_a_selected_row_opens_its_detai
 
 @pytest.mark.parametrize("key", ["ghosted_share", "ack_latency_median", "longest_silence_d_median"])
 def test_processes_can_be_ranked_on_each_metric(demo_app, key):
-    at = run_page("pages/processes.py", "sv")
+    at = run_page("content/processes.py", "sv")
     at.selectbox(key="ranking_metric").set_value(key).run()
     assert not at.exception
 
 
 def test_the_detail_process_survives_a_filter_change(demo_app):
-    at = run_page("pages/process_detail.py", "en", process_detail="REQ-1052")
+    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052")
     at.multiselect(key="w_department").set_value(["Kundtjänst"]).run()
     assert not at.exception
     assert at.selectbox(key="detail_picker").value == "REQ-1052"
@@ -255,7 +255,7 @@ def test_the_detail_process_survives_a_filter_change(demo_app):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
-    at = run_page("pages/process_detail.py", lang, process_detail="REQ-1052")
+    at = run_page("content/process_detail.py", lang, process_detail="REQ-1052")
     assert at.selectbox(key="detail_picker").value == "REQ-1052"
     expected = process_cards(demo.by_process, "REQ-1052", "hours", lang)
     assert [(card.label, card.value) for card in at.metric] == [(card.label, card.value) for card in expected]
@@ -264,7 +264,7 @@ def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
 
 
 def test_detail_page_opens_on_the_process_needing_attention_first(demo_app, demo):
-    at = run_page("pages/process_detail.py", "en")
+    at = run_page("content/process_detail.py", "en")
     assert at.selectbox(key="detail_picker").value == "REQ-1063"
     ghosted = at.dataframe[0].value
     assert len(ghosted) == demo.by_process.set_index("process_id").at["REQ-1063", "ghosted"]

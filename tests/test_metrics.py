@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from analytics.metrics import (
+from analytics.measure.metrics import (
     METRICS,
     SHARE_KEYS,
     Filters,

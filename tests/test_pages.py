@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.store import Store
 from tests.conftest import APP, seed_store
 
-PAGES = ["pages/overview.py", "pages/data.py", "pages/settings.py"]
+PAGES = ["content/overview.py", "content/data.py", "content/settings.py"]
 
 SMALL_EXPORT = (
     "candidate_id,process_id,event_type,occurred_at,process_name,department,recruiter,channel\n"
@@ -41,19 +41,19 @@ def test_page_runs_on_imported_data(app_db, tmp_path, page, lang):
 
 def test_overview_counts_what_was_imported(app_db, tmp_path):
     seed_store(app_db, SMALL_EXPORT, tmp_path)
-    at = run_page("pages/overview.py", "en")
+    at = run_page("content/overview.py", "en")
     values = {metric.label: metric.value for metric in at.metric}
     assert values["Applications"] == "2"
     assert values["Events"] == "3"
 
 
 def test_swedish_titles_follow_the_language_in_the_link(app_db):
-    at = run_page("pages/data.py", "sv")
+    at = run_page("content/data.py", "sv")
     assert at.title[0].value == "Data: importera och ångra"
 
 
 def test_upload_on_the_data_page_imports_and_reports(app_db):
-    at = run_page("pages/data.py", "en")
+    at = run_page("content/data.py", "en")
     at.file_uploader(key="uploads").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
     at.button(key="import_button").click().run()
     assert not at.exception
@@ -63,7 +63,7 @@ def test_upload_on_the_data_page_imports_and_reports(app_db):
 
 def test_undo_on_the_data_page_removes_the_import(app_db, tmp_path):
     seed_store(app_db, SMALL_EXPORT, tmp_path)
-    at = run_page("pages/data.py", "en")
+    at = run_page("content/data.py", "en")
     at.button(key="undo_button").click().run()
     assert "3 events and 0 survey answers removed" in at.success[0].value
     assert Store(app_db).scalar("SELECT count(*) FROM events") == 0

@@ -12,10 +12,10 @@ import re
 import pandas as pd
 import pytest
 
-from analytics.importer import ImportReport, import_file
-from analytics.mappings import preview_file
-from analytics.metrics import METRICS, metrics_by
-from analytics.presets import METRIC_KEYS, PRESETS, detect_preset, supported_metrics, supported_metrics_in_store
+from analytics.ingest.importer import ImportReport, import_file
+from analytics.ingest.mappings import preview_file
+from analytics.ingest.presets import METRIC_KEYS, PRESETS, detect_preset, supported_metrics, supported_metrics_in_store
+from analytics.measure.metrics import METRICS, metrics_by
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ats"

@@ -56,7 +56,7 @@ def test_control_characters_do_not_break_a_workbook():
 
     from openpyxl import load_workbook
 
-    from analytics.exports import to_xlsx_bytes
+    from analytics.present.exports import to_xlsx_bytes
 
     frame = pd.DataFrame({"process\x01": ["Ut\x0bvecklare"], "n": [3]})
     sheet = load_workbook(io.BytesIO(to_xlsx_bytes({"s": frame})))["s"]

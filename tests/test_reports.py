@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from analytics.importer import import_file
-from analytics.reports import (
+from analytics.ingest.importer import import_file
+from analytics.present.reports import (
     ReportScope,
     build_report,
     collect_report,

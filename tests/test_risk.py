@@ -15,12 +15,10 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from analytics.demo import DEMO_PROCESSES
-from analytics.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import t
-from analytics.inventory import load_demo
-from analytics.metrics import Filters, application_facts
-from analytics.risk import (
+from analytics.ingest.demo import DEMO_PROCESSES, load_demo
+from analytics.measure.metrics import Filters, application_facts
+from analytics.measure.risk import (
     ACTION_COLUMNS,
     FLAG_COLUMNS,
     RULES,
@@ -34,6 +32,7 @@ from analytics.risk import (
     risk_flags,
     with_recruiter,
 )
+from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.settings import SETTING_SPECS, Settings
 from analytics.store import Store
 from tests.conftest import APP, ROOT
@@ -499,7 +498,7 @@ def run_risk_page(lang: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("pages/risk.py").run()
+    at.switch_page("content/risk.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.demo import DEMO_PROCESSES
-from analytics.inventory import load_demo
-from analytics.metrics import Filters, application_facts, metrics_by
-from analytics.sentiment import SCORER_NAME
-from analytics.store import Store
-from analytics.voice import (
+from analytics.ingest.demo import DEMO_PROCESSES, load_demo
+from analytics.measure.metrics import Filters, application_facts, metrics_by
+from analytics.measure.voice import (
     active_scorer,
     calibrate_from_store,
     cnps_trend,
@@ -28,7 +25,9 @@ from analytics.voice import (
     verdict_drivers,
     voice_by,
 )
-from analytics.voice_charts import cnps_by_group_chart, drivers_chart
+from analytics.present.voice_charts import cnps_by_group_chart, drivers_chart
+from analytics.sentiment import SCORER_NAME
+from analytics.store import Store
 from tests.conftest import APP
 
 CALIBRATED = f"{SCORER_NAME}+store-calibrated"
@@ -380,7 +379,7 @@ def voice_page(lang: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("pages/voice.py").run()
+    at.switch_page("content/voice.py").run()
     assert not at.exception, at.exception
     return at
 

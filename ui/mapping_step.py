@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.i18n import t
-from analytics.importer import EVENT_TYPES, import_bytes, normalize_header
-from analytics.mappings import (
+from analytics.ingest.importer import import_bytes
+from analytics.ingest.mappings import (
     IDENTITY_FIELDS,
     KINDS,
     REQUIRED_FIELDS,
@@ -35,9 +35,10 @@ from analytics.mappings import (
     save_mapping,
     validate,
 )
-from analytics.metrics import METRICS
+from analytics.measure.metrics import METRICS
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
+from analytics.vocabulary import EVENT_TYPES, normalize_header
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -8,7 +8,7 @@ a canonical file. Mappings are saved in the store under a name and travel as sma
 
 No value from a file is ever written into SQL: the value map matches cells by the MD5 of their
 trimmed, lower-cased text, and the SQL holds only those digests, quoted column names and event
-types from `importer.EVENT_TYPES`.
+types from `vocabulary.EVENT_TYPES`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import t
-from analytics.importer import EVENT_TYPES, normalize_header, quote_identifier
-from analytics.presets import SURVEY_ANSWER, SURVEY_COMMENT, SURVEY_NPS, MetricSupport, metric_support
+from analytics.ingest.presets import SURVEY_ANSWER, SURVEY_COMMENT, SURVEY_NPS, MetricSupport, metric_support
+from analytics.ingest.textfiles import prepare_table
 from analytics.store import Store
-from analytics.textfiles import prepare_table
+from analytics.vocabulary import EVENT_TYPES, normalize_header, quote_identifier
 
 JSON_FORMAT = "candidate-experience-radar/column-mapping"
 JSON_VERSION = 1

@@ -1,5 +1,5 @@
 """What the metric pages show beyond the engine's aggregates: target status, the processes needing
-attention (from the brand-risk ranking, analytics.risk), headline cards, the per-process table and
+attention (from the brand-risk ranking, analytics.measure.risk), headline cards, the per-process table and
 the detail page's per-application views.
 
 Plain functions of the cached facts and metrics frames (and, for one application's events, the
@@ -19,12 +19,12 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.i18n import t
-from analytics.importer import CONTACT_EVENT_TYPES
-from analytics.metrics import METRICS, Filters, MetricDefinition, PeriodComparison, display_metric
+from analytics.measure.metrics import METRICS, Filters, MetricDefinition, PeriodComparison, display_metric
+from analytics.measure.risk import RiskAssessment
 from analytics.privacy import pseudonymise
-from analytics.risk import RiskAssessment
 from analytics.settings import Settings
 from analytics.store import Store
+from analytics.vocabulary import CONTACT_EVENT_TYPES
 
 # Each share with a target, as (numerator, denominator) columns of the metrics frame.
 SHARE_PARTS: dict[str, tuple[str, str]] = {
@@ -136,7 +136,7 @@ def process_status(row: pd.Series) -> str:
 
 def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per process for the Processes page, in the order and with the score of the brand-risk
-    ranking (analytics.risk.process_risk), so that it agrees with the Overview's attention list.
+    ranking (analytics.measure.risk.process_risk), so that it agrees with the Overview's attention list.
 
     Shares become percentages (0–100), each with `<share>_interval`, its Wilson interval as text
     ("61%–76%"). `status` says in words how the process meets its targets; `status_key` and

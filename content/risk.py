@@ -3,11 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from analytics.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import t
-from analytics.metrics import Filters
-from analytics.privacy import escape_markdown as md
-from analytics.risk import (
+from analytics.measure.metrics import Filters
+from analytics.measure.risk import (
     MAX_SCORE,
     SEVERITY_COLOURS,
     SEVERITY_POINTS,
@@ -18,9 +16,9 @@ from analytics.risk import (
     ranking_table,
     with_recruiter,
 )
-from pages.common import facts, get_store, inventory, lang, require_shell, risk_assessment, sidebar_filters
-
-require_shell(__file__)
+from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
+from analytics.privacy import escape_markdown as md
+from ui.common import facts, get_store, inventory, lang, risk_assessment, sidebar_filters
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open

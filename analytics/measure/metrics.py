@@ -295,7 +295,7 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
     with store.cursor() as cursor:
         # Python variables must never stand in for tables (DuckDB's replacement scans).
         cursor.execute("SET python_enable_replacements = false")
-        cursor.execute(read_sql("metrics_macros.sql"))
+        cursor.execute(read_sql("measure/sql/metrics_macros.sql"))
         if facts is not None:
             cursor.register("application_facts", facts)
         else:
@@ -303,11 +303,11 @@ def _facts_cursor(store: Store, settings: Settings, as_of: Any, filters: Filters
                                            filters.processes)
             if materialize:
                 cursor.execute(
-                    "CREATE TEMP TABLE application_facts AS " + read_sql("application_facts.sql"), parameters
+                    "CREATE TEMP TABLE application_facts AS " + read_sql("measure/sql/application_facts.sql"), parameters
                 )
             else:
-                cursor.register("application_facts", cursor.sql(read_sql("application_facts.sql"), params=parameters))
-        cursor.execute(read_sql("metrics_selected_facts.sql"))
+                cursor.register("application_facts", cursor.sql(read_sql("measure/sql/application_facts.sql"), params=parameters))
+        cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
         yield cursor
 
 
@@ -329,7 +329,7 @@ def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, f
         "min_survey_answers": settings.min_survey_answers,
         **_filter_parameters(filters),
     }
-    frame = cursor.execute(read_sql("metrics_by_group.sql"), parameters).df()
+    frame = cursor.execute(read_sql("measure/sql/metrics_by_group.sql"), parameters).df()
     frame = frame.rename(columns={"group_key": GROUP_COLUMNS[by]})
     if by != "process":
         frame = frame.drop(columns="process_name")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import Filters
-from analytics.voice import VoiceReport, comments, labels_version, voice_report
-from pages.common import facts, get_store
+from analytics.measure.metrics import Filters
+from analytics.measure.voice import VoiceReport, comments, labels_version, voice_report
+from ui.common import facts, get_store
 
 
 def _key() -> tuple[str, tuple]:

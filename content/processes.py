@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analytics.charts import process_ranking
 from analytics.i18n import t
-from analytics.metrics import METRICS, display_metric
-from analytics.process_view import (
+from analytics.measure.metrics import METRICS, display_metric
+from analytics.present.charts import process_ranking
+from analytics.present.process_view import (
     NEAR_TARGET,
     PROCESS_TABLE_COLUMNS,
     RANKING_KEYS,
@@ -14,9 +14,7 @@ from analytics.process_view import (
     process_table,
     style_process_table,
 )
-from pages.common import get_store, inventory, lang, metrics, require_shell, risk_assessment, sidebar_filters
-
-require_shell(__file__)
+from ui.common import get_store, inventory, lang, metrics, risk_assessment, sidebar_filters
 
 filters = sidebar_filters()
 L = lang()
@@ -60,7 +58,7 @@ if chosen.selection.rows:
     process_id = table["process_id"].iloc[chosen.selection.rows[0]]
     st.session_state["detail_process"] = process_id
     kept = {name: st.query_params.get_all(name) for name in st.query_params}
-    st.switch_page("pages/process_detail.py", query_params=kept | {"process_detail": process_id})
+    st.switch_page("content/process_detail.py", query_params=kept | {"process_detail": process_id})
 
 st.subheader(t("processes.ranking", L))
 ranked_key = st.selectbox(t("processes.ranking_metric", L), RANKING_KEYS, key="ranking_metric",

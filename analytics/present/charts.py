@@ -3,7 +3,7 @@
 Each figure is readable in English and Swedish (`lang`), takes labels and formats from METRICS,
 names its unit on the axes and explains every point on hover. Colours carry meaning: one accent
 for plain series, grey for groups too small to judge, green/amber/red for the distance from a
-metric's target (analytics.process_view.target_status).
+metric's target (analytics.present.process_view.target_status).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics.i18n import t
-from analytics.importer import EVENT_TYPES
-from analytics.metrics import LATENCY_FORMATS, MetricDefinition, display_metric
-from analytics.process_view import NEAR_TARGET, SHARE_PARTS, target_status
+from analytics.measure.metrics import LATENCY_FORMATS, MetricDefinition, display_metric
+from analytics.present.process_view import NEAR_TARGET, SHARE_PARTS, target_status
+from analytics.vocabulary import EVENT_TYPES
 
 ACCENT = "#1f5f8b"  # the app's primary colour (.streamlit/config.toml)
 GREY = "#a3a8ad"
@@ -290,7 +290,7 @@ def stage_funnel(facts: pd.DataFrame, lang: str) -> go.Figure:
 def application_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
     """One application's events over time (local time), contacts with the candidate filled in the accent.
 
-    events: analytics.process_view.application_events. A dotted line marks the end of the data
+    events: analytics.present.process_view.application_events. A dotted line marks the end of the data
     (its as_of_local), so that a silence running until today is visible as empty time.
     """
     present = [kind for kind in EVENT_TYPES if kind in set(events["event_type"])]

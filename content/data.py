@@ -3,15 +3,13 @@
 import streamlit as st
 
 from analytics.i18n import t
-from analytics.importer import import_bytes, undo_import
-from analytics.inventory import load_demo
-from analytics.metrics import METRICS
-from analytics.presets import PRESETS, supported_metrics_in_store
+from analytics.ingest.demo import load_demo
+from analytics.ingest.importer import import_bytes, undo_import
+from analytics.ingest.presets import PRESETS, supported_metrics_in_store
+from analytics.measure.metrics import METRICS
 from analytics.privacy import escape_markdown as md
-from pages.common import format_time, get_store, lang, require_shell
-from pages.mapping_step import render_mapping_step
-
-require_shell(__file__)
+from ui.common import format_time, get_store, lang
+from ui.mapping_step import render_mapping_step
 
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 

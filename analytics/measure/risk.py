@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import LANGUAGES, t
-from analytics.metrics import Filters, application_facts, parse_as_of
+from analytics.measure.metrics import Filters, application_facts, parse_as_of
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
@@ -127,12 +127,12 @@ def _risk_cursor(store: Store, settings: Settings, filters: Filters,
     """A connection holding risk_applications: the selected applications with what the rules judge."""
     with store.cursor() as cursor:
         cursor.execute("SET python_enable_replacements = false")
-        cursor.execute(read_sql("metrics_macros.sql"))
-        cursor.execute(read_sql("risk_macros.sql"))
+        cursor.execute(read_sql("measure/sql/metrics_macros.sql"))
+        cursor.execute(read_sql("measure/sql/risk_macros.sql"))
         cursor.register("application_facts", facts)
-        cursor.execute(read_sql("metrics_selected_facts.sql"))
+        cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
         cursor.execute(
-            "CREATE TEMP TABLE risk_applications AS " + read_sql("risk_applications.sql"),
+            "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
             {**_filter_parameters(filters), "notice_sla_hours": float(settings.notice_sla_hours)},
         )
         yield cursor
@@ -351,7 +351,7 @@ def _comment_themes(text: str, language: str | None) -> tuple[str, ...]:
 
 def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) -> dict[str, list[tuple[str, int]]]:
     """Per process, the themes most of its negative comments are about, with how many touch each."""
-    comments = cursor.execute(read_sql("risk_negative_comments.sql"), {"processes": processes}).fetchall()
+    comments = cursor.execute(read_sql("measure/sql/risk_negative_comments.sql"), {"processes": processes}).fetchall()
     counts: dict[str, Counter] = {process_id: Counter() for process_id in processes}
     for process_id, text, language, number in comments:
         for theme in _comment_themes(text, language):
@@ -396,9 +396,9 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
     """
     settings = settings or store.settings()
     with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
-        cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("risk_process_checks.sql"))
+        cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("measure/sql/risk_process_checks.sql"))
         process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
-        trends = cursor.execute(read_sql("risk_process_trends.sql")).df()
+        trends = cursor.execute(read_sql("measure/sql/risk_process_trends.sql")).df()
         totals = process_checks[process_checks["period"] == "all"].to_dict("records")
         judged = _judge(totals, trends, settings)
         # The voice flag names the themes of the negative comments, where the comments may be shown.
@@ -489,7 +489,7 @@ def action_list(store: Store, settings: Settings | None = None, filters: Filters
     """
     settings = settings or store.settings()
     with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
-        actions = cursor.execute(read_sql("risk_action_list.sql"), {"timezone": settings.timezone}).df()
+        actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
     actions["contact"] = actions["reason"].map(ACTION_CONTACT)
     actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
     return actions[list(ACTION_COLUMNS)]

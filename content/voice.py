@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from analytics import voice_charts as charts
 from analytics.i18n import t
+from analytics.measure.voice import LABELS, active_scorer, calibrate_from_store, highlight_drivers, latest_calibration
+from analytics.present import voice_charts as charts
 from analytics.sentiment import THEMES
-from analytics.voice import LABELS, active_scorer, calibrate_from_store, highlight_drivers, latest_calibration
-from pages.common import format_time, get_store, lang, require_shell, sidebar_filters
-from pages.voice_cache import comment_rows, report
-
-require_shell(__file__)
+from ui.common import format_time, get_store, lang, sidebar_filters
+from ui.voice_cache import comment_rows, report
 
 filters = sidebar_filters()
 L = lang()

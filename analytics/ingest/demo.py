@@ -11,6 +11,7 @@ and written with the CET/CEST offset in force at that moment.
 
 from __future__ import annotations
 
+import tempfile
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -21,13 +22,15 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from analytics.demo_comments import (
+from analytics.ingest.demo_comments import (
     COMMENTS,
     EMAIL_DOMAINS,
     FIRST_NAMES,
     PHONE_FORMATS,
     PHONE_SUFFIXES,
 )
+from analytics.ingest.importer import ImportReport, import_file
+from analytics.store import Store
 
 DEFAULT_TODAY = date(2026, 11, 20)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -706,3 +709,13 @@ def _local_iso(local_seconds: np.ndarray) -> np.ndarray:
     offset_hours = (shifted_wall - aware.tz_convert("UTC").tz_localize(None)) // pd.Timedelta(hours=1)
     text = np.datetime_as_string(shifted_wall.to_numpy().astype("datetime64[s]"), unit="s")
     return np.char.add(text, np.where(offset_hours.to_numpy() == 2, "+02:00", "+01:00")).astype(object)
+
+
+def load_demo(store: Store) -> list[ImportReport]:
+    """Write the seeded demo files and import them like any upload, so the demo tests the importer too."""
+    with tempfile.TemporaryDirectory(prefix="radar-demo-") as folder:
+        files = write_demo(Path(folder))
+        return [
+            import_file(store, files.events, file_name="demo-events.csv", kind="events"),
+            import_file(store, files.surveys, file_name="demo-surveys.csv", kind="surveys"),
+        ]

@@ -1,14 +1,11 @@
-"""What the store holds, and the built-in demo data that fills an empty one."""
+"""What the store holds: counts, processes and the choices the shared filters offer."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from analytics.importer import ImportReport, import_file
 from analytics.store import Store
 
 PER_PROCESS_SQL = """
@@ -59,18 +56,6 @@ def store_inventory(store: Store) -> Inventory:
         last_import=last_import[0] if last_import else None,
         per_process=store.query(PER_PROCESS_SQL),
     )
-
-
-def load_demo(store: Store) -> list[ImportReport]:
-    """Write the seeded demo files and import them like any upload, so the demo tests the importer too."""
-    from analytics.demo import write_demo
-
-    with tempfile.TemporaryDirectory(prefix="radar-demo-") as folder:
-        files = write_demo(Path(folder))
-        return [
-            import_file(store, files.events, file_name="demo-events.csv", kind="events"),
-            import_file(store, files.surveys, file_name="demo-surveys.csv", kind="surveys"),
-        ]
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.settings import SETTING_SPECS
-from pages.common import get_store, lang, require_shell
-
-require_shell(__file__)
+from ui.common import get_store, lang
 
 L = lang()
 store = get_store()

@@ -3,18 +3,17 @@ attention first, the monthly trends, and what the store holds."""
 
 import streamlit as st
 
-from analytics.charts import monthly_trend
 from analytics.i18n import t
+from analytics.present.charts import monthly_trend
+from analytics.present.process_view import TARGET_KEYS, attention_items, period_cards, period_filters
 from analytics.privacy import escape_markdown as md
-from analytics.process_view import TARGET_KEYS, attention_items, period_cards, period_filters
-from pages.common import (
+from ui.common import (
     format_time,
     get_store,
     inventory,
     lang,
     metrics,
     period_comparison,
-    require_shell,
     risk_assessment,
     sidebar_filters,
 )
@@ -22,7 +21,6 @@ from pages.common import (
 PERIODS = (30, 90, 180, 365)
 ATTENTION_SHOWN = 5
 
-require_shell(__file__)
 
 filters = sidebar_filters()
 L = lang()
@@ -68,8 +66,8 @@ else:
             st.caption(t("overview.attention_more", L, count=len(attention) - ATTENTION_SHOWN))
     st.caption(t("overview.attention_caption", L, n=settings.min_group_size))
     processes_link, risk_link = st.columns(2)
-    processes_link.page_link("pages/processes.py", label=t("nav.processes", L), icon=":material/table_rows:")
-    risk_link.page_link("pages/risk.py", label=t("nav.risk", L), icon=":material/warning:")
+    processes_link.page_link("content/processes.py", label=t("nav.processes", L), icon=":material/table_rows:")
+    risk_link.page_link("content/risk.py", label=t("nav.risk", L), icon=":material/warning:")
 
     st.subheader(t("overview.trends", L))
     st.caption(t("overview.trends_caption", L, n=settings.min_group_size))

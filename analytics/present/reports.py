@@ -25,10 +25,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from analytics import charts, process_view, risk, voice, voice_charts
-from analytics.exports import to_xlsx_bytes
 from analytics.i18n import t
-from analytics.metrics import METRICS, Filters, application_facts, display_metric, metrics_by
+from analytics.measure import risk, voice
+from analytics.measure.metrics import METRICS, Filters, application_facts, display_metric, metrics_by
+from analytics.present import charts, process_view, voice_charts
+from analytics.present.exports import to_xlsx_bytes
 from analytics.settings import Settings
 from analytics.store import Store
 

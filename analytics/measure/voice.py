@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.metrics import Filters, application_facts
+from analytics.measure.metrics import Filters, application_facts
 from analytics.privacy import escape_markdown
 from analytics.sentiment import (
     SCORER_NAME,
@@ -84,11 +84,11 @@ def _voice_cursor(store: Store, settings: Settings, filters: Filters,
     """A connection holding `voice_answers`: the selected applications' answers with their facts."""
     with store.cursor() as cursor:
         cursor.execute("SET python_enable_replacements = false")  # no Python variable stands in for a table
-        cursor.execute(read_sql("metrics_macros.sql"))
-        cursor.execute(read_sql("voice_macros.sql"))
+        cursor.execute(read_sql("measure/sql/metrics_macros.sql"))
+        cursor.execute(read_sql("measure/sql/voice_macros.sql"))
         cursor.register("application_facts", facts if facts is not None else application_facts(store, settings))
-        cursor.execute(read_sql("metrics_selected_facts.sql"))
-        cursor.execute("CREATE TEMP TABLE voice_answers AS " + read_sql("voice_answers.sql"),
+        cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
+        cursor.execute("CREATE TEMP TABLE voice_answers AS " + read_sql("measure/sql/voice_answers.sql"),
                        {"timezone": settings.timezone, **_filter_parameters(filters)})
         yield cursor
 
@@ -107,19 +107,20 @@ def _check_group(by: str) -> None:
 
 def _groups(cursor, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
     parameters = {"group_by": by, "min_survey_answers": settings.min_survey_answers, **_filter_parameters(filters)}
-    return cursor.execute(read_sql("voice_by_group.sql"), parameters).df()
+    return cursor.execute(read_sql("measure/sql/voice_by_group.sql"), parameters).df()
 
 
 def _per_group(cursor, name: str, by: str, settings: Settings) -> pd.DataFrame:
-    return cursor.execute(read_sql(name), {"group_by": by, "min_survey_answers": settings.min_survey_answers}).df()
+    parameters = {"group_by": by, "min_survey_answers": settings.min_survey_answers}
+    return cursor.execute(read_sql(f"measure/sql/{name}"), parameters).df()
 
 
 def _trend(cursor, settings: Settings) -> pd.DataFrame:
-    return cursor.execute(read_sql("voice_trend.sql"), {"min_survey_answers": settings.min_survey_answers}).df()
+    return cursor.execute(read_sql("measure/sql/voice_trend.sql"), {"min_survey_answers": settings.min_survey_answers}).df()
 
 
 def _drivers(cursor, settings: Settings) -> pd.DataFrame:
-    return cursor.execute(read_sql("voice_drivers.sql"), {
+    return cursor.execute(read_sql("measure/sql/voice_drivers.sql"), {
         "silence_limit_days": float(settings.silence_limit_days),
         "min_survey_answers": settings.min_survey_answers,
     }).df()

@@ -20,15 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import sentiment
 from analytics.i18n import t
-from analytics.store import Store, read_sql
-from analytics.textfiles import (
+from analytics.ingest.mappings import ColumnMapping, is_personal_column
+from analytics.ingest.presets import PRESETS, detect_preset
+from analytics.ingest.textfiles import (
     DELIMITER_NAMES,
     PreparedTable,
     UnreadableFile,
@@ -37,29 +38,8 @@ from analytics.textfiles import (
     record_start_lines,
     unclosed_quote_line,
 )
-
-if TYPE_CHECKING:
-    from analytics.mappings import ColumnMapping
-
-EVENT_TYPES = (
-    "application_received", "acknowledgement_sent", "status_update_sent", "interview_scheduled",
-    "interview_held", "rejected", "rejection_sent", "feedback_given", "offer_made", "hired",
-    "withdrawn", "survey_sent",
-)
-CONTACT_EVENT_TYPES = (
-    "acknowledgement_sent", "status_update_sent", "interview_scheduled", "interview_held",
-    "rejection_sent", "feedback_given", "offer_made", "hired",
-)
-CHANNELS = ("email", "sms", "phone", "video", "in_person", "portal", "other")
-PERSONAL_CHANNELS = ("phone", "video", "in_person")
-# Spellings seen in real exports, mapped to the canonical channel.
-CHANNEL_SYNONYMS = {
-    "e-mail": "email", "mail": "email", "e-post": "email", "epost": "email",
-    "text": "sms", "telefon": "phone", "call": "phone", "samtal": "phone",
-    "video call": "video", "videosamtal": "video", "teams": "video", "zoom": "video",
-    "in person": "in_person", "in-person": "in_person", "onsite": "in_person", "på plats": "in_person",
-    "fysiskt möte": "in_person", "möte": "in_person", "karriärsida": "portal", "annat": "other",
-}
+from analytics.store import Store, read_sql
+from analytics.vocabulary import CHANNEL_SYNONYMS, CHANNELS, EVENT_TYPES, normalize_header, quote_identifier
 
 EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
 EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
@@ -167,16 +147,6 @@ class ImportFailed(Exception):
         self.report = report
 
 
-def normalize_header(name: str) -> str:
-    """'Candidate ID ' -> 'candidate_id': letter case, spaces and hyphens do not matter."""
-    return re.sub(r"[\s\-]+", "_", name.replace("\ufeff", "").strip().lower()).strip("_")
-
-
-def quote_identifier(name: str) -> str:
-    """The one quoting helper for identifiers that come from outside (CSV headers)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 def import_file(
     store: Store,
     path: str | Path,
@@ -191,7 +161,7 @@ def import_file(
     """Import one file; never raises for bad input: the report says what went wrong.
 
     `format` is 'auto' (recognise an ATS export from its header, else canonical), 'canonical', or
-    the name of a preset in `analytics.presets.PRESETS`; a saved column `mapping` replaces it.
+    the name of a preset in `analytics.ingest.presets.PRESETS`; a saved column `mapping` replaces it.
     """
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
@@ -229,7 +199,7 @@ def _import_prepared(
     report.sha256 = prepared.sha256
     pads = _hmac_pads(store.secret_key())
     with store.cursor() as cursor:
-        cursor.execute(read_sql("import_macros.sql"))
+        cursor.execute(read_sql("ingest/sql/import_macros.sql"))
         headers = _read_header(cursor, prepared, report)
         _check_duplicate_headers(prepared, report)
         columns = _map_columns(headers, report)
@@ -336,7 +306,7 @@ def _check_duplicate_headers(prepared: PreparedTable, report: ImportReport) -> N
 
 def _candidate_id_columns(columns: dict[str, str], preset) -> set[str]:
     """The file's candidate-id columns (normalised): canonical `candidate_id`, or a mapping's choice."""
-    from analytics.mappings import ColumnMapping
+    from analytics.ingest.mappings import ColumnMapping
 
     chosen = {"candidate_id"}
     if isinstance(preset, ColumnMapping) and "candidate_id" in preset.fields:
@@ -363,8 +333,6 @@ def _load_raw(
     columns and other personal columns are left out. Returns the table read and the normalised
     names of the columns left out.
     """
-    from analytics.mappings import is_personal_column
-
     # A column chosen as candidate_email is an address whatever its header; a header that reads as
     # both a name and an address ("Name and e-mail") is treated as a name.
     emails = {name for name, header in columns.items() if name in email_columns
@@ -466,8 +434,6 @@ def _map_columns(headers: list[str], report: ImportReport) -> dict[str, str]:
 
 
 def _choose_preset(format: str, columns: dict[str, str], report: ImportReport, mapping: ColumnMapping | None):
-    from analytics.presets import PRESETS, detect_preset
-
     if mapping is not None:
         preset = mapping
     elif format == "canonical":
@@ -739,8 +705,6 @@ def _store_staged(cursor, report: ImportReport) -> int:
 
 def _store_survey_answers(cursor, good: str, import_id: int) -> int:
     """New answers with their comment's language and sentiment; the comment is stored masked."""
-    from analytics import sentiment
-
     rating_columns = [row[0] for row in cursor.execute("DESCRIBE staged").fetchall() if row[0].startswith("rating_")]
     cursor.execute(
         f"CREATE OR REPLACE TEMP TABLE incoming AS SELECT DISTINCT ON (response_key) * FROM {good} "

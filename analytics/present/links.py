@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from analytics.metrics import Filters
+from analytics.measure.metrics import Filters
 
 FILTER_PARAMETERS = ("from", "to", "process", "department", "recruiter")
 

@@ -1,4 +1,4 @@
-"""Charts of the Candidate voice page: plain functions from analytics.voice frames to Plotly figures.
+"""Charts of the Candidate voice page: plain functions from analytics.measure.voice frames to Plotly figures.
 
 They live outside the page so tests can read the figures' data (AppTest cannot). Every text
 follows the UI language; suppressed results (too few answers) are gaps with a note, never values.
@@ -14,8 +14,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics.i18n import MESSAGES, t
+from analytics.measure.voice import DRIVERS, LABELS
 from analytics.privacy import escape_markdown
-from analytics.voice import DRIVERS, LABELS
 
 POSITIVE, NEUTRAL, NEGATIVE, PASSIVE = "#2e7d32", "#9e9e9e", "#c62828", "#f9a825"
 LABEL_COLOURS = {"positive": POSITIVE, "neutral": NEUTRAL, "negative": NEGATIVE}

@@ -3,14 +3,14 @@ they got, who is ghosted now, and the timeline of one application at a time."""
 
 import streamlit as st
 
-from analytics.charts import (
+from analytics.i18n import t
+from analytics.present.charts import (
     application_timeline,
     latency_distribution,
     silence_distribution,
     stage_funnel,
 )
-from analytics.i18n import t
-from analytics.process_view import (
+from analytics.present.process_view import (
     LATENCY_COLUMNS,
     application_choices,
     application_events,
@@ -21,20 +21,17 @@ from analytics.process_view import (
     process_labels,
     select_facts,
 )
-from analytics.reports import ReportScope
-from pages.common import (
+from analytics.present.reports import ReportScope
+from ui.common import (
     facts,
     get_store,
     inventory,
     lang,
     metrics,
     report_downloads,
-    require_shell,
     risk_assessment,
     sidebar_filters,
 )
-
-require_shell(__file__)
 
 filters = sidebar_filters()
 L = lang()

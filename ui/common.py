@@ -7,44 +7,20 @@ the store's data version, so an import, an undo or a settings change refreshes e
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from analytics.i18n import LANGUAGES, t
-from analytics.inventory import FilterOptions, Inventory, filter_options, load_demo, store_inventory
-from analytics.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
-from analytics.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
-from analytics.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
-from analytics.risk import RiskAssessment, assess_risk
+from analytics.ingest.demo import load_demo
+from analytics.measure.inventory import FilterOptions, Inventory, filter_options, store_inventory
+from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
+from analytics.measure.risk import RiskAssessment, assess_risk
+from analytics.present.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
+from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
 from analytics.store import Store, default_db_path
 
 DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
-SHELL_FLAG = "drawn_by_shell"
-DEEP_LINK = "deep_link"
-
-
-def require_shell(page_file: str) -> None:
-    """Send a page that runs without app.py back through it, keeping the page and its query.
-
-    A fresh server answers the first deep link (a shared /processes?department=IT) with Streamlit's
-    plain pages/ convention, which runs the page file alone: no language switch, no navigation.
-    app.py draws the shell, then switches back to the requested page with the same query.
-    """
-    if st.session_state.get(SHELL_FLAG):
-        return
-    lang()  # read the link's language before the switch clears the query
-    query = {name: st.query_params.get_all(name) for name in st.query_params}
-    st.session_state[DEEP_LINK] = (f"pages/{Path(page_file).name}", query)
-    st.switch_page("app.py")
-
-
-def follow_deep_link() -> None:
-    """In app.py, after navigation is set up: go on to the page a deep link asked for."""
-    st.session_state[SHELL_FLAG] = True
-    if requested := st.session_state.pop(DEEP_LINK, None):
-        st.switch_page(requested[0], query_params=requested[1])
 
 
 @st.cache_resource

@@ -12,7 +12,7 @@ Exports that name the candidate but not the job (Greenhouse scorecards and activ
 Teamtailor NPS responses) attach each row to the candidate's application already in the store:
 the one that started last at or before the row's time. docs/presets.md has one table per preset.
 
-Column names are the file's headers normalised (`importer.normalize_header`); `columns` maps them
+Column names are the file's headers normalised (`vocabulary.normalize_header`); `columns` maps them
 to the headers as written. Identifiers go through `quote_identifier`; the only literals written
 into SQL are constants of this module. Names and e-mail addresses are never selected.
 """
@@ -23,9 +23,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from analytics.importer import EVENT_TYPES, quote_identifier
 from analytics.settings import SPECS_BY_NAME
 from analytics.store import Store
+from analytics.vocabulary import EVENT_TYPES, quote_identifier
 
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 

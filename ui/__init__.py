@@ -1,0 +1,1 @@
+"""Streamlit helpers the page scripts share; the pages themselves are in content/."""
