@@ -37,3 +37,23 @@ def normalize_header(name: str) -> str:
 def quote_identifier(name: str) -> str:
     """The one quoting helper for identifiers that come from outside (CSV headers)."""
     return '"' + name.replace('"', '""') + '"'
+
+
+# What a source can tell (docs/capabilities.md): the kinds of evidence an import records. A metric
+# is computed only over applications for which some source records every kind it needs; elsewhere
+# it is "not in your data", never zero.
+EVIDENCE = (
+    "applications",       # application_received: when each application started
+    "decisions",          # rejected, offer_made, hired, withdrawn
+    "interviews",         # interview_scheduled, interview_held
+    "messages",           # written contacts: acknowledgements, status updates, notices, offers
+    "personal_feedback",  # feedback_given by phone, video or in person
+    "surveys_sent",       # survey_sent
+    "survey_answers",     # survey answers (NPS, ratings, comments)
+)
+# To which applications an import's evidence applies (import_evidence.scope).
+EVIDENCE_SCOPES = (
+    "own",        # the applications the import brought rows for (an ATS export, a canonical log)
+    "all",        # every application in the store (a survey export: no answer means no answer)
+    "addressed",  # every application whose candidate has a known e-mail alias (a message trace)
+)

@@ -700,7 +700,26 @@ def _store_staged(cursor, report: ImportReport) -> int:
         [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, stored,
          report.rows_duplicate, report.rows_rejected, datetime.now(UTC)],
     )
+    _record_evidence(cursor, import_id, report)
     return import_id
+
+
+# What a canonical file records: everything, by contract (the README's data contract).
+CANONICAL_EVIDENCE = {
+    "events": (("applications", "own"), ("decisions", "own"), ("interviews", "own"), ("messages", "own"),
+               ("personal_feedback", "own"), ("surveys_sent", "own")),
+    "surveys": (("survey_answers", "all"),),
+}
+
+
+def _record_evidence(cursor, import_id: int, report: ImportReport) -> None:
+    """Write what this import's source can tell (import_evidence), so unknown is never read as zero."""
+    if report.format != "canonical":
+        return  # presets and mappings declare their own evidence (issue 11)
+    cursor.executemany(
+        "INSERT INTO import_evidence VALUES (?, ?, ?, NULL, NULL)",
+        [[import_id, evidence, scope] for evidence, scope in CANONICAL_EVIDENCE[report.kind]],
+    )
 
 
 def _store_survey_answers(cursor, good: str, import_id: int) -> int:
@@ -785,5 +804,7 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
         answers = cursor.execute(
             "DELETE FROM survey_responses WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
         ).fetchone()[0]
+        cursor.execute("DELETE FROM import_evidence WHERE import_id = ?", [import_id])
+        cursor.execute("DELETE FROM candidate_aliases WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
     return UndoResult(import_id, events, answers)
