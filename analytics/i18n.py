@@ -144,6 +144,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.metrics_heading": {"en": "What the imported data can measure", "sv": "Vad importerad data kan mäta"},
     "data.metric_available": {"en": "{metric}: available", "sv": "{metric}: tillgängligt"},
     "data.metric_unavailable": {"en": "{metric}: not available: {reason}", "sv": "{metric}: inte tillgängligt: {reason}"},
+    # Why an export cannot give a metric: the first kind of evidence (vocabulary.EVIDENCE) it lacks.
+    "evidence.missing.applications": {
+        "en": "no application dates in this export",
+        "sv": "inga ansökningsdatum i exporten",
+    },
+    "evidence.missing.decisions": {
+        "en": "no decisions (rejections, offers, hires, withdrawals) in this export",
+        "sv": "inga beslut (avslag, erbjudanden, anställningar, återtaganden) i exporten",
+    },
+    "evidence.missing.interviews": {
+        "en": "no interview dates in this export",
+        "sv": "inga intervjudatum i exporten",
+    },
+    "evidence.missing.messages": {
+        "en": "no message times in this export (acknowledgements, status updates, rejection notices): "
+              "contacts with candidates cannot be measured",
+        "sv": "inga meddelandetider i exporten (bekräftelser, statusbesked, avslagsbesked): "
+              "kontakterna med kandidaterna kan inte mätas",
+    },
+    "evidence.missing.personal_feedback": {
+        "en": "no feedback events (with their channel) in this export",
+        "sv": "inga återkopplingshändelser (med kanal) i exporten",
+    },
+    "evidence.missing.surveys_sent": {
+        "en": "no survey send times in this export",
+        "sv": "inga utskickstider för enkäter i exporten",
+    },
+    "evidence.missing.survey_answers": {
+        "en": "no survey answers in this export: import the survey export",
+        "sv": "inga enkätsvar i exporten: importera enkätexporten",
+    },
     "mapping.heading": {"en": "Map the columns of {file}", "sv": "Koppla kolumnerna i {file}"},
     "mapping.intro": {
         "en": "This file matches neither the canonical format nor a known ATS export. Say which column holds what; the mapping is saved under a name, so the next export of the same kind imports in one click.",

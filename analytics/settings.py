@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from analytics.catalogue import METRICS
+
 
 @dataclass(frozen=True)
 class SettingSpec:
@@ -62,17 +64,18 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "Visa svarstider i kalendertimmar, kalenderdagar eller arbetsdagar (helger och svenska "
         "helgdagar hoppas över).", choices=("hours", "days", "business_days"),
     ),
-    # Brand-risk flags (analytics/risk.py, docs/risk.md). A flag is raised when a process is worse
-    # than the threshold; its severity says how far the 95 % interval lies beyond it.
+    # Brand-risk flags (analytics/measure/risk.py, docs/risk.md). A flag is raised when a process is
+    # worse than the threshold; its severity says how far the 95 % interval lies beyond it. Where a
+    # flag judges a catalogue share, the default is that share's target.
     SettingSpec(
-        "risk_ack_within_sla_min", 0.95,
+        "risk_ack_within_sla_min", METRICS["ack_within_sla_share"].target,
         "Flag a process when fewer than this share of its applications (0–1) are acknowledged within "
         "the acknowledgement SLA.",
         "Flagga en process när en mindre andel än så här av ansökningarna (0–1) bekräftas inom "
         "bekräftelse-SLA:n.", 0, 1,
     ),
     SettingSpec(
-        "risk_ghosted_max", 0.05,
+        "risk_ghosted_max", METRICS["ghosted_share"].target,
         "Flag a process when more than this share of its applications (0–1) have heard nothing for "
         "longer than the silence limit.",
         "Flagga en process när en större andel än så här av ansökningarna (0–1) inte har hört något på "
@@ -86,7 +89,7 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "besked-SLA:n.", 0, 1,
     ),
     SettingSpec(
-        "risk_personal_feedback_min", 0.90,
+        "risk_personal_feedback_min", METRICS["personal_feedback_coverage"].target,
         "Flag a process when fewer than this share of its interviewees who were rejected (0–1) get "
         "personal feedback (phone, video or in person).",
         "Flagga en process när en mindre andel än så här av de intervjuade som fått avslag (0–1) får "
@@ -127,21 +130,21 @@ SPECS_BY_NAME = {spec.name: spec for spec in SETTING_SPECS}
 class Settings:
     """The effective settings; build with `Settings()` for defaults or `Store.settings()`."""
 
-    timezone: str = "Europe/Stockholm"
-    ack_sla_hours: float = 48.0
-    notice_sla_hours: float = 120.0
-    silence_limit_days: float = 14.0
-    min_group_size: int = 10
-    min_survey_answers: int = 5
-    latency_unit: str = "hours"
-    risk_ack_within_sla_min: float = 0.95
-    risk_ghosted_max: float = 0.05
-    risk_told_in_time_min: float = 0.90
-    risk_personal_feedback_min: float = 0.90
-    risk_cnps_min: float = 0.0
-    risk_sentiment_min: float = 0.0
-    risk_worsening_min: float = 0.10
-    risk_high_margin: float = 0.20
+    timezone: str = SPECS_BY_NAME["timezone"].default
+    ack_sla_hours: float = SPECS_BY_NAME["ack_sla_hours"].default
+    notice_sla_hours: float = SPECS_BY_NAME["notice_sla_hours"].default
+    silence_limit_days: float = SPECS_BY_NAME["silence_limit_days"].default
+    min_group_size: int = SPECS_BY_NAME["min_group_size"].default
+    min_survey_answers: int = SPECS_BY_NAME["min_survey_answers"].default
+    latency_unit: str = SPECS_BY_NAME["latency_unit"].default
+    risk_ack_within_sla_min: float = SPECS_BY_NAME["risk_ack_within_sla_min"].default
+    risk_ghosted_max: float = SPECS_BY_NAME["risk_ghosted_max"].default
+    risk_told_in_time_min: float = SPECS_BY_NAME["risk_told_in_time_min"].default
+    risk_personal_feedback_min: float = SPECS_BY_NAME["risk_personal_feedback_min"].default
+    risk_cnps_min: float = SPECS_BY_NAME["risk_cnps_min"].default
+    risk_sentiment_min: float = SPECS_BY_NAME["risk_sentiment_min"].default
+    risk_worsening_min: float = SPECS_BY_NAME["risk_worsening_min"].default
+    risk_high_margin: float = SPECS_BY_NAME["risk_high_margin"].default
 
     def with_values(self, **values: Any) -> Settings:
         for name, value in values.items():

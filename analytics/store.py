@@ -119,10 +119,6 @@ class Store:
             self._con.execute("COMMIT")
         return current
 
-    @property
-    def schema_version(self) -> int:
-        return self.scalar("SELECT max(version) FROM schema_version")
-
     # -- settings ----------------------------------------------------------------------------
     def settings(self) -> Settings:
         return settings_from_rows(self.fetchall("SELECT name, value FROM settings"))

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.demo import load_demo
 from analytics.ingest.importer import import_bytes, undo_import
 from analytics.ingest.presets import PRESETS, supported_metrics_in_store
-from analytics.measure.metrics import METRICS
 from analytics.privacy import escape_markdown as md
 from ui.common import format_time, get_store, lang
 from ui.mapping_step import render_mapping_step

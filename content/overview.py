@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.present.charts import monthly_trend
-from analytics.present.process_view import TARGET_KEYS, attention_items, period_cards, period_filters
+from analytics.present.process_view import TARGET_KEYS, attention_items, period_cards
 from analytics.privacy import escape_markdown as md
 from ui.common import (
     format_time,
@@ -43,8 +43,7 @@ else:
         format_func=lambda count: t("overview.days", L, days=count),
     )
     comparison = period_comparison(filters, days)
-    current, previous = period_filters(filters, comparison)
-    cards = period_cards(metrics("all", current), metrics("all", previous), settings.latency_unit, L)
+    cards = period_cards(comparison, settings.latency_unit, L)
     for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
         column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True,
                       height="stretch", delta_description=t("overview.vs_previous", L, days=days) if card.delta else None)

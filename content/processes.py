@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from analytics.catalogue import METRICS, display_metric
 from analytics.i18n import t
-from analytics.measure.metrics import METRICS, display_metric
 from analytics.present.charts import process_ranking
 from analytics.present.process_view import (
     NEAR_TARGET,

@@ -1,5 +1,6 @@
-"""The documentation keeps up with the code: every setting and every CLI command is documented."""
+"""The documentation keeps up with the code: every setting, CLI command and metric is documented."""
 
+from analytics.catalogue import METRICS
 from analytics.cli import COMMANDS
 from analytics.settings import SETTING_SPECS
 from tests.conftest import ROOT
@@ -22,3 +23,9 @@ def test_the_readme_opens_with_exactly_two_set_up_commands():
     commands = [line for line in first_block.splitlines() if line.strip() and not line.startswith("#")]
     assert len(commands) == 2
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_catalogue_metric_is_in_the_metrics_table():
+    text = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
+    per_group = text.split("## Per group", 1)[1].split("\n## ", 1)[0]
+    assert [key for key in METRICS if f"`{key}`" not in per_group] == []

@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.catalogue import METRICS, display_metric
 from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.ingest.importer import import_file
-from analytics.measure.metrics import METRICS, Filters, application_facts, compare_periods, display_metric, metrics_by
+from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
 from analytics.measure.risk import RiskAssessment, assess_risk
 from analytics.present.process_view import (
     CARD_KEYS,
@@ -31,7 +32,6 @@ from analytics.present.process_view import (
     ghosted_applications,
     latency_limits,
     period_cards,
-    period_filters,
     process_cards,
     process_table,
     select_facts,
@@ -113,8 +113,9 @@ def expected_cards(demo: Demo, days: int, lang: str) -> list[tuple[str, str, str
     store = Store(demo.path)
     try:
         comparison = compare_periods(store, None, None, Filters(), days, facts=demo.facts)
-        current, previous = (metrics_by(store, "all", filters=chosen, facts=demo.facts)
-                             for chosen in period_filters(Filters(), comparison))
+        current, previous = (metrics_by(store, "all", filters=Filters(start, end), facts=demo.facts)
+                             for start, end in ((comparison.current_from, comparison.current_to),
+                                                (comparison.previous_from, comparison.previous_to)))
     finally:
         store.close()
     cards = []
@@ -368,7 +369,9 @@ def test_period_cards_compare_like_with_like():
                              "ghosted_share": 0.1}])
     previous = replace_values(current, applications=100, ack_within_sla_share=0.9, ack_latency_median=5.0,
                               ghosted_share=0.05)
-    cards = {card.key: card for card in period_cards(current, previous, "hours", "en")}
+    comparison = PeriodComparison(date(2026, 3, 1), date(2026, 3, 31), date(2026, 1, 29), date(2026, 2, 28),
+                                  current, previous)
+    cards = {card.key: card for card in period_cards(comparison, "hours", "en")}
     assert (cards["ack_within_sla_share"].delta, cards["ack_within_sla_share"].delta_color) == ("-10 pp", "normal")
     assert (cards["ack_latency_median"].delta, cards["ack_latency_median"].delta_color) == ("-2.0 h", "inverse")
     assert (cards["ghosted_share"].delta, cards["ghosted_share"].delta_color) == ("+5 pp", "inverse")

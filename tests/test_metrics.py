@@ -13,13 +13,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from analytics.catalogue import METRICS, display_metric, shares
 from analytics.measure.metrics import (
-    METRICS,
-    SHARE_KEYS,
     Filters,
     application_facts,
     compare_periods,
-    display_metric,
     metrics_by,
     metrics_command,
     metrics_json,
@@ -28,6 +26,7 @@ from analytics.measure.metrics import (
 from analytics.settings import Settings
 from analytics.store import Store
 
+SHARE_KEYS = tuple(metric.key for metric in shares())
 AS_OF = "2026-03-31T12:00:00+00:00"
 
 EVENT_COLUMNS = ("candidate_id", "process_id", "event_type", "occurred_at", "process_name", "department",
@@ -338,10 +337,11 @@ def test_compare_periods(hiring):
     # 31 March local: current 18-31 March, previous 4-17 March
     assert (comparison.current_from, comparison.current_to) == (date(2026, 3, 18), date(2026, 3, 31))
     assert (comparison.previous_from, comparison.previous_to) == (date(2026, 3, 4), date(2026, 3, 17))
-    rows = comparison.metrics.set_index("key")
-    assert rows.at["applications", "current"] == 1  # a7
-    assert rows.at["applications", "previous"] == 1  # b1 (16th); a3 applied on the 3rd
-    assert rows.at["applications", "change"] == 0 and rows.at["applications", "improved"] is None
+    assert comparison.current.at[0, "applications"] == 1  # a7
+    assert comparison.previous.at[0, "applications"] == 1  # b1 (16th); a3 applied on the 3rd
+    # the frames are the metrics of each period, as metrics_by gives them for the period's dates
+    current = metrics_by(hiring, "all", as_of=AS_OF, filters=Filters(date(2026, 3, 18), date(2026, 3, 31)))
+    assert comparison.current.equals(current)
 
 
 def test_metrics_json_and_command(hiring, tmp_path):

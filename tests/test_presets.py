@@ -14,8 +14,8 @@ import pytest
 
 from analytics.ingest.importer import ImportReport, import_file
 from analytics.ingest.mappings import preview_file
-from analytics.ingest.presets import METRIC_KEYS, PRESETS, detect_preset, supported_metrics, supported_metrics_in_store
-from analytics.measure.metrics import METRICS, metrics_by
+from analytics.ingest.presets import PRESETS, detect_preset, metric_support, supported_metrics_in_store
+from analytics.measure.metrics import metrics_by
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ats"
@@ -289,17 +289,29 @@ def test_teamtailor_nps_gives_a_hand_computed_response_rate_and_nps(store):
     assert rows.loc["8", "survey_response_rate"] == pytest.approx(0.0)
 
 
+# The keys `metrics --json` promises (the spec's section 4): the Data page says which an export can give.
+CONTRACT_KEYS = {
+    "applications", "ack_latency_h_median", "ack_latency_h_p90", "ack_within_sla_share", "notice_latency_h_median",
+    "outcome_known", "outcome_informed", "outcome_coverage", "interviewed_rejected", "personal_feedback",
+    "personal_feedback_coverage", "post_interview_latency_h_median", "longest_silence_d_median", "ghosted",
+    "survey_sent", "survey_responses", "survey_response_rate", "cnps", "sentiment_score",
+}
+
+
 def test_supported_metrics_say_what_an_export_cannot_give_and_why():
-    support = {m.key: m for m in supported_metrics("greenhouse_applications")}
-    assert tuple(support) == METRIC_KEYS
-    assert set(METRIC_KEYS) <= set(METRICS)
-    assert support["outcome_known"].available
+    # A Greenhouse applications export records applications and decisions, no messages or interviews.
+    assert PRESETS["greenhouse_applications"].evidence == {"applications", "decisions"}
+    support = {m.key: m for m in metric_support(PRESETS["greenhouse_applications"].evidence)}
+    assert set(support) == CONTRACT_KEYS
+    assert {key for key, m in support.items() if m.available} == {"applications", "outcome_known"}
     ack = support["ack_latency_h_median"]
-    assert not ack.available
-    assert ack.reason_en == "no message times in this export: acknowledgement latency unavailable"
-    assert ack.reason_sv == "inga meddelandetider i exporten: tid till bekräftelse kan inte beräknas"
-    assert PRESETS["greenhouse_applications"].metrics_unavailable[0][0] == "ack_latency_h_median"
-    assert {m.key for m in supported_metrics("teamtailor_nps") if m.available} == {"cnps", "sentiment_score"}
+    assert ack.reason_en.startswith("no message times in this export")
+    assert ack.reason_sv.startswith("inga meddelandetider i exporten")
+    assert support["interviewed_rejected"].reason_en == "no interview dates in this export"
+    assert PRESETS["greenhouse_applications"].metrics_unavailable[0][0] == "ack_within_sla_share"
+    # A survey export alone: the answers' own numbers, and the application count (never unknown).
+    assert {m.key for m in metric_support(PRESETS["teamtailor_nps"].evidence) if m.available} == {
+        "applications", "cnps", "sentiment_score"}
 
 
 def test_the_store_supports_more_metrics_as_exports_are_combined(store):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.importer import import_bytes
 from analytics.ingest.mappings import (
@@ -35,7 +36,6 @@ from analytics.ingest.mappings import (
     save_mapping,
     validate,
 )
-from analytics.measure.metrics import METRICS
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header

@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import t
-from analytics.ingest.presets import SURVEY_ANSWER, SURVEY_COMMENT, SURVEY_NPS, MetricSupport, metric_support
+from analytics.ingest.presets import MetricSupport, evidence_of_events, metric_support
 from analytics.ingest.textfiles import prepare_table
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header, quote_identifier
@@ -175,11 +175,10 @@ class ColumnMapping:
         return {kind for kind in [*self.event_values.values(), *self.milestones.values()] if kind in EVENT_TYPES}
 
     def metric_support(self) -> list[MetricSupport]:
+        """Which metrics a file read with this mapping supports on its own (a survey file records answers)."""
         if self.kind == "surveys":
-            parts = {SURVEY_ANSWER} | {part for name, part in (("nps", SURVEY_NPS), ("comment", SURVEY_COMMENT))
-                                       if name in self.fields}
-            return metric_support(parts)
-        return metric_support(self.event_types())
+            return metric_support({"survey_answers"})
+        return metric_support(evidence_of_events(self.event_types()))
 
 
 def _digest_literal(digest: str) -> str:
@@ -295,16 +294,6 @@ def load_mapping(store: Store, name: str) -> ColumnMapping:
 def list_mappings(store: Store) -> list[ColumnMapping]:
     return [ColumnMapping.from_json(text) for (text,) in store.fetchall(
         "SELECT definition FROM saved_mappings ORDER BY name")]
-
-
-def delete_mapping(store: Store, name: str) -> bool:
-    """True when a mapping of that name was there to delete."""
-    with store.transaction() as cursor:
-        return bool(cursor.execute("DELETE FROM saved_mappings WHERE name = ?", [name]).fetchone()[0])
-
-
-def export_mapping_json(store: Store, name: str) -> str:
-    return load_mapping(store, name).to_json()
 
 
 def import_mapping_json(store: Store, text: str, lang: str = "en") -> ColumnMapping:

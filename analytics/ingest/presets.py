@@ -23,6 +23,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from analytics.catalogue import DATA, missing_evidence, shown_in
+from analytics.i18n import t
 from analytics.settings import SPECS_BY_NAME
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, quote_identifier
@@ -501,89 +503,38 @@ class MetricSupport(NamedTuple):
     reason_sv: str
 
 
-# The metric keys of `metrics --json` (data-and-metrics.md section 4), in that order.
-METRIC_KEYS = (
-    "applications", "ack_latency_h_median", "ack_latency_h_p90", "ack_within_sla_share",
-    "notice_latency_h_median", "outcome_known", "outcome_informed", "outcome_coverage",
-    "interviewed_rejected", "personal_feedback", "personal_feedback_coverage",
-    "post_interview_latency_h_median", "longest_silence_d_median", "ghosted", "survey_sent",
-    "survey_responses", "survey_response_rate", "cnps", "sentiment_score",
-)
-# What a survey export gives, in the same vocabulary as event types.
-SURVEY_ANSWER, SURVEY_NPS, SURVEY_COMMENT = "survey answer", "nps", "comment"
-
-
-@dataclass(frozen=True)
-class _Need:
-    """Data a metric needs: at least one of `any_of`; `reason_*` says what is missing otherwise."""
-
-    any_of: frozenset[str]
-    reason_en: str
-    reason_sv: str
-
-
-_EVENTS = _Need(frozenset(EVENT_TYPES), "a survey export holds no events", "en enkätexport innehåller inga händelser")
-_APPLIED = _Need(frozenset({"application_received"}), "no application dates in this export",
-                 "inga ansökningsdatum i exporten")
-_ACK = _Need(frozenset({"acknowledgement_sent", "status_update_sent"}),
-             "no message times in this export: acknowledgement latency unavailable",
-             "inga meddelandetider i exporten: tid till bekräftelse kan inte beräknas")
-_DECISION = _Need(frozenset({"rejected"}), "no rejection decisions in this export", "inga avslagsbeslut i exporten")
-_NOTICE = _Need(frozenset({"rejection_sent", "feedback_given"}),
-                "no times of rejection notices or feedback: whether and when candidates were told is unknown",
-                "inga tider för avslagsbesked eller återkoppling: om och när kandidaterna fick besked är okänt")
-_OUTCOME = _Need(frozenset({"rejected", "offer_made", "hired"}), "no outcomes (rejections, offers, hires) in this export",
-                 "inga utfall (avslag, erbjudanden, anställningar) i exporten")
-_INTERVIEW = _Need(frozenset({"interview_held"}), "no interview dates in this export", "inga intervjudatum i exporten")
-_FEEDBACK = _Need(frozenset({"feedback_given"}), "no feedback events (with their channel) in this export",
-                  "inga återkopplingshändelser (med kanal) i exporten")
-_ANSWER_AFTER_INTERVIEW = _Need(frozenset({"feedback_given", "rejection_sent", "offer_made"}),
-                                "no times of feedback, rejection notices or offers in this export",
-                                "inga tider för återkoppling, avslagsbesked eller erbjudanden i exporten")
-_MESSAGES = _Need(frozenset({"acknowledgement_sent", "status_update_sent", "rejection_sent", "feedback_given"}),
-                  "no message times in this export: silences cannot be measured",
-                  "inga meddelandetider i exporten: tystnad kan inte mätas")
-_SURVEY_SENT = _Need(frozenset({"survey_sent"}), "no survey send times in this export",
-                     "inga utskickstider för enkäter i exporten")
-_ANSWERS = _Need(frozenset({SURVEY_ANSWER}), "no survey answers in this export: import the survey export",
-                 "inga enkätsvar i exporten: importera enkätexporten")
-_NPS = _Need(frozenset({SURVEY_NPS}), "no 0–10 recommendation scores in this export",
-             "inga rekommendationsbetyg 0–10 i exporten")
-_COMMENT = _Need(frozenset({SURVEY_COMMENT}), "no free-text comments in this export", "inga fritextkommentarer i exporten")
-
-METRIC_NEEDS: dict[str, tuple[_Need, ...]] = {
-    "applications": (_EVENTS,),
-    "ack_latency_h_median": (_APPLIED, _ACK),
-    "ack_latency_h_p90": (_APPLIED, _ACK),
-    "ack_within_sla_share": (_APPLIED, _ACK),
-    "notice_latency_h_median": (_DECISION, _NOTICE),
-    "outcome_known": (_OUTCOME,),
-    "outcome_informed": (_DECISION, _NOTICE),
-    "outcome_coverage": (_DECISION, _NOTICE),
-    "interviewed_rejected": (_INTERVIEW, _DECISION),
-    "personal_feedback": (_INTERVIEW, _DECISION, _FEEDBACK),
-    "personal_feedback_coverage": (_INTERVIEW, _DECISION, _FEEDBACK),
-    "post_interview_latency_h_median": (_INTERVIEW, _ANSWER_AFTER_INTERVIEW),
-    "longest_silence_d_median": (_MESSAGES,),
-    "ghosted": (_MESSAGES, _NOTICE),
-    "survey_sent": (_SURVEY_SENT,),
-    "survey_responses": (_SURVEY_SENT, _ANSWERS),
-    "survey_response_rate": (_SURVEY_SENT, _ANSWERS),
-    "cnps": (_ANSWERS, _NPS),
-    "sentiment_score": (_ANSWERS, _COMMENT),
+# Until presets and mappings declare what their source records (issue 11), the evidence an export
+# gives is read from the event types it can produce. An offer or a feedback call is not evidence
+# that the export records the written messages (a snapshot export knows offers but no messages).
+EVENT_EVIDENCE: dict[str, str] = {
+    "application_received": "applications",
+    "rejected": "decisions", "offer_made": "decisions", "hired": "decisions", "withdrawn": "decisions",
+    "interview_scheduled": "interviews", "interview_held": "interviews",
+    "acknowledgement_sent": "messages", "status_update_sent": "messages", "rejection_sent": "messages",
+    "feedback_given": "personal_feedback",
+    "survey_sent": "surveys_sent",
 }
 
 
-def metric_support(provided: Collection[str]) -> list[MetricSupport]:
-    """Every metric key with whether data giving `provided` (event types, survey answer parts) supports it."""
-    provided = set(provided)
+def evidence_of_events(event_types: Collection[str]) -> frozenset[str]:
+    """The kinds of evidence (vocabulary.EVIDENCE) a source giving these event types records."""
+    return frozenset(EVENT_EVIDENCE[event_type] for event_type in event_types if event_type in EVENT_EVIDENCE)
+
+
+def metric_support(evidence: Collection[str]) -> list[MetricSupport]:
+    """Every metric the Data page lists, with whether data recording `evidence` supports it, and why not.
+
+    The metrics and what each needs come from the catalogue; the reason names the first kind of
+    evidence missing (analytics/i18n.py, evidence.missing.*).
+    """
     rows = []
-    for key in METRIC_KEYS:
-        unmet = [need for need in METRIC_NEEDS[key] if not need.any_of & provided]
-        if unmet:
-            rows.append(MetricSupport(key, False, unmet[0].reason_en, unmet[0].reason_sv))
+    for metric in shown_in(DATA):
+        missing = missing_evidence(metric, frozenset(evidence))
+        if missing:
+            key = f"evidence.missing.{missing[0]}"
+            rows.append(MetricSupport(metric.key, False, t(key, "en"), t(key, "sv")))
         else:
-            rows.append(MetricSupport(key, True, "", ""))
+            rows.append(MetricSupport(metric.key, True, "", ""))
     return rows
 
 
@@ -615,16 +566,16 @@ class Preset:
         return frozenset()
 
     @property
-    def provides(self) -> frozenset[str]:
+    def evidence(self) -> frozenset[str]:
+        """What this export records (vocabulary.EVIDENCE): a survey export records answers."""
         if self.kind == "events":
-            return frozenset(target for target, _ in self.events_supported)
-        parts = {"submitted_at": SURVEY_ANSWER, "nps": SURVEY_NPS, "comment": SURVEY_COMMENT}
-        return frozenset(parts[target] for target, _ in self.events_supported if target in parts)
+            return evidence_of_events(target for target, _ in self.events_supported)
+        return frozenset({"survey_answers"})
 
     @property
     def metrics_unavailable(self) -> tuple[tuple[str, str, str], ...]:
         """(metric key, reason en, reason sv) for each metric this export alone cannot give."""
-        return tuple((m.key, m.reason_en, m.reason_sv) for m in metric_support(self.provides) if not m.available)
+        return tuple((m.key, m.reason_en, m.reason_sv) for m in metric_support(self.evidence) if not m.available)
 
 
 _EASYCRUIT_SIGNATURE = frozenset({"kandidatens_id", "projekt/annons_id", "ansökningsstatus", "ansökningsdatum"})
@@ -767,17 +718,9 @@ def detect_preset(columns: set[str]) -> Preset | None:
     return max(matching, key=lambda preset: len(preset.signature), default=None)
 
 
-def supported_metrics(format_name: str) -> list[MetricSupport]:
-    """Which metrics an export of this preset supports on its own, and why the others are not."""
-    return metric_support(PRESETS[format_name].provides)
-
-
 def supported_metrics_in_store(store: Store) -> list[MetricSupport]:
     """Which metrics the store's data as a whole supports: what to say after an import."""
-    provided = {row[0] for row in store.fetchall("SELECT DISTINCT event_type FROM events")}
-    answers, with_nps, with_comment = store.fetchall(
-        "SELECT count(*), count(nps), count(comment) FROM survey_responses"
-    )[0]
-    provided |= {part for part, count in ((SURVEY_ANSWER, answers), (SURVEY_NPS, with_nps),
-                                          (SURVEY_COMMENT, with_comment)) if count}
-    return metric_support(provided)
+    evidence = set(evidence_of_events(row[0] for row in store.fetchall("SELECT DISTINCT event_type FROM events")))
+    if store.scalar("SELECT count(*) FROM survey_responses"):
+        evidence.add("survey_answers")
+    return metric_support(evidence)

@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import LANGUAGES, t
-from analytics.measure.metrics import Filters, application_facts, parse_as_of
+from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, parse_as_of
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
@@ -42,7 +42,6 @@ MAX_SCORE = len(RULES) * SEVERITY_POINTS["high"]  # one flag per rule and proces
 # Scores (cNPS, sentiment) run from −100 to 100: 200 points span what a share spans from 0 to 1.
 SCORE_SPAN = 200.0
 NEGATIVE_THEMES_SHOWN = 2  # the voice flag names what most negative comments are about
-NO_FILTERS = Filters()
 ACTION_CONTACT = {"feedback_call": "phone", "outcome_not_told": "email", "silent_open": "email_or_phone"}
 
 FLAG_COLUMNS = (
@@ -111,35 +110,16 @@ class RiskAssessment:
 
 # --- counting (SQL) ------------------------------------------------------------------------------
 
-def _filter_parameters(filters: Filters) -> dict[str, Any]:
-    return {
-        "date_from": filters.date_from,
-        "date_to": filters.date_to,
-        "processes": list(filters.processes),
-        "departments": list(filters.departments),
-        "recruiters": list(filters.recruiters),
-    }
-
-
 @contextmanager
 def _risk_cursor(store: Store, settings: Settings, filters: Filters,
-                 facts: pd.DataFrame) -> Iterator[duckdb.DuckDBPyConnection]:
+                 facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding risk_applications: the selected applications with what the rules judge."""
-    with store.cursor() as cursor:
-        cursor.execute("SET python_enable_replacements = false")
-        cursor.execute(read_sql("measure/sql/metrics_macros.sql"))
-        cursor.execute(read_sql("measure/sql/risk_macros.sql"))
-        cursor.register("application_facts", facts)
-        cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
+    with facts_cursor(store, settings, filters, facts, materialize=True, macros=("risk_macros.sql",)) as cursor:
         cursor.execute(
             "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
-            {**_filter_parameters(filters), "notice_sla_hours": float(settings.notice_sla_hours)},
+            {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours)},
         )
         yield cursor
-
-
-def _facts(store: Store, settings: Settings, facts: pd.DataFrame | None) -> pd.DataFrame:
-    return facts if facts is not None else application_facts(store, settings)
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -395,7 +375,7 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
     lang: the language of the processes' score_parts text.
     """
     settings = settings or store.settings()
-    with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
+    with _risk_cursor(store, settings, filters, facts) as cursor:
         cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("measure/sql/risk_process_checks.sql"))
         process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
         trends = cursor.execute(read_sql("measure/sql/risk_process_trends.sql")).df()
@@ -488,7 +468,7 @@ def action_list(store: Store, settings: Settings | None = None, filters: Filters
     list is the recruiter's own, never a shared report.
     """
     settings = settings or store.settings()
-    with _risk_cursor(store, settings, filters, _facts(store, settings, facts)) as cursor:
+    with _risk_cursor(store, settings, filters, facts) as cursor:
         actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
     actions["contact"] = actions["reason"].map(ACTION_CONTACT)
     actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date

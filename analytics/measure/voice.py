@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.measure.metrics import Filters, application_facts
+from analytics.measure.metrics import NO_FILTERS, Filters, facts_cursor
 from analytics.privacy import escape_markdown
 from analytics.sentiment import (
     SCORER_NAME,
@@ -42,7 +42,6 @@ from analytics.store import Store, read_sql
 GROUPS = ("process", "stage", "outcome", "all")
 DRIVERS = ("informed", "ack_within_sla", "personal_feedback", "long_silence")
 LABELS = ("positive", "neutral", "negative")
-NO_FILTERS = Filters()
 
 
 @dataclass(frozen=True)
@@ -82,20 +81,10 @@ class CalibrationResult:
 def _voice_cursor(store: Store, settings: Settings, filters: Filters,
                   facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding `voice_answers`: the selected applications' answers with their facts."""
-    with store.cursor() as cursor:
-        cursor.execute("SET python_enable_replacements = false")  # no Python variable stands in for a table
-        cursor.execute(read_sql("measure/sql/metrics_macros.sql"))
-        cursor.execute(read_sql("measure/sql/voice_macros.sql"))
-        cursor.register("application_facts", facts if facts is not None else application_facts(store, settings))
-        cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
+    with facts_cursor(store, settings, filters, facts, materialize=True, macros=("voice_macros.sql",)) as cursor:
         cursor.execute("CREATE TEMP TABLE voice_answers AS " + read_sql("measure/sql/voice_answers.sql"),
-                       {"timezone": settings.timezone, **_filter_parameters(filters)})
+                       {"timezone": settings.timezone, **filters.parameters()})
         yield cursor
-
-
-def _filter_parameters(filters: Filters) -> dict[str, Any]:
-    """The filters as bound parameters of selected_facts (tuples become lists)."""
-    return {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(filters).items()}
 
 
 def _check_group(by: str) -> None:
@@ -106,7 +95,7 @@ def _check_group(by: str) -> None:
 # -- aggregates ------------------------------------------------------------------------------------
 
 def _groups(cursor, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
-    parameters = {"group_by": by, "min_survey_answers": settings.min_survey_answers, **_filter_parameters(filters)}
+    parameters = {"group_by": by, "min_survey_answers": settings.min_survey_answers, **filters.parameters()}
     return cursor.execute(read_sql("measure/sql/voice_by_group.sql"), parameters).df()
 
 

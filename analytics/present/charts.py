@@ -1,6 +1,6 @@
 """Plotly figures for the metric pages: plain functions of frames, no Streamlit.
 
-Each figure is readable in English and Swedish (`lang`), takes labels and formats from METRICS,
+Each figure is readable in English and Swedish (`lang`), takes labels and formats from the metric catalogue,
 names its unit on the axes and explains every point on hover. Colours carry meaning: one accent
 for plain series, grey for groups too small to judge, green/amber/red for the distance from a
 metric's target (analytics.present.process_view.target_status).
@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics.catalogue import LATENCY_FORMATS, MetricDefinition, display_metric
 from analytics.i18n import t
-from analytics.measure.metrics import LATENCY_FORMATS, MetricDefinition, display_metric
 from analytics.present.process_view import NEAR_TARGET, SHARE_PARTS, target_status
 from analytics.vocabulary import EVENT_TYPES
 

@@ -12,29 +12,24 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
 from analytics.i18n import t
-from analytics.measure.metrics import METRICS, Filters, MetricDefinition, PeriodComparison, display_metric
+from analytics.measure.metrics import Filters, PeriodComparison
 from analytics.measure.risk import RiskAssessment
 from analytics.privacy import pseudonymise
 from analytics.settings import Settings
 from analytics.store import Store
 from analytics.vocabulary import CONTACT_EVENT_TYPES
 
-# Each share with a target, as (numerator, denominator) columns of the metrics frame.
-SHARE_PARTS: dict[str, tuple[str, str]] = {
-    "ack_within_sla_share": ("ack_within_sla", "ack_eligible"),
-    "outcome_coverage": ("outcome_informed", "outcome_known"),
-    "personal_feedback_coverage": ("personal_feedback", "interviewed_rejected"),
-    "ghosted_share": ("ghosted", "applications"),
-    "survey_response_rate": ("survey_responses", "survey_sent"),
-}
-TARGET_KEYS = tuple(key for key in SHARE_PARTS if METRICS[key].target is not None)
+# Each share as (numerator, denominator) columns of the metrics frame, and the shares with a target.
+SHARE_PARTS: dict[str, tuple[str, str]] = {metric.key: metric.ratio for metric in shares()}
+TARGET_KEYS = tuple(metric.key for metric in shares() if metric.target is not None)
 # Missing a target by at most this much (in share points) is amber, by more red.
 NEAR_TARGET = 0.10
 # Cell styles of the Processes table per status (dark text on a light tint, readable in print too).
@@ -45,15 +40,14 @@ STATUS_STYLES = {
     "small": "color: #8a8f94",
 }
 
-# The Overview's headline cards and the detail page's, in the order they are drawn.
-CARD_KEYS = ("applications", "ack_within_sla_share", "ack_latency_median",
-             "outcome_coverage", "personal_feedback_coverage", "ghosted_share")
+# The Overview's headline cards and the detail page's, in the order they are drawn (latencies in the chosen unit).
+CARD_KEYS = keys_shown_in(CARD, follow_latency_unit=True)
 # The judgement first (status and the coloured shares), the detail behind it.
 PROCESS_TABLE_COLUMNS = ("status", "process_name", "applications", "risk_score", *TARGET_KEYS,
                          *(f"{key}_interval" for key in TARGET_KEYS),
                          "ghosted", "ack_latency_median", "longest_silence_d_median", "process_id")
-# What the Processes page can rank processes on.
-RANKING_KEYS = (*TARGET_KEYS, "ack_latency_median", "longest_silence_d_median")
+# What the Processes page can rank processes on: the shares with a target first.
+RANKING_KEYS = tuple(sorted(keys_shown_in(RANKING, follow_latency_unit=True), key=lambda key: key not in TARGET_KEYS))
 
 # The detail page's latency distributions and the setting that holds each one's limit in hours.
 LATENCY_COLUMNS: dict[str, str | None] = {
@@ -212,15 +206,15 @@ def _first(frame: pd.DataFrame, key: str) -> Any:
     return frame[key].iloc[0] if len(frame) else None
 
 
-def period_cards(current: pd.DataFrame, previous: pd.DataFrame, latency_unit: str, lang: str) -> list[HeadlineCard]:
+def period_cards(comparison: PeriodComparison, latency_unit: str, lang: str) -> list[HeadlineCard]:
     """The Overview's cards: the period's value and its change against the period before.
 
-    current, previous: metrics_by(..., "all") of the two periods (latencies in latency_unit).
+    comparison: from compare_periods (its frames' latencies in latency_unit).
     """
     cards = []
     for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
-        now, before = _first(current, key), _first(previous, key)
+        now, before = _first(comparison.current, key), _first(comparison.previous, key)
         change = None if _missing(now) or _missing(before) else now - before
         cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(now), format_change(metric, change, lang),
                                   _delta_color(metric), metric.explanation(lang)))
@@ -242,12 +236,6 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
         cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(value), format_change(metric, gap, lang),
                                   _delta_color(metric), help_text))
     return cards
-
-
-def period_filters(filters: Filters, comparison: PeriodComparison) -> tuple[Filters, Filters]:
-    """The filters of the compared periods: the current one and the one before."""
-    return (replace(filters, date_from=comparison.current_from, date_to=comparison.current_to),
-            replace(filters, date_from=comparison.previous_from, date_to=comparison.previous_to))
 
 
 def column_format(metric: MetricDefinition) -> str:

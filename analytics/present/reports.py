@@ -25,23 +25,21 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from analytics.catalogue import METRICS, REPORT, REPORT_INTERVAL, REPORT_RANKING, REPORT_TREND, display_metric, keys_shown_in
 from analytics.i18n import t
 from analytics.measure import risk, voice
-from analytics.measure.metrics import METRICS, Filters, application_facts, display_metric, metrics_by
+from analytics.measure.metrics import Filters, application_facts, metrics_by
 from analytics.present import charts, process_view, voice_charts
 from analytics.present.exports import to_xlsx_bytes
 from analytics.settings import Settings
 from analytics.store import Store
 
-PROCESS_TABLE_KEYS = (
-    "applications", "ack_within_sla_share", "ack_latency_h_median", "outcome_coverage",
-    "personal_feedback_coverage", "ghosted", "survey_response_rate", "cnps", "sentiment_score",
-)
-TREND_KEYS = ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage")
+PROCESS_TABLE_KEYS = keys_shown_in(REPORT)
+TREND_KEYS = keys_shown_in(REPORT_TREND)
 COMMENTS_PER_LABEL = 8         # the newest negative and positive comments in a report
 MAX_LISTED_APPLICATIONS = 25   # the longest-waiting; the app's action list has them all
-RANKED_KEYS = ("ack_within_sla_share", "personal_feedback_coverage")
-SHARE_WITH_INTERVAL = ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage")
+RANKED_KEYS = keys_shown_in(REPORT_RANKING)
+SHARE_WITH_INTERVAL = keys_shown_in(REPORT_INTERVAL)
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
