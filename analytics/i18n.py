@@ -2,6 +2,9 @@
 
 `t(key, lang, **values)` formats a message; a missing Swedish text falls back to English, and a
 missing key raises, so a typo is found by the tests rather than shown to a user.
+
+Long because: it is data, one entry per message in both languages, grouped by page; it holds no logic
+beyond `t`.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ def test_every_message_has_english_and_swedish():
 
 
 def test_every_literal_key_used_in_the_code_exists():
-    sources = [*ROOT.glob("app.py"), *ROOT.glob("pages/*.py"), *ROOT.glob("analytics/**/*.py")]
+    sources = [*ROOT.glob("app.py"), *ROOT.glob("content/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("analytics/**/*.py")]
     used = {match for path in sources for match in KEY_IN_CODE.findall(path.read_text(encoding="utf-8"))}
     literal = {key for key in used if "{" not in key}
     assert literal, "the pattern should find the keys the pages use"

@@ -9,6 +9,9 @@ compounds are read as their parts unless listed, and a few English words act onl
 ("low stress", "little recognition", "too corporate", "stress free", sentence-initial "well"). The sum is squashed into [-1, 1],
 pulled towards 0 when a comment praises and criticises in equal measure. The words and phrases
 that contributed are kept as drivers so a reader sees why.
+
+Long because: the rules above act on one shared reading state (`_Reader`) in one pass; the word
+lists are already apart (`rules.py`, `lexicon.py`), and cutting the pass in two would scatter it.
 """
 
 from __future__ import annotations
