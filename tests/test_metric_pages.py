@@ -41,9 +41,9 @@ from analytics.privacy import pseudonym
 from analytics.settings import Settings
 from analytics.store import Store
 from analytics.vocabulary import CONTACT_EVENT_TYPES
-from tests.conftest import APP
+from tests.conftest import run_page
 
-PAGES = ["content/overview.py", "content/processes.py", "content/process_detail.py"]
+METRIC_PAGES = ["content/overview.py", "content/processes.py", "content/process_detail.py"]
 LANGS = ["en", "sv"]
 
 # Two applications of one process: too few to judge.
@@ -57,18 +57,6 @@ SMALL_EXPORT = (
     "C2,P1,application_received,2026-03-03T09:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,portal\n"
     "C2,P1,status_update_sent,2026-04-20T09:00:00+02:00,Sjuksköterska Örebro,Vård,Karin,email\n"
 )
-
-
-def run_page(page: str, lang: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.query_params["lang"] = lang
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 @dataclass(frozen=True)
@@ -133,21 +121,21 @@ def shown_cards(at: AppTest) -> list[tuple[str, str, str | None]]:
 # -- every page, every language, every kind of store -------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", METRIC_PAGES)
 def test_an_empty_store_gets_a_hint_instead_of_an_error(app_db, page, lang):
     at = run_page(page, lang)
     assert [box.value for box in at.info] == [t("store.empty", lang)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", METRIC_PAGES)
 def test_an_empty_selection_gets_a_hint_instead_of_an_error(demo_app, page, lang):
     at = run_page(page, lang, **{"from": "2001-01-01", "to": "2001-01-31"})
     assert [box.value for box in at.info] == [t("metrics.empty_selection", lang)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", METRIC_PAGES)
 def test_pages_run_on_a_small_import(small_app, page, lang):
     at = run_page(page, lang)
     assert not at.info

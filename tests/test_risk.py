@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, timedelta
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
-from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
@@ -35,7 +34,7 @@ from analytics.measure.risk import (
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.settings import SETTING_SPECS, Settings
 from analytics.store import Store
-from tests.conftest import APP, ROOT
+from tests.conftest import ROOT, run_page
 from tests.test_metrics import add_answers, add_events, event
 
 # The rule that must catch each failure kind the demo (and the generated logs) plant.
@@ -493,19 +492,9 @@ def test_exemplary_demo_processes_carry_no_flag(demo_flags):
 
 # --- the page ---------------------------------------------------------------------------------------
 
-def run_risk_page(lang: str) -> AppTest:
-    """The page as a user reaches it: through app.py's navigation."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("content/risk.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_risk_page_on_an_empty_store(app_db, lang):
-    at = run_risk_page(lang)
+    at = run_page("content/risk.py", lang)
     assert at.title[0].value == t("risk.title", lang)
     assert at.info[0].value == t("store.empty", lang)
 
@@ -513,7 +502,7 @@ def test_risk_page_on_an_empty_store(app_db, lang):
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
     monkeypatch.setenv("RADAR_DB", str(demo_db))
-    at = run_risk_page(lang)
+    at = run_page("content/risk.py", lang)
     ranking = at.dataframe[0].value
     assert ranking.iloc[0][t("col.process_name", lang)] == "Innesäljare Uppsala"
     markdown = " ".join(element.value for element in at.markdown)

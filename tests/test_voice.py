@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.measure.metrics import Filters, application_facts, metrics_by
@@ -28,7 +27,7 @@ from analytics.measure.voice import (
 from analytics.present.voice_charts import cnps_by_group_chart, drivers_chart
 from analytics.sentiment import SCORER_NAME
 from analytics.store import Store
-from tests.conftest import APP
+from tests.conftest import run_page
 
 CALIBRATED = f"{SCORER_NAME}+store-calibrated"
 
@@ -375,21 +374,12 @@ def demo_app_db(demo_db, tmp_path, monkeypatch) -> Path:
     return path
 
 
-def voice_page(lang: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("content/voice.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 @pytest.mark.parametrize(("lang", "title", "empty"), [
     ("en", "Candidate voice", "No survey answers for this selection yet"),
     ("sv", "Kandidatens röst", "Inga enkätsvar för det här urvalet ännu"),
 ])
 def test_page_on_an_empty_store(app_db, lang, title, empty):
-    at = voice_page(lang)
+    at = run_page("content/voice.py", lang)
     assert at.title[0].value == title
     assert at.info[0].value.startswith(empty)
 
@@ -400,7 +390,7 @@ def test_page_on_an_empty_store(app_db, lang, title, empty):
 ])
 def test_page_on_the_demo_shows_the_harsh_process_lowest_and_the_drivers(
         demo_app_db, lang, process_column, told, n_yes, n_no, labels_by):
-    at = voice_page(lang)
+    at = run_page("content/voice.py", lang)
     groups, drivers = at.dataframe[0].value, at.dataframe[1].value
     cnps_column = groups.columns[4]
     harsh = next(process.name for process in DEMO_PROCESSES if "harsh_comments" in process.planted)
@@ -415,7 +405,7 @@ def test_page_on_the_demo_shows_the_harsh_process_lowest_and_the_drivers(
 
 
 def test_page_groups_by_outcome_filters_comments_and_calibrates(demo_app_db):
-    at = voice_page("en")
+    at = run_page("content/voice.py", "en")
     at.radio(key="voice_by").set_value("outcome").run()
     assert "Rejected after interview" in at.dataframe[0].value["Outcome"].tolist()
     at.selectbox(key="voice_comment_sentiment").set_value("negative").run()
