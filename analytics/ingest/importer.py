@@ -102,6 +102,8 @@ class ImportReport:
     problem_count: int = 0
     problems: list[RowProblem] = field(default_factory=list)   # the first MAX_KEPT_PROBLEMS, by row
     ignored_columns: list[str] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)      # rows read but not stored, by reason
+    trace: TraceSummary | None = None                           # a message trace's counts (message_traces)
     import_id: int | None = None
     error_code: str | None = None                               # a file-level failure
     error_values: dict[str, str] = field(default_factory=dict)
@@ -157,11 +159,14 @@ def import_file(
     format: str = "auto",
     mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
+    date_order: str = "auto",
 ) -> ImportReport:
     """Import one file; never raises for bad input: the report says what went wrong.
 
-    `format` is 'auto' (recognise an ATS export from its header, else canonical), 'canonical', or
-    the name of a preset in `analytics.ingest.presets.PRESETS`; a saved column `mapping` replaces it.
+    `format` is 'auto' (recognise a message trace or an ATS export from its header, else
+    canonical), 'canonical', the name of a preset in `analytics.ingest.presets.PRESETS` or of a
+    trace format in `message_traces.TRACE_FORMATS`; a saved column `mapping` replaces it.
+    `date_order` ('auto', 'dmy', 'mdy') reads an Exchange trace's dates when the file cannot tell.
     """
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
@@ -173,11 +178,24 @@ def import_file(
         report.error_code, report.error_values = error.code, dict(error.details)
         return report
     try:
+        if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
+            return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
         return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify)
     except ImportFailed as failed:
         return failed.report
     finally:
         prepared.cleanup()
+
+
+def _trace_format(prepared: PreparedTable, format: str, report: ImportReport):
+    """(trace format, header) when the file is a message trace to read as one, else None."""
+    if format in TRACE_FORMATS:
+        header = read_trace_header(prepared)
+        if header is None:
+            report.error_code, report.error_values = "unreadable", {"detail": "no header row"}
+            raise ImportFailed(report)
+        return TRACE_FORMATS[format], header
+    return detect_trace(prepared) if format == "auto" else None
 
 
 def import_bytes(store: Store, data: bytes, file_name: str, **options) -> ImportReport:
@@ -355,6 +373,13 @@ def _load_raw(
             cells.append(f"mask_names({source}, {name_list}) AS {source}")
         else:
             cells.append(source)
+    # The keyed hash of every address on the row, read from the cells before they become pseudonyms:
+    # the candidate's aliases, by which a message trace finds them (`_store_aliases`).
+    address_cells = [quote_identifier(columns[name]) for name in columns
+                     if name in (emails | id_columns) - dropped]
+    if address_cells:
+        keys = ", ".join(f"cell_address_keys($inner_pad, $outer_pad, {cell})" for cell in address_cells)
+        cells.append(f"flatten([{keys}]) AS __address_keys")
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
     if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
@@ -374,9 +399,18 @@ def _load_raw(
             _number_rows(cursor, fallback)
         finally:
             fallback.cleanup()
+        _collect_addresses(cursor, bool(address_cells))
         return fallback, dropped
     _number_rows(cursor, prepared)
+    _collect_addresses(cursor, bool(address_cells))
     return prepared, dropped
+
+
+def _collect_addresses(cursor: duckdb.DuckDBPyConnection, read: bool) -> None:
+    """`row_addresses(__row, address_key)`: the address keys each data row holds (none when not read)."""
+    source = ("SELECT __row, unnest(__address_keys) AS address_key FROM raw" if read
+              else "SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS VARCHAR) AS address_key WHERE false")
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE row_addresses AS {source}")
 
 
 def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
@@ -443,7 +477,8 @@ def _choose_preset(format: str, columns: dict[str, str], report: ImportReport, m
     elif format in PRESETS:
         preset = PRESETS[format]
     else:
-        report.error_code, report.error_values = "unknown_format", {"format": format, "known": ", ".join(PRESETS)}
+        report.error_code, report.error_values = "unknown_format", {
+            "format": format, "known": ", ".join([*PRESETS, *TRACE_FORMATS])}
         raise ImportFailed(report)
     if preset is None:
         return None
@@ -701,7 +736,21 @@ def _store_staged(cursor, report: ImportReport) -> int:
          report.rows_duplicate, report.rows_rejected, datetime.now(UTC)],
     )
     _record_evidence(cursor, import_id, report)
+    _store_aliases(cursor, good, import_id)
     return import_id
+
+
+def _store_aliases(cursor, good: str, import_id: int) -> None:
+    """Each stored row's address keys become aliases of its candidate (keyed hashes, never the address)."""
+    cursor.execute(
+        f"""
+        INSERT INTO candidate_aliases
+        SELECT DISTINCT a.address_key, s.candidate_id, ?
+        FROM row_addresses AS a JOIN (SELECT __row, candidate_id FROM {good}) AS s USING (__row)
+        WHERE a.address_key IS NOT NULL AND s.candidate_id IS NOT NULL
+        """,
+        [import_id],
+    )
 
 
 # What a canonical file records: everything, by contract (the README's data contract).
@@ -806,5 +855,17 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
         ).fetchone()[0]
         cursor.execute("DELETE FROM import_evidence WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM candidate_aliases WHERE import_id = ?", [import_id])
+        cursor.execute("DELETE FROM message_keys WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
     return UndoResult(import_id, events, answers)
+
+
+# Message traces build on this module's report, problems and macros; imported last, so that the
+# names they take from here exist when they are imported.
+from analytics.ingest.message_traces import (  # noqa: E402
+    TRACE_FORMATS,
+    TraceSummary,
+    detect_trace,
+    import_trace,
+    read_trace_header,
+)

@@ -28,9 +28,28 @@ CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
 CREATE OR REPLACE TEMP MACRO hmac_sha256(inner_pad, outer_pad, message) AS
     sha256(outer_pad || unhex(sha256(inner_pad || encode(message))));
 
--- An e-mail address as its keyed pseudonym: letter case and surrounding spaces do not matter.
+-- An e-mail address as exports write it, reduced to the address itself: letter case, surrounding
+-- spaces, a display name ('Anna Berg <Anna.Berg@x.se>') and 'mailto:' do not matter.
+CREATE OR REPLACE TEMP MACRO normalize_address(address) AS
+    nullif(trim(regexp_replace(lower(trim(
+        CASE WHEN contains(address, '<') THEN coalesce(nullif(regexp_extract(address, '<([^<>]*)>', 1), ''), address)
+             ELSE address END)), '^mailto:', '')), '');
+
+-- The one keyed hash of an e-mail address (HMAC-SHA256 of the normalised address, 64 hex digits):
+-- candidate aliases, message-trace senders and recipients, and pseudonyms are all made by it.
+CREATE OR REPLACE TEMP MACRO address_key(inner_pad, outer_pad, address) AS
+    hmac_sha256(inner_pad, outer_pad, normalize_address(address));
+
+-- Every address written in one cell ('a@x.se; Anna <b@y.se>', a JSON list) as its keyed hash.
+CREATE OR REPLACE TEMP MACRO cell_address_keys(inner_pad, outer_pad, cell) AS
+    CASE WHEN contains(cell, '@') THEN
+        list_transform(regexp_extract_all(cell, '[^\s<>,;:"''\[\]()]+@[^\s<>,;:"''\[\]()]+'),
+                       lambda a: address_key(inner_pad, outer_pad, a))
+    END;
+
+-- An e-mail address as its keyed pseudonym, a candidate id: the first 20 digits of its key.
 CREATE OR REPLACE TEMP MACRO pseudonym(inner_pad, outer_pad, address) AS
-    'anon-' || left(hmac_sha256(inner_pad, outer_pad, nullif(lower(trim(address)), '')), 20);
+    'anon-' || left(address_key(inner_pad, outer_pad, address), 20);
 
 -- A candidate id, or its pseudonym when the id is an e-mail address.
 CREATE OR REPLACE TEMP MACRO id_or_pseudonym(inner_pad, outer_pad, id) AS

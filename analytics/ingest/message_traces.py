@@ -1,0 +1,345 @@
+"""Message traces: the mail system's log of sent mail, turned into the candidates' e-mail contacts.
+
+Exchange Online (`Get-MessageTrace | Export-Csv`, the admin center's historical search report) and
+Google Workspace (Email Log Search export) each log every message with its sender, recipient, time,
+subject and delivery status, but no body. Read in DuckDB, one statement per step:
+
+1. the file's columns become `trace_rows` (one row per message and recipient, times parsed);
+2. every distinct sender and recipient address is hashed with the store's key (the importer's
+   `address_key`, the hash of candidate aliases) and looked up in `candidate_aliases`;
+3. each row is kept or left out for one reason, counted (`LEFT_OUT_REASONS`): not delivered, a
+   candidate's own mail, not to a candidate, the same message again, no application open;
+4. a kept message belongs to the candidate's application open when it was sent, and its event type
+   comes from timing and subject (`subject_patterns`), channel `email`; events are stored like any
+   import's, so undo works, and the import records evidence `messages` for the period it covers.
+
+Addresses and subjects live only in this import's temporary tables on its own connection, and
+are gone when it ends; the store keeps keyed hashes and event types. docs/message-traces.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+
+from analytics.ingest.importer import (
+    EARLIEST_INSTANT,
+    LATEST_AHEAD,
+    MAX_KEPT_PROBLEMS,
+    ImportFailed,
+    ImportReport,
+    ProgressCallback,
+    RowProblem,
+    _hmac_pads,
+)
+from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable
+from analytics.store import Store, read_sql
+from analytics.vocabulary import normalize_header, quote_identifier
+
+# Why a row of a trace gives no contact, in the order they are decided (each row counts once).
+LEFT_OUT_REASONS = ("not_delivered", "from_candidate", "not_to_candidate", "duplicate", "no_open_application")
+DATE_ORDERS = ("auto", "dmy", "mdy")
+# A message up to this long before the application's first event still belongs to it (an
+# automatic acknowledgement sent in the same minute the ATS rounded up): it is dated at the start.
+EARLY_TOLERANCE_MINUTES = 5
+
+# Exchange writes times in the exporting machine's culture (Export-Csv calls ToString()):
+# sv-SE 2026-03-02 09:15:03, en-US 3/2/2026 9:15:03 AM, en-GB 02/03/2026 09:15:03, de-DE 02.03.2026 09:15:03.
+MONTH_FIRST = ["%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"]
+DAY_FIRST = ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %I:%M:%S %p", "%d/%m/%Y %I:%M %p",
+             "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d-%m-%Y %H:%M:%S"]
+MONTH_FIRST_DATES = ["%m/%d/%Y"]
+DAY_FIRST_DATES = ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
+
+
+@dataclass(frozen=True)
+class TraceFormat:
+    """One mail log's columns (normalised headers) and how its times and statuses read."""
+
+    name: str
+    title: str
+    sent_at: str
+    sender: str
+    recipient: str
+    subject: str
+    message_id: str
+    status: str
+    delivered: str             # SQL over `status` (lower case, trimmed): the row was delivered
+    times: str                 # 'utc_culture' (Exchange), 'zoned' (Google), 'canonical' (the documented shape)
+    recipient_status: bool = False   # the admin center's `addr##Receive, Send;addr2##...` cells
+    also: frozenset[str] = frozenset()   # further headers that identify the export
+
+    @property
+    def signature(self) -> frozenset[str]:
+        return frozenset({self.sent_at, self.sender, self.recipient, self.subject, self.message_id,
+                          self.status}) | self.also
+
+
+TRACE_FORMAT_LIST = (
+    # Get-MessageTrace / Get-MessageTraceV2 | Export-Csv, and the new admin center's result export.
+    TraceFormat("exchange_message_trace", "Exchange Online: message trace (Get-MessageTrace, Export-Csv)",
+                "received", "senderaddress", "recipientaddress", "subject", "messageid", "status",
+                "status = 'delivered'", "utc_culture", also=frozenset({"messagetraceid"})),
+    # Exchange admin center > Mail flow > Message trace > downloadable (enhanced summary) report.
+    TraceFormat("exchange_historical_search", "Exchange Online: message trace report (admin center download)",
+                "origin_timestamp_utc", "sender_address", "recipient_status", "message_subject", "message_id",
+                "recipient_status",
+                "(contains(status, 'deliver') OR contains(status, 'send')) AND NOT contains(status, 'fail')",
+                "utc_culture", recipient_status=True),
+    # Google Admin console > Reporting > Email log search > Export.
+    TraceFormat("google_email_log_search", "Google Workspace: Email Log Search export",
+                "start_date", "sender", "recipient_address", "subject", "message_id", "event_status",
+                "status = 'delivered'", "zoned", also=frozenset({"event_target"})),
+    # Any other mail log, with its columns renamed to these (docs/message-traces.md).
+    TraceFormat("message_log", "Message log (sent_at, sender, recipient, subject, message_id, status)",
+                "sent_at", "sender", "recipient", "subject", "message_id", "status",
+                "status IN ('delivered', 'sent', 'levererad', 'skickad', 'ok')", "canonical"),
+)
+TRACE_FORMATS = {trace.name: trace for trace in TRACE_FORMAT_LIST}
+
+
+@dataclass
+class TraceSummary:
+    """What a trace import found, as counts: nothing in it names a person."""
+
+    messages_read: int = 0
+    kept: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)
+    candidates: int = 0
+    applications: int = 0
+    ambiguous: int = 0            # several applications open and the subject named none (or several)
+    covers_from: datetime | None = None
+    covers_to: datetime | None = None
+    date_order: str = ""          # 'iso', 'dmy' or 'mdy': how the file's dates were read
+    event_types: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TraceHeader:
+    columns: dict[str, str]       # normalised header -> the file's header
+    skip: int                     # lines before the header (PowerShell's `#TYPE ...` line)
+
+
+def read_trace_header(prepared: PreparedTable) -> TraceHeader | None:
+    """The header row, skipping the `#TYPE` line Export-Csv writes without -NoTypeInformation."""
+    try:
+        with prepared.csv_path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            reader = csv.reader(handle, delimiter=prepared.delimiter)
+            first = next(reader, [])
+            skip = 0
+            if first and first[0].lstrip("\ufeff").startswith("#TYPE"):
+                first, skip = next(reader, []), 1
+    except csv.Error:
+        return None
+    columns = {normalize_header(header): header for header in first if normalize_header(header)}
+    return TraceHeader(columns, skip)
+
+
+def detect_trace(prepared: PreparedTable) -> tuple[TraceFormat, TraceHeader] | None:
+    """The trace format whose columns the file has (the most specific one), or None."""
+    header = read_trace_header(prepared)
+    if header is None:
+        return None
+    matching = [trace for trace in TRACE_FORMAT_LIST if trace.signature <= set(header.columns)]
+    if not matching:
+        return None
+    return max(matching, key=lambda trace: len(trace.signature)), header
+
+
+def import_trace(
+    store: Store, prepared: PreparedTable, report: ImportReport, trace: TraceFormat, header: TraceHeader,
+    mode: str, date_order: str, notify: ProgressCallback,
+) -> ImportReport:
+    """Read, filter, attribute and store one trace in one transaction; raises ImportFailed on bad input."""
+    report.sha256, report.kind, report.format = prepared.sha256, "events", trace.name
+    report.encoding, report.delimiter = prepared.encoding, DELIMITER_NAMES[prepared.delimiter]
+    if missing := sorted(trace.signature - set(header.columns)):
+        report.error_code, report.error_values = "missing_columns", {
+            "missing": ", ".join(missing), "found": ", ".join(header.columns.values()),
+            "expected": ", ".join(sorted(trace.signature))}
+        raise ImportFailed(report)
+    summary = TraceSummary()
+    inner_pad, outer_pad = _hmac_pads(store.secret_key())
+    with store.cursor() as cursor:
+        cursor.execute(read_sql("ingest/sql/import_macros.sql"))
+        _read_rows(cursor, prepared, trace, header, report)
+        summary.messages_read = report.rows_read = cursor.execute("SELECT count(*) FROM trace_rows").fetchone()[0]
+        if report.rows_read == 0:
+            report.error_code = "header_only"
+            raise ImportFailed(report)
+        notify(0.3, "checking")
+        summary.date_order = _parse_times(cursor, trace, header, date_order, store.settings().timezone, report)
+        problems = _time_problems(cursor, trace, header)
+        report.problems = problems
+        report.problem_count = report.rows_rejected = cursor.execute(
+            "SELECT count(*) FROM trace_rows WHERE sent_at IS NULL OR NOT in_window").fetchone()[0]
+        if report.problem_count and mode != "lenient":
+            report.error_code, report.error_values = "rows_rejected", {"count": str(report.problem_count)}
+            raise ImportFailed(report)
+        notify(0.5, "matching")
+        parameters = {"inner_pad": inner_pad, "outer_pad": outer_pad}
+        cursor.execute(read_sql("ingest/sql/trace_addresses.sql"), parameters)
+        cursor.execute(read_sql("ingest/sql/trace_candidates.sql"))
+        cursor.execute(read_sql("ingest/sql/trace_classified.sql"))
+        cursor.execute(read_sql("ingest/sql/trace_delivered.sql"))
+        cursor.execute(read_sql("ingest/sql/trace_attributed.sql"), {"tolerance_minutes": EARLY_TOLERANCE_MINUTES})
+        cursor.execute(read_sql("ingest/sql/trace_events.sql"))
+        _summarise(cursor, summary)
+        notify(0.8, "storing")
+        with store.transaction(cursor):
+            report.import_id = _store(cursor, report, summary)
+        for table in ("trace_rows", "trace_addresses", "trace_candidates", "trace_classified", "trace_delivered",
+                      "trace_attributed", "trace_events"):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    report.left_out = dict(summary.left_out)
+    report.trace = summary
+    notify(1.0, "done")
+    return report
+
+
+def _cell(header: TraceHeader, name: str) -> str:
+    return f"nullif(trim({quote_identifier(header.columns[name])}), '')"
+
+
+def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: TraceHeader, report: ImportReport) -> None:
+    """`trace_rows`: one row per message and recipient, text cells, `delivered` decided; times still text."""
+    read = ("read_csv($path, delim = $delimiter, header = true, skip = $skip, all_varchar = true, quote = '\"', "
+            "escape = '\"', null_padding = true, ignore_errors = false)")
+    cells = (f"row_number() OVER () AS __row, {_cell(header, trace.sent_at)} AS sent_raw, "
+             f"lower({_cell(header, trace.sender)}) AS sender, {_cell(header, trace.subject)} AS subject, "
+             f"{_cell(header, trace.message_id)} AS message_id")
+    if trace.recipient_status:
+        # 'a@x.se##Receive, Send;b@y.se##Receive, Fail': one row per recipient with its own status.
+        select = f"""
+            WITH file AS (SELECT {cells}, {_cell(header, trace.recipient)} AS recipients FROM {read}),
+            parts AS (SELECT * EXCLUDE (recipients), unnest(string_split(recipients, ';')) AS part FROM file)
+            SELECT __row, sent_raw, sender, nullif(trim(lower(split_part(part, '##', 1))), '') AS recipient, subject,
+                   message_id, lower(trim(split_part(part, '##', 2))) AS status
+            FROM parts WHERE nullif(trim(part), '') IS NOT NULL
+        """
+    else:
+        select = (f"SELECT {cells}, lower({_cell(header, trace.recipient)}) AS recipient, "
+                  f"lower({_cell(header, trace.status)}) AS status FROM {read}")
+    try:
+        cursor.execute(
+            f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT row_number() OVER () AS __id, *, "
+            f"coalesce({trace.delivered}, false) AS delivered FROM ({select})",
+            {"path": str(prepared.csv_path), "delimiter": prepared.delimiter, "skip": header.skip},
+        )
+    except duckdb.Error as error:
+        # The reader's own words, without the temporary path and without the row's text.
+        detail = str(error).strip().splitlines()[0].replace(str(prepared.csv_path), "the file")[:200]
+        report.error_code, report.error_values = "unreadable", {"detail": detail}
+        raise ImportFailed(report) from error
+
+
+def _parse_times(cursor, trace: TraceFormat, header: TraceHeader, date_order: str, timezone: str,
+                 report: ImportReport) -> str:
+    """Add `sent_at` (an instant) and `in_window` to trace_rows; returns how the dates were read."""
+    order = "iso"
+    if trace.times == "utc_culture":
+        order = date_order if date_order in ("dmy", "mdy") else _detect_date_order(cursor, report)
+        formats = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST}.get(order)
+        culture = f"try_strptime(sent_raw, {_text_list(formats)})" if formats else "CAST(NULL AS TIMESTAMP)"
+        instant = f"timezone('UTC', coalesce(try_cast(rtrim(sent_raw, 'Zz') AS TIMESTAMP), {culture}))"
+    elif trace.times == "zoned":
+        # Google writes the zone of the searching computer after the time: '2026/03/02 09:15:03 CET'.
+        instant = ("coalesce(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S %Z'), "
+                   "local_to_instant(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S'), $timezone), "
+                   "parse_instant(sent_raw, $timezone))")
+    else:
+        instant = "parse_instant(sent_raw, $timezone)"
+    earliest, latest = EARLIEST_INSTANT, datetime.now(EARLIEST_INSTANT.tzinfo) + LATEST_AHEAD
+    cursor.execute(
+        f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT *, coalesce(sent_at BETWEEN $earliest AND $latest, false) "
+        f"AS in_window FROM (SELECT *, CAST({instant} AS TIMESTAMPTZ) AS sent_at FROM trace_rows)",
+        {"timezone": timezone, "earliest": earliest, "latest": latest} if "$timezone" in instant
+        else {"earliest": earliest, "latest": latest},
+    )
+    return order
+
+
+def _text_list(values: list[str]) -> str:
+    """A constant list of this module as SQL (never values from a file)."""
+    return "[" + ", ".join("'" + value.replace("'", "''") + "'" for value in values) + "]"
+
+
+def _detect_date_order(cursor, report: ImportReport) -> str:
+    """'iso', 'dmy' or 'mdy' from the file's distinct dates: a day above 12 tells the order.
+
+    When every date reads both ways (all days 1-12, no ISO dates), the order cannot be known from
+    the file: the import stops and asks for it (Data page choice, `--date-order`).
+    """
+    iso, month_first, day_first, total = cursor.execute(
+        f"""
+        WITH days AS (SELECT DISTINCT split_part(split_part(sent_raw, ' ', 1), 'T', 1) AS day
+                      FROM trace_rows WHERE sent_raw IS NOT NULL)
+        SELECT count(try_strptime(day, '%Y-%m-%d')), count(try_strptime(day, {_text_list(MONTH_FIRST_DATES)})),
+               count(try_strptime(day, {_text_list(DAY_FIRST_DATES)})), count(*)
+        FROM days
+        """
+    ).fetchone()
+    if iso == total or (month_first == 0 and day_first == 0):
+        return "iso"
+    if month_first != day_first:
+        return "mdy" if month_first > day_first else "dmy"
+    report.error_code = "trace_date_order"
+    raise ImportFailed(report)
+
+
+def _time_problems(cursor, trace: TraceFormat, header: TraceHeader) -> list[RowProblem]:
+    """One problem per row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS)."""
+    column = header.columns[trace.sent_at]
+    rows = cursor.execute(
+        "SELECT DISTINCT __row, sent_raw, sent_at IS NULL FROM trace_rows WHERE sent_at IS NULL OR NOT in_window "
+        "ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
+    problems = []
+    for row, raw, unreadable in rows:
+        code = "missing_value" if raw is None else ("bad_timestamp" if unreadable else "out_of_range")
+        problems.append(RowProblem(row=int(row), column=column, value=raw, code=code,
+                                   file_line=int(row) + 1 + header.skip))
+    return problems
+
+
+def _summarise(cursor, summary: TraceSummary) -> None:
+    """Counts only: every row read is kept or left out for exactly one reason."""
+    counts = dict(cursor.execute(
+        "SELECT reason, count(*) FROM trace_classified WHERE reason IS NOT NULL GROUP BY reason").fetchall())
+    duplicates, unique = cursor.execute(
+        "SELECT count(*) FILTER (duplicate), count(*) FILTER (NOT duplicate) FROM trace_delivered").fetchone()
+    summary.kept, summary.candidates, summary.applications, summary.ambiguous = cursor.execute(
+        "SELECT count(*), count(DISTINCT candidate_id), count(DISTINCT (candidate_id, process_id)), "
+        "count(*) FILTER (ambiguous) FROM trace_attributed").fetchone()
+    counts |= {"duplicate": duplicates, "no_open_application": unique - summary.kept}
+    summary.left_out = {reason: int(counts.get(reason, 0)) for reason in LEFT_OUT_REASONS}
+    summary.event_types = dict(cursor.execute(
+        "SELECT event_type, count(*) FROM trace_attributed GROUP BY event_type ORDER BY event_type").fetchall())
+    summary.covers_from, summary.covers_to = cursor.execute(
+        "SELECT min(sent_at), max(sent_at) FROM trace_rows WHERE in_window").fetchone()
+
+
+def _store(cursor, report: ImportReport, summary: TraceSummary) -> int:
+    """Events, their sources, the message keys, the import and its evidence: one transaction."""
+    import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
+    cursor.execute(
+        "INSERT INTO events SELECT event_key, candidate_id, process_id, event_type, occurred_at, NULL, NULL, NULL, "
+        "NULL, 'email' FROM trace_events WHERE event_key NOT IN (SELECT event_key FROM events)")
+    stored = cursor.execute(
+        "SELECT count(*) FROM trace_events WHERE event_key NOT IN (SELECT event_key FROM event_sources)").fetchone()[0]
+    cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM trace_events", [import_id])
+    cursor.execute("INSERT INTO message_keys SELECT DISTINCT message_key, ? FROM trace_attributed", [import_id])
+    report.rows_stored = stored
+    report.rows_duplicate = summary.kept - stored
+    cursor.execute(
+        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+        [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, stored,
+         report.rows_duplicate, report.rows_rejected],
+    )
+    # The trace records every e-mail sent to an addressed candidate between its first and last message.
+    cursor.execute("INSERT INTO import_evidence VALUES (?, 'messages', 'addressed', ?, ?)",
+                   [import_id, summary.covers_from, summary.covers_to])
+    return import_id
+

@@ -1,0 +1,70 @@
+-- Each kept message on the application it belongs to, with its event type.
+--
+-- Attribution: the candidate's applications open when the message was sent: started (first event)
+-- at most $tolerance_minutes after it, and not yet closed (hired, withdrawn or a notice sent, as
+-- far as the store knows). One open: that one. Several: the one whose process name or process id
+-- the subject names; when it names none, or several, the most recently started (`ambiguous`).
+-- None: the message stays out (no_open_application). A message sent in the tolerance before the
+-- start is dated at the start, so it never counts as a contact before the application.
+--
+-- Type: the first message at or after the application's rejection decision is the notice
+-- (rejection_sent); any other takes the event type of the longest subject pattern it contains
+-- (subject_patterns, in lower case), else it is a status update.
+CREATE OR REPLACE TEMP TABLE trace_attributed AS
+WITH messages AS (
+    SELECT * FROM trace_delivered WHERE NOT duplicate
+),
+applications AS (
+    SELECT candidate_id, process_id,
+           min(occurred_at) AS started_at,
+           min(occurred_at) FILTER (event_type IN ('hired', 'withdrawn', 'rejection_sent')) AS closed_at,
+           min(occurred_at) FILTER (event_type = 'rejected') AS decided_at,
+           arg_min(process_name, occurred_at) FILTER (process_name IS NOT NULL) AS process_name
+    FROM events
+    WHERE candidate_id IN (SELECT candidate_id FROM trace_candidates)
+    GROUP BY candidate_id, process_id
+),
+open_applications AS (
+    SELECT m.__id, m.message_key, m.sent_at, m.subject,
+           {'candidate_id': a.candidate_id, 'process_id': a.process_id, 'started_at': a.started_at,
+            'decided_at': a.decided_at} AS application,
+           a.started_at,
+           coalesce(contains(lower(m.subject), lower(a.process_name)), false)
+               OR regexp_matches(lower(coalesce(m.subject, '')),
+                                 '(^|[^[:alnum:]])' || regexp_escape(lower(a.process_id)) || '($|[^[:alnum:]])')
+               AS named
+    FROM messages AS m
+    JOIN trace_candidates AS c ON c.address = m.recipient
+    JOIN applications AS a ON a.candidate_id = c.candidate_id
+    WHERE a.started_at <= m.sent_at + to_minutes(CAST($tolerance_minutes AS BIGINT))
+      AND (a.closed_at IS NULL OR m.sent_at <= a.closed_at)
+),
+chosen AS (
+    SELECT __id, any_value(message_key) AS message_key, any_value(sent_at) AS sent_at,
+           any_value(subject) AS subject,
+           count(*) > 1 AND count(*) FILTER (named) <> 1 AS ambiguous,
+           CASE WHEN count(*) FILTER (named) = 1 THEN any_value(application) FILTER (named)
+                ELSE arg_max(application, started_at) END AS application
+    FROM open_applications
+    GROUP BY __id
+),
+attributed AS (
+    SELECT __id, message_key, subject, ambiguous,
+           application.candidate_id AS candidate_id, application.process_id AS process_id,
+           greatest(sent_at, application.started_at) AS occurred_at,
+           application.decided_at AS decided_at
+    FROM chosen
+),
+notices AS (
+    SELECT __id, row_number() OVER (PARTITION BY candidate_id, process_id ORDER BY occurred_at, __id) AS position
+    FROM attributed
+    WHERE occurred_at >= decided_at
+)
+SELECT a.__id, a.message_key, a.candidate_id, a.process_id, a.occurred_at, a.ambiguous,
+       CASE WHEN n.position = 1 THEN 'rejection_sent'
+            ELSE coalesce((SELECT first(p.event_type ORDER BY length(p.pattern) DESC, p.pattern)
+                           FROM subject_patterns AS p
+                           WHERE contains(lower(a.subject), p.pattern)), 'status_update_sent')
+       END AS event_type
+FROM attributed AS a
+LEFT JOIN notices AS n USING (__id);
