@@ -819,6 +819,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: {count} row problem(s); nothing was stored. Fix the rows listed below, or choose lenient mode to store the good rows.",
         "sv": "{file}: {count} radfel; ingenting sparades. Rätta raderna nedan, eller välj tolerant läge för att spara de korrekta raderna.",
     },
+    # -- message traces (analytics/ingest/message_traces.py, docs/message-traces.md) -------------
+    "import.trace_date_order": {
+        "en": "{file}: every date in this message trace reads both as day/month and as month/day (all days are 1–12), so the exporting computer's date order cannot be told from the file. Choose the date order on the Data page, or pass --date-order dmy (02/03/2026 = 2 March) or --date-order mdy (3/2/2026 = March 2).",
+        "sv": "{file}: varje datum i meddelandespårningen kan läsas både som dag/månad och som månad/dag (alla dagar är 1–12), så den exporterande datorns datumordning går inte att avgöra från filen. Välj datumordning på sidan Data, eller ange --date-order dmy (02/03/2026 = 2 mars) eller --date-order mdy (3/2/2026 = 2 mars i amerikansk ordning).",
+    },
+    "problem.bad_trace_time": {
+        "en": "cannot read {value!r} as the message's time; Exchange writes it as 2026-03-02 09:15:03, 3/2/2026 9:15:03 AM or 02/03/2026 09:15:03 (UTC), Google as 2026/03/02 09:15:03 CET",
+        "sv": "kan inte läsa {value!r} som meddelandets tid; Exchange skriver den som 2026-03-02 09:15:03, 3/2/2026 9:15:03 AM eller 02/03/2026 09:15:03 (UTC), Google som 2026/03/02 09:15:03 CET",
+    },
+    "trace.summary": {
+        "en": "{file}: message trace ({format}): {read} messages read, {kept} kept as e-mail contacts ({stored} new events).",
+        "sv": "{file}: meddelandespårning ({format}): {read} meddelanden lästa, {kept} behållna som e-postkontakter ({stored} nya händelser).",
+    },
+    "trace.left_out": {"en": "Left out: {reasons}.", "sv": "Utelämnade: {reasons}."},
+    "trace.reason.not_delivered": {"en": "not delivered", "sv": "inte levererade"},
+    "trace.reason.from_candidate": {"en": "from a candidate", "sv": "från en kandidat"},
+    "trace.reason.not_to_candidate": {"en": "not to a candidate", "sv": "inte till en kandidat"},
+    "trace.reason.duplicate": {"en": "duplicate", "sv": "dubbletter"},
+    "trace.reason.no_open_application": {"en": "no open application", "sv": "ingen öppen ansökan"},
+    "trace.matched": {
+        "en": "{candidates} candidates and {applications} applications matched; {ambiguous} messages reached a candidate with several open applications and a subject naming none of them (counted on the most recent).",
+        "sv": "{candidates} kandidater och {applications} ansökningar matchade; {ambiguous} meddelanden gick till en kandidat med flera öppna ansökningar och en ämnesrad som inte nämnde någon av dem (räknade på den senaste).",
+    },
+    "trace.period": {
+        "en": "Period covered: {start} – {end}. For applications of candidates with a known address in this period, acknowledgement, updates, notice, silence and ghosting can now be measured; personal feedback (phone, video, in person) still comes from the sources that record it.",
+        "sv": "Period som täcks: {start} – {end}. För ansökningar från kandidater med känd adress under perioden kan nu bekräftelse, uppdateringar, besked, tystnad och ghosting mätas; personlig återkoppling (telefon, video, på plats) kommer fortfarande från de källor som registrerar den.",
+    },
+    "trace.event_types": {"en": "Contacts by type: {types}.", "sv": "Kontakter per typ: {types}."},
+    "trace.no_candidates": {
+        "en": "No message went to a known candidate address. Import the ATS export with the candidates' e-mail addresses first (they are kept only as keyed hashes), then the trace.",
+        "sv": "Inget meddelande gick till en känd kandidatadress. Importera först ATS-exporten med kandidaternas e-postadresser (de sparas bara som nycklade hashvärden), sedan spårningen.",
+    },
+    "data.date_order": {"en": "Dates in a message trace", "sv": "Datum i en meddelandespårning"},
+    "data.date_order.auto": {"en": "Tell from the file", "sv": "Avgör från filen"},
+    "data.date_order.dmy": {"en": "Day first (02/03/2026 = 2 March)", "sv": "Dagen först (02/03/2026 = 2 mars)"},
+    "data.date_order.mdy": {"en": "Month first (3/2/2026 = March 2)", "sv": "Månaden först (3/2/2026 = 2 mars)"},
+    "trace.help_heading": {
+        "en": "Message traces: e-mail contacts from Exchange Online or Google Workspace",
+        "sv": "Meddelandespårning: e-postkontakter från Exchange Online eller Google Workspace",
+    },
+    "trace.help_intro": {
+        "en": "If your applicant tracking system does not record the e-mails you send, your mail system does. Import the ATS export with the candidates' e-mail addresses first, then a message trace of the same period: Radar keeps only delivered messages from you to a known candidate, as contacts, and stores no address or subject. Exports it reads:",
+        "sv": "Om ert rekryteringssystem inte registrerar de e-postmeddelanden ni skickar gör ert e-postsystem det. Importera först ATS-exporten med kandidaternas e-postadresser, sedan en meddelandespårning för samma period: Radar behåller bara levererade meddelanden från er till en känd kandidat, som kontakter, och sparar ingen adress eller ämnesrad. Exporter som läses:",
+    },
+    "trace.help_powershell": {
+        "en": "**Exchange Online, PowerShell** (last 10 days per query with Get-MessageTrace, 90 days with Get-MessageTraceV2): `Connect-ExchangeOnline`, then `Get-MessageTrace -StartDate 2026-03-01 -EndDate 2026-03-10 -PageSize 5000 | Export-Csv -Path trace.csv -NoTypeInformation -Encoding UTF8`. Dates in the file follow the computer's regional format; Radar tells the order from the file or asks.",
+        "sv": "**Exchange Online, PowerShell** (senaste 10 dagarna per fråga med Get-MessageTrace, 90 dagar med Get-MessageTraceV2): `Connect-ExchangeOnline`, sedan `Get-MessageTrace -StartDate 2026-03-01 -EndDate 2026-03-10 -PageSize 5000 | Export-Csv -Path trace.csv -NoTypeInformation -Encoding UTF8`. Datumen i filen följer datorns regionala format; Radar avgör ordningen från filen eller frågar.",
+    },
+    "trace.help_admin_center": {
+        "en": "**Exchange admin center**: admin.exchange.microsoft.com > Mail flow > Message trace > Start a trace; choose the period (up to 90 days) and the report type *Enhanced summary*, then download the finished report from *Downloadable reports*.",
+        "sv": "**Exchange administrationscenter**: admin.exchange.microsoft.com > E-postflöde > Meddelandespårning > Starta en spårning; välj period (upp till 90 dagar) och rapporttypen *Utökad sammanfattning*, och ladda sedan ned den färdiga rapporten under *Nedladdningsbara rapporter*.",
+    },
+    "trace.help_google": {
+        "en": "**Google Workspace**: Google Admin console > Reporting > Email log search; search the period with your recruiting address as sender, then Export (CSV, up to 1,000 messages per export: split longer periods).",
+        "sv": "**Google Workspace**: Googles administratörskonsol > Rapporter > Sökning i e-postloggen; sök perioden med er rekryteringsadress som avsändare och välj Exportera (CSV, högst 1 000 meddelanden per export: dela upp längre perioder).",
+    },
+    "trace.help_other": {
+        "en": "**Another mail system**: rename the log's columns to sent_at, sender, recipient, subject, message_id, status (delivered, sent, levererad or skickad count as delivered); times as in the events file.",
+        "sv": "**Ett annat e-postsystem**: byt namn på loggens kolumner till sent_at, sender, recipient, subject, message_id, status (delivered, sent, levererad eller skickad räknas som levererade); tider som i händelsefilen.",
+    },
     # -- import errors: row level (shown as "row 37 (line 38), column occurred_at: ...") --------
     "import.row_prefix": {
         "en": "{file}, row {row} (line {line}), column {column}",

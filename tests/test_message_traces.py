@@ -209,9 +209,9 @@ def test_aliases_are_keyed_hashes_of_the_normalised_address(split):
 
 def test_an_alias_is_captured_from_a_file_with_id_and_address_and_undone_with_it(tmp_path):
     store = _store(tmp_path / "alias")
-    data = ("candidate_id;candidate_email;process_id;event_type;occurred_at\n"
-            "C-9; Lena <LENA@Example.se> ;P-1;application_received;2026-03-02 09:00\n"
-            "C-9;lena.two@example.se;P-1;rejected;2026-03-03 09:00\n").encode()
+    data = (b"candidate_id;candidate_email;process_id;event_type;occurred_at\n"
+            b"C-9; Lena <LENA@Example.se> ;P-1;application_received;2026-03-02 09:00\n"
+            b"C-9;lena.two@example.se;P-1;rejected;2026-03-03 09:00\n")
     report = import_bytes(store, data, "ats.csv")
     assert report.ok
     assert store.fetchall("SELECT candidate_id, count(*) FROM candidate_aliases GROUP BY 1") == [("C-9", 2)]
@@ -286,13 +286,16 @@ def test_dates_that_read_both_ways_ask_for_the_order(tmp_path):
 
 def test_an_unreadable_date_is_a_row_problem_naming_row_and_column(tmp_path):
     store = _store(tmp_path / "bad")
-    report = import_bytes(store, _exchange_with_times(["2026-03-02 09:15:03", "yesterday"]), "trace.csv")
-    assert not report.ok and report.error_code == "rows_rejected"
-    assert report.problem_lines() == ["trace.csv, row 2 (line 3), column Received: cannot read 'yesterday' as a time"
-                                      ] or "row 2 (line 3), column Received" in report.problem_lines()[0]
-    lenient = import_bytes(store, _exchange_with_times(["2026-03-02 09:15:03", "yesterday"]), "trace.csv",
-                           mode="lenient")
-    assert lenient.ok and lenient.rows_rejected == 1
+    data = _exchange_with_times(["2026-03-02 09:15:03", "yesterday", "", "1970-01-01 00:00:00"])
+    report = import_bytes(store, data, "trace.csv")
+    assert not report.ok and report.error_code == "rows_rejected" and report.problem_count == 3
+    lines = report.problem_lines()
+    assert lines[0].startswith("trace.csv, row 2 (line 3), column Received: cannot read 'yesterday' as the message's time")
+    assert lines[1] == "trace.csv, row 3 (line 4), column Received: the value is empty; every row needs one"
+    assert lines[2].startswith("trace.csv, row 4 (line 5), column Received: '1970-01-01 00:00:00' lies outside")
+    assert store.scalar("SELECT count(*) FROM imports") == 0
+    lenient = import_bytes(store, data, "trace.csv", mode="lenient")
+    assert lenient.ok and lenient.rows_rejected == 3 and lenient.trace.messages_read == 4
     store.close()
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -40,6 +41,9 @@ from analytics.ingest.textfiles import (
 )
 from analytics.store import Store, read_sql
 from analytics.vocabulary import CHANNEL_SYNONYMS, CHANNELS, EVENT_TYPES, normalize_header, quote_identifier
+
+if TYPE_CHECKING:
+    from analytics.ingest.message_traces import TraceSummary
 
 EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
 EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
@@ -103,7 +107,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)   # the first MAX_KEPT_PROBLEMS, by row
     ignored_columns: list[str] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)      # rows read but not stored, by reason
-    trace: TraceSummary | None = None                           # a message trace's counts (message_traces)
+    trace: TraceSummary | None = None                           # a message trace's counts
     import_id: int | None = None
     error_code: str | None = None                               # a file-level failure
     error_values: dict[str, str] = field(default_factory=dict)
@@ -179,6 +183,8 @@ def import_file(
         return report
     try:
         if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
+            from analytics.ingest.message_traces import import_trace
+
             return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
         return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify)
     except ImportFailed as failed:
@@ -189,6 +195,8 @@ def import_file(
 
 def _trace_format(prepared: PreparedTable, format: str, report: ImportReport):
     """(trace format, header) when the file is a message trace to read as one, else None."""
+    from analytics.ingest.message_traces import TRACE_FORMATS, detect_trace, read_trace_header  # builds on this module
+
     if format in TRACE_FORMATS:
         header = read_trace_header(prepared)
         if header is None:
@@ -477,6 +485,8 @@ def _choose_preset(format: str, columns: dict[str, str], report: ImportReport, m
     elif format in PRESETS:
         preset = PRESETS[format]
     else:
+        from analytics.ingest.message_traces import TRACE_FORMATS
+
         report.error_code, report.error_values = "unknown_format", {
             "format": format, "known": ", ".join([*PRESETS, *TRACE_FORMATS])}
         raise ImportFailed(report)
@@ -859,13 +869,3 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
     return UndoResult(import_id, events, answers)
 
-
-# Message traces build on this module's report, problems and macros; imported last, so that the
-# names they take from here exist when they are imported.
-from analytics.ingest.message_traces import (  # noqa: E402
-    TRACE_FORMATS,
-    TraceSummary,
-    detect_trace,
-    import_trace,
-    read_trace_header,
-)

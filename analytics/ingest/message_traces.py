@@ -163,6 +163,7 @@ def import_trace(
         raise ImportFailed(report)
     summary = TraceSummary()
     inner_pad, outer_pad = _hmac_pads(store.secret_key())
+    earliest, latest = EARLIEST_INSTANT, datetime.now(EARLIEST_INSTANT.tzinfo) + LATEST_AHEAD
     with store.cursor() as cursor:
         cursor.execute(read_sql("ingest/sql/import_macros.sql"))
         _read_rows(cursor, prepared, trace, header, report)
@@ -170,20 +171,19 @@ def import_trace(
         if report.rows_read == 0:
             report.error_code = "header_only"
             raise ImportFailed(report)
-        notify(0.3, "checking")
-        summary.date_order = _parse_times(cursor, trace, header, date_order, store.settings().timezone, report)
-        problems = _time_problems(cursor, trace, header)
-        report.problems = problems
+        notify(0.3, "matching")
+        summary.date_order = _define_trace_instant(cursor, trace, date_order, report)
+        cursor.execute(read_sql("ingest/sql/trace_addresses.sql"), {"inner_pad": inner_pad, "outer_pad": outer_pad})
+        cursor.execute(read_sql("ingest/sql/trace_candidates.sql"))
+        cursor.execute(read_sql("ingest/sql/trace_classified.sql"),
+                       {"timezone": store.settings().timezone, "earliest": earliest, "latest": latest})
+        report.problems = _time_problems(cursor, trace, header, f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}")
         report.problem_count = report.rows_rejected = cursor.execute(
-            "SELECT count(*) FROM trace_rows WHERE sent_at IS NULL OR NOT in_window").fetchone()[0]
+            "SELECT count(*) FROM trace_classified WHERE reason = 'bad_time'").fetchone()[0]
         if report.problem_count and mode != "lenient":
             report.error_code, report.error_values = "rows_rejected", {"count": str(report.problem_count)}
             raise ImportFailed(report)
-        notify(0.5, "matching")
-        parameters = {"inner_pad": inner_pad, "outer_pad": outer_pad}
-        cursor.execute(read_sql("ingest/sql/trace_addresses.sql"), parameters)
-        cursor.execute(read_sql("ingest/sql/trace_candidates.sql"))
-        cursor.execute(read_sql("ingest/sql/trace_classified.sql"))
+        notify(0.5, "attributing")
         cursor.execute(read_sql("ingest/sql/trace_delivered.sql"))
         cursor.execute(read_sql("ingest/sql/trace_attributed.sql"), {"tolerance_minutes": EARLY_TOLERANCE_MINUTES})
         cursor.execute(read_sql("ingest/sql/trace_events.sql"))
@@ -205,27 +205,35 @@ def _cell(header: TraceHeader, name: str) -> str:
 
 
 def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: TraceHeader, report: ImportReport) -> None:
-    """`trace_rows`: one row per message and recipient, text cells, `delivered` decided; times still text."""
+    """`trace_rows`: one row per message and recipient, cells as text, `delivered` decided.
+
+    `__row` is the data row in the file, `__id` the message-and-recipient row (the admin center's
+    report gives one file row per message, with every recipient in one cell). Addresses stay as
+    written: they are normalised once each when hashed (trace_addresses.sql).
+    """
     read = ("read_csv($path, delim = $delimiter, header = true, skip = $skip, all_varchar = true, quote = '\"', "
-            "escape = '\"', null_padding = true, ignore_errors = false)")
-    cells = (f"row_number() OVER () AS __row, {_cell(header, trace.sent_at)} AS sent_raw, "
-             f"lower({_cell(header, trace.sender)}) AS sender, {_cell(header, trace.subject)} AS subject, "
-             f"{_cell(header, trace.message_id)} AS message_id")
+            "escape = '\"', null_padding = true)")
+    cells = (f"{_cell(header, trace.sent_at)} AS sent_raw, {quote_identifier(header.columns[trace.sender])} AS sender, "
+             f"{quote_identifier(header.columns[trace.subject])} AS subject, "
+             f"{quote_identifier(header.columns[trace.message_id])} AS message_id")
     if trace.recipient_status:
         # 'a@x.se##Receive, Send;b@y.se##Receive, Fail': one row per recipient with its own status.
         select = f"""
-            WITH file AS (SELECT {cells}, {_cell(header, trace.recipient)} AS recipients FROM {read}),
+            WITH file AS (SELECT row_number() OVER () AS __row, {cells},
+                                 {quote_identifier(header.columns[trace.recipient])} AS recipients FROM {read}),
             parts AS (SELECT * EXCLUDE (recipients), unnest(string_split(recipients, ';')) AS part FROM file)
-            SELECT __row, sent_raw, sender, nullif(trim(lower(split_part(part, '##', 1))), '') AS recipient, subject,
-                   message_id, lower(trim(split_part(part, '##', 2))) AS status
+            SELECT row_number() OVER () AS __id, __row, sent_raw, sender,
+                   nullif(trim(split_part(part, '##', 1)), '') AS recipient, subject, message_id,
+                   lower(trim(split_part(part, '##', 2))) AS status
             FROM parts WHERE nullif(trim(part), '') IS NOT NULL
         """
     else:
-        select = (f"SELECT {cells}, lower({_cell(header, trace.recipient)}) AS recipient, "
-                  f"lower({_cell(header, trace.status)}) AS status FROM {read}")
+        select = (f"SELECT row_number() OVER () AS __id, __id AS __row, {cells}, "
+                  f"{quote_identifier(header.columns[trace.recipient])} AS recipient, "
+                  f"lower(trim({quote_identifier(header.columns[trace.status])})) AS status FROM {read}")
     try:
         cursor.execute(
-            f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT row_number() OVER () AS __id, *, "
+            f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT * EXCLUDE (status), "
             f"coalesce({trace.delivered}, false) AS delivered FROM ({select})",
             {"path": str(prepared.csv_path), "delimiter": prepared.delimiter, "skip": header.skip},
         )
@@ -236,29 +244,25 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
         raise ImportFailed(report) from error
 
 
-def _parse_times(cursor, trace: TraceFormat, header: TraceHeader, date_order: str, timezone: str,
-                 report: ImportReport) -> str:
-    """Add `sent_at` (an instant) and `in_window` to trace_rows; returns how the dates were read."""
-    order = "iso"
+def _define_trace_instant(cursor, trace: TraceFormat, date_order: str, report: ImportReport) -> str:
+    """The macro `trace_instant(sent_raw, tz)` that reads this file's times; returns how dates were read.
+
+    Exchange writes UTC in the exporting machine's culture; Google the searching computer's zone
+    after the time ('2026/03/02 09:15:03 CET'); the documented shape reads as canonical files do.
+    """
+    order = ""
     if trace.times == "utc_culture":
         order = date_order if date_order in ("dmy", "mdy") else _detect_date_order(cursor, report)
         formats = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST}.get(order)
-        culture = f"try_strptime(sent_raw, {_text_list(formats)})" if formats else "CAST(NULL AS TIMESTAMP)"
-        instant = f"timezone('UTC', coalesce(try_cast(rtrim(sent_raw, 'Zz') AS TIMESTAMP), {culture}))"
+        # ISO times (sv-SE, the admin center's report) may end in Z and carry 7 decimals: DuckDB's cast reads them
+        iso = "try_cast(rtrim(sent_raw, 'Zz') AS TIMESTAMP)"
+        instant = f"timezone('UTC', {f'coalesce(try_strptime(sent_raw, {_text_list(formats)}), {iso})' if formats else iso})"
     elif trace.times == "zoned":
-        # Google writes the zone of the searching computer after the time: '2026/03/02 09:15:03 CET'.
         instant = ("coalesce(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S %Z'), "
-                   "local_to_instant(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S'), $timezone), "
-                   "parse_instant(sent_raw, $timezone))")
+                   "local_to_instant(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S'), tz), parse_instant(sent_raw, tz))")
     else:
-        instant = "parse_instant(sent_raw, $timezone)"
-    earliest, latest = EARLIEST_INSTANT, datetime.now(EARLIEST_INSTANT.tzinfo) + LATEST_AHEAD
-    cursor.execute(
-        f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT *, coalesce(sent_at BETWEEN $earliest AND $latest, false) "
-        f"AS in_window FROM (SELECT *, CAST({instant} AS TIMESTAMPTZ) AS sent_at FROM trace_rows)",
-        {"timezone": timezone, "earliest": earliest, "latest": latest} if "$timezone" in instant
-        else {"earliest": earliest, "latest": latest},
-    )
+        instant = "parse_instant(sent_raw, tz)"
+    cursor.execute(f"CREATE OR REPLACE TEMP MACRO trace_instant(sent_raw, tz) AS CAST({instant} AS TIMESTAMPTZ)")
     return order
 
 
@@ -290,24 +294,24 @@ def _detect_date_order(cursor, report: ImportReport) -> str:
     raise ImportFailed(report)
 
 
-def _time_problems(cursor, trace: TraceFormat, header: TraceHeader) -> list[RowProblem]:
-    """One problem per row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS)."""
+def _time_problems(cursor, trace: TraceFormat, header: TraceHeader, window: str) -> list[RowProblem]:
+    """One problem per file row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS)."""
     column = header.columns[trace.sent_at]
     rows = cursor.execute(
-        "SELECT DISTINCT __row, sent_raw, sent_at IS NULL FROM trace_rows WHERE sent_at IS NULL OR NOT in_window "
-        "ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
+        "SELECT __row, any_value(sent_raw), bool_and(sent_at IS NULL) FROM trace_classified WHERE reason = 'bad_time' "
+        "GROUP BY __row ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     problems = []
     for row, raw, unreadable in rows:
-        code = "missing_value" if raw is None else ("bad_timestamp" if unreadable else "out_of_range")
+        code = "missing_value" if raw is None else ("bad_trace_time" if unreadable else "out_of_range")
         problems.append(RowProblem(row=int(row), column=column, value=raw, code=code,
-                                   file_line=int(row) + 1 + header.skip))
+                                   detail=window if code == "out_of_range" else "", file_line=int(row) + 1 + header.skip))
     return problems
 
 
 def _summarise(cursor, summary: TraceSummary) -> None:
     """Counts only: every row read is kept or left out for exactly one reason."""
     counts = dict(cursor.execute(
-        "SELECT reason, count(*) FROM trace_classified WHERE reason IS NOT NULL GROUP BY reason").fetchall())
+        "SELECT reason, count(*) FROM trace_classified WHERE reason <> 'bad_time' GROUP BY reason").fetchall())
     duplicates, unique = cursor.execute(
         "SELECT count(*) FILTER (duplicate), count(*) FILTER (NOT duplicate) FROM trace_delivered").fetchone()
     summary.kept, summary.candidates, summary.applications, summary.ambiguous = cursor.execute(
@@ -318,7 +322,7 @@ def _summarise(cursor, summary: TraceSummary) -> None:
     summary.event_types = dict(cursor.execute(
         "SELECT event_type, count(*) FROM trace_attributed GROUP BY event_type ORDER BY event_type").fetchall())
     summary.covers_from, summary.covers_to = cursor.execute(
-        "SELECT min(sent_at), max(sent_at) FROM trace_rows WHERE in_window").fetchone()
+        "SELECT min(sent_at), max(sent_at) FROM trace_classified WHERE reason IS DISTINCT FROM 'bad_time'").fetchone()
 
 
 def _store(cursor, report: ImportReport, summary: TraceSummary) -> int:
