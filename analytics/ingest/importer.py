@@ -14,13 +14,10 @@ personal identity number) never reach the `raw` table.
 from __future__ import annotations
 
 import csv
-import re
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -29,7 +26,19 @@ import pandas as pd
 from analytics import sentiment
 from analytics.i18n import t
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
+from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
 from analytics.ingest.presets import PRESETS, detect_preset
+from analytics.ingest.problems import (
+    EARLIEST_INSTANT,
+    LATEST_AHEAD,
+    MAX_KEPT_PROBLEMS,
+    MAX_LISTED_PROBLEMS,
+    ImportFailed,
+    ProgressCallback,
+    RowProblem,
+    hmac_pads,
+    problem_text,
+)
 from analytics.ingest.textfiles import (
     DELIMITER_NAMES,
     PreparedTable,
@@ -42,55 +51,14 @@ from analytics.ingest.textfiles import (
 from analytics.store import Store, read_sql
 from analytics.vocabulary import CHANNEL_SYNONYMS, CHANNELS, EVENT_TYPES, normalize_header, quote_identifier
 
-if TYPE_CHECKING:
-    from analytics.ingest.message_traces import TraceSummary
-
 EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
 EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
 SURVEY_COLUMNS = ("process_id", "submitted_at")
 SURVEY_OPTIONAL = ("nps", "comment", "language")
 KEY_COLUMNS = ("process_id", "submitted_at", "occurred_at")   # never masked: they join and order rows
 IDENTITY_COLUMNS = ("candidate_id", "candidate_email", "candidate_name")
-MAX_LISTED_PROBLEMS = 20
-MAX_KEPT_PROBLEMS = 10_000
-# Instants outside this window are typos or placeholders (1970-01-01, 9999-12-31) and would skew
-# every metric: a row problem. The end is relative to the import: planned interviews may lie ahead.
-EARLIEST_INSTANT = datetime(1990, 1, 1, tzinfo=UTC)
-LATEST_AHEAD = timedelta(days=366)
 # An upload keeps its suffix only when it is one of these (DuckDB reads `.gz` and others differently).
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
-FIELD_COUNT = re.compile(r"expected (\d+) fields, found (\d+)")
-
-ProgressCallback = Callable[[float, str], None]
-
-
-@dataclass
-class RowProblem:
-    row: int          # data row, header not counted
-    column: str
-    value: str | None
-    code: str         # key under problem.* in the message catalogue
-    detail: str = ""
-    file_line: int | None = None   # set when blank lines or quoted line breaks shift lines
-
-    @property
-    def line(self) -> int:
-        return self.file_line or self.row + 1
-
-    def message(self, file_name: str, lang: str = "en") -> str:
-        prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line, column=self.column)
-        return f"{prefix}: {problem_text(self, lang)}"
-
-
-def problem_text(problem: RowProblem, lang: str = "en") -> str:
-    allowed = {"unknown_event_type": ", ".join(EVENT_TYPES), "unknown_channel": ", ".join(CHANNELS)}
-    detail = problem.detail
-    if problem.code == "bad_structure" and (counts := FIELD_COUNT.fullmatch(detail)):
-        detail = t("problem.field_count", lang, expected=counts[1], found=counts[2])
-    return t(f"problem.{problem.code}", lang, value=problem.value, allowed=allowed.get(problem.code, ""),
-             detail=detail)
-
-
 @dataclass
 class ImportReport:
     file_name: str
@@ -145,14 +113,6 @@ class ProblemSummary:
         return ProblemSummary(merged[:MAX_KEPT_PROBLEMS], self.total + other.total, self.rows + other.rows)
 
 
-class ImportFailed(Exception):
-    """Raised inside the import transaction to roll it back; carries the report."""
-
-    def __init__(self, report: ImportReport):
-        super().__init__(report.error_message() or report.file_name)
-        self.report = report
-
-
 def import_file(
     store: Store,
     path: str | Path,
@@ -183,8 +143,6 @@ def import_file(
         return report
     try:
         if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
-            from analytics.ingest.message_traces import import_trace
-
             return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
         return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify)
     except ImportFailed as failed:
@@ -195,8 +153,6 @@ def import_file(
 
 def _trace_format(prepared: PreparedTable, format: str, report: ImportReport):
     """(trace format, header) when the file is a message trace to read as one, else None."""
-    from analytics.ingest.message_traces import TRACE_FORMATS, detect_trace, read_trace_header  # builds on this module
-
     if format in TRACE_FORMATS:
         header = read_trace_header(prepared)
         if header is None:
@@ -223,7 +179,7 @@ def _import_prepared(
 ) -> ImportReport:
     """Stage and check on one connection, then write in one transaction on the same connection."""
     report.sha256 = prepared.sha256
-    pads = _hmac_pads(store.secret_key())
+    pads = hmac_pads(store.secret_key())
     with store.cursor() as cursor:
         cursor.execute(read_sql("ingest/sql/import_macros.sql"))
         headers = _read_header(cursor, prepared, report)
@@ -485,8 +441,6 @@ def _choose_preset(format: str, columns: dict[str, str], report: ImportReport, m
     elif format in PRESETS:
         preset = PRESETS[format]
     else:
-        from analytics.ingest.message_traces import TRACE_FORMATS
-
         report.error_code, report.error_values = "unknown_format", {
             "format": format, "known": ", ".join([*PRESETS, *TRACE_FORMATS])}
         raise ImportFailed(report)
@@ -558,11 +512,6 @@ def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
         for line, row, expected, found, error_type in rows
     ]
     return ProblemSummary(problems, total, total)
-
-
-def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
-    block = key.ljust(64, b"\0")
-    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
 
 
 def _column(columns: dict[str, str], name: str) -> str:

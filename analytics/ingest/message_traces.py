@@ -25,15 +25,14 @@ from datetime import datetime
 
 import duckdb
 
-from analytics.ingest.importer import (
+from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
     MAX_KEPT_PROBLEMS,
     ImportFailed,
-    ImportReport,
     ProgressCallback,
     RowProblem,
-    _hmac_pads,
+    hmac_pads,
 )
 from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable
 from analytics.store import Store, read_sql
@@ -150,10 +149,11 @@ def detect_trace(prepared: PreparedTable) -> tuple[TraceFormat, TraceHeader] | N
 
 
 def import_trace(
-    store: Store, prepared: PreparedTable, report: ImportReport, trace: TraceFormat, header: TraceHeader,
+    store: Store, prepared: PreparedTable, report, trace: TraceFormat, header: TraceHeader,
     mode: str, date_order: str, notify: ProgressCallback,
-) -> ImportReport:
-    """Read, filter, attribute and store one trace in one transaction; raises ImportFailed on bad input."""
+):
+    """Read, filter, attribute and store one trace in one transaction, filling in the importer's
+    `report` (and returning it); raises ImportFailed on bad input."""
     report.sha256, report.kind, report.format = prepared.sha256, "events", trace.name
     report.encoding, report.delimiter = prepared.encoding, DELIMITER_NAMES[prepared.delimiter]
     if missing := sorted(trace.signature - set(header.columns)):
@@ -162,7 +162,7 @@ def import_trace(
             "expected": ", ".join(sorted(trace.signature))}
         raise ImportFailed(report)
     summary = TraceSummary()
-    inner_pad, outer_pad = _hmac_pads(store.secret_key())
+    inner_pad, outer_pad = hmac_pads(store.secret_key())
     earliest, latest = EARLIEST_INSTANT, datetime.now(EARLIEST_INSTANT.tzinfo) + LATEST_AHEAD
     with store.cursor() as cursor:
         cursor.execute(read_sql("ingest/sql/import_macros.sql"))
@@ -204,7 +204,7 @@ def _cell(header: TraceHeader, name: str) -> str:
     return f"nullif(trim({quote_identifier(header.columns[name])}), '')"
 
 
-def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: TraceHeader, report: ImportReport) -> None:
+def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: TraceHeader, report) -> None:
     """`trace_rows`: one row per message and recipient, cells as text, `delivered` decided.
 
     `__row` is the data row in the file, `__id` the message-and-recipient row (the admin center's
@@ -244,7 +244,7 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
         raise ImportFailed(report) from error
 
 
-def _define_trace_instant(cursor, trace: TraceFormat, date_order: str, report: ImportReport) -> str:
+def _define_trace_instant(cursor, trace: TraceFormat, date_order: str, report) -> str:
     """The macro `trace_instant(sent_raw, tz)` that reads this file's times; returns how dates were read.
 
     Exchange writes UTC in the exporting machine's culture; Google the searching computer's zone
@@ -271,7 +271,7 @@ def _text_list(values: list[str]) -> str:
     return "[" + ", ".join("'" + value.replace("'", "''") + "'" for value in values) + "]"
 
 
-def _detect_date_order(cursor, report: ImportReport) -> str:
+def _detect_date_order(cursor, report) -> str:
     """'iso', 'dmy' or 'mdy' from the file's distinct dates: a day above 12 tells the order.
 
     When every date reads both ways (all days 1-12, no ISO dates), the order cannot be known from
@@ -325,7 +325,7 @@ def _summarise(cursor, summary: TraceSummary) -> None:
         "SELECT min(sent_at), max(sent_at) FROM trace_classified WHERE reason IS DISTINCT FROM 'bad_time'").fetchone()
 
 
-def _store(cursor, report: ImportReport, summary: TraceSummary) -> int:
+def _store(cursor, report, summary: TraceSummary) -> int:
     """Events, their sources, the message keys, the import and its evidence: one transaction."""
     import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
     cursor.execute(

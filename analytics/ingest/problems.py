@@ -1,0 +1,66 @@
+"""What goes wrong in an import, row by row, shared by every reader (importer, message traces).
+
+A row problem names the file's data row, its line, the column and the value, and keys its text in
+the message catalogue; the reader raises ImportFailed to roll its transaction back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from analytics.i18n import t
+from analytics.vocabulary import CHANNELS, EVENT_TYPES
+
+MAX_LISTED_PROBLEMS = 20
+MAX_KEPT_PROBLEMS = 10_000
+# Instants outside this window are typos or placeholders (1970-01-01, 9999-12-31) and would skew
+# every metric: a row problem. The end is relative to the import: planned interviews may lie ahead.
+EARLIEST_INSTANT = datetime(1990, 1, 1, tzinfo=UTC)
+LATEST_AHEAD = timedelta(days=366)
+FIELD_COUNT = re.compile(r"expected (\d+) fields, found (\d+)")
+
+ProgressCallback = Callable[[float, str], None]
+
+
+@dataclass
+class RowProblem:
+    row: int          # data row, header not counted
+    column: str
+    value: str | None
+    code: str         # key under problem.* in the message catalogue
+    detail: str = ""
+    file_line: int | None = None   # set when blank lines or quoted line breaks shift lines
+
+    @property
+    def line(self) -> int:
+        return self.file_line or self.row + 1
+
+    def message(self, file_name: str, lang: str = "en") -> str:
+        prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line, column=self.column)
+        return f"{prefix}: {problem_text(self, lang)}"
+
+
+def problem_text(problem: RowProblem, lang: str = "en") -> str:
+    allowed = {"unknown_event_type": ", ".join(EVENT_TYPES), "unknown_channel": ", ".join(CHANNELS)}
+    detail = problem.detail
+    if problem.code == "bad_structure" and (counts := FIELD_COUNT.fullmatch(detail)):
+        detail = t("problem.field_count", lang, expected=counts[1], found=counts[2])
+    return t(f"problem.{problem.code}", lang, value=problem.value, allowed=allowed.get(problem.code, ""),
+             detail=detail)
+
+
+class ImportFailed(Exception):
+    """Raised inside the import transaction to roll it back; carries the report (an ImportReport)."""
+
+    def __init__(self, report):
+        super().__init__(report.error_message() or report.file_name)
+        self.report = report
+
+
+def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    """The HMAC key xor-ed into its inner and outer pad blocks, for the SQL macro hmac_sha256."""
+    block = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
