@@ -839,9 +839,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trace.reason.duplicate": {"en": "duplicate", "sv": "dubbletter"},
     "trace.reason.no_open_application": {"en": "no open application", "sv": "ingen öppen ansökan"},
     "trace.matched": {
-        "en": "{candidates} candidates and {applications} applications matched; {ambiguous} messages reached a candidate with several open applications and a subject naming none of them (counted on the most recent).",
-        "sv": "{candidates} kandidater och {applications} ansökningar matchade; {ambiguous} meddelanden gick till en kandidat med flera öppna ansökningar och en ämnesrad som inte nämnde någon av dem (räknade på den senaste).",
+        "en": "{candidates} candidates and {applications} applications matched.",
+        "sv": "{candidates} kandidater och {applications} ansökningar matchade.",
     },
+    "trace.ambiguous": {
+        "en": "{count} messages reached a candidate with several open applications and a subject naming none of them; each was counted on the most recently started one.",
+        "sv": "{count} meddelanden gick till en kandidat med flera öppna ansökningar och en ämnesrad som inte nämnde någon av dem; vart och ett räknades på den senast startade.",
+    },
+    "trace.type.acknowledgement_sent": {"en": "acknowledgements", "sv": "bekräftelser"},
+    "trace.type.status_update_sent": {"en": "status updates", "sv": "statusbesked"},
+    "trace.type.interview_scheduled": {"en": "interview invitations", "sv": "intervjukallelser"},
+    "trace.type.offer_made": {"en": "offers", "sv": "erbjudanden"},
+    "trace.type.rejection_sent": {"en": "rejection notices", "sv": "avslagsbesked"},
     "trace.period": {
         "en": "Period covered: {start} – {end}. For applications of candidates with a known address in this period, acknowledgement, updates, notice, silence and ghosting can now be measured; personal feedback (phone, video, in person) still comes from the sources that record it.",
         "sv": "Period som täcks: {start} – {end}. För ansökningar från kandidater med känd adress under perioden kan nu bekräftelse, uppdateringar, besked, tystnad och ghosting mätas; personlig återkoppling (telefon, video, på plats) kommer fortfarande från de källor som registrerar den.",

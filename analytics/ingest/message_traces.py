@@ -25,6 +25,7 @@ from datetime import datetime
 
 import duckdb
 
+from analytics.i18n import t
 from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
@@ -347,3 +348,26 @@ def _store(cursor, report, summary: TraceSummary) -> int:
                    [import_id, summary.covers_from, summary.covers_to])
     return import_id
 
+
+
+def summary_lines(file_name: str, format: str, rows_stored: int, summary: TraceSummary, lang: str = "en") -> list[str]:
+    """What a trace import found, in words, for the Data page and the CLI: counts only."""
+    reasons = ", ".join(f"{t(f'trace.reason.{reason}', lang)} {count}" for reason, count in summary.left_out.items()
+                        if count)
+    lines = [t("trace.summary", lang, file=file_name, format=TRACE_FORMATS[format].title, read=summary.messages_read,
+               kept=summary.kept, stored=rows_stored)]
+    if reasons:
+        lines.append(t("trace.left_out", lang, reasons=reasons))
+    if summary.kept:
+        lines.append(t("trace.matched", lang, candidates=summary.candidates, applications=summary.applications))
+        if summary.ambiguous:
+            lines.append(t("trace.ambiguous", lang, count=summary.ambiguous))
+        types = ", ".join(f"{t(f'trace.type.{event_type}', lang)} {count}"
+                          for event_type, count in summary.event_types.items())
+        lines.append(t("trace.event_types", lang, types=types))
+    else:
+        lines.append(t("trace.no_candidates", lang))
+    if summary.covers_from is not None:
+        lines.append(t("trace.period", lang, start=f"{summary.covers_from:%Y-%m-%d %H:%M} UTC",
+                       end=f"{summary.covers_to:%Y-%m-%d %H:%M} UTC"))
+    return lines
