@@ -6,10 +6,12 @@ from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.demo import load_demo
 from analytics.ingest.importer import import_bytes, undo_import
+from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS, supported_metrics_in_store
 from analytics.privacy import escape_markdown as md
 from ui.common import format_time, get_store, lang
 from ui.mapping_step import render_mapping_step
+from ui.message_traces import render_trace_help, render_trace_report
 
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 
@@ -21,6 +23,7 @@ if flash := st.session_state.pop("data_flash", None):
 
 with st.expander(t("data.contract_heading", L)):
     st.write(t("data.contract_text", L))
+render_trace_help(L)
 
 left, middle, right = st.columns(3)
 kind = left.radio(t("data.kind", L), ("auto", "events", "surveys"), key="import_kind",
@@ -28,9 +31,12 @@ kind = left.radio(t("data.kind", L), ("auto", "events", "surveys"), key="import_
 mode = middle.radio(t("data.mode", L), ("strict", "lenient"), key="import_mode",
                     format_func=lambda m: t(f"data.mode.{m}", L))
 export_format = right.selectbox(
-    t("data.format", L), ("auto", "canonical", *PRESETS), key="import_format",
-    format_func=lambda f: t(f"data.format.{f}", L) if f in ("auto", "canonical") else PRESETS[f].title,
+    t("data.format", L), ("auto", "canonical", *PRESETS, *TRACE_FORMATS), key="import_format",
+    format_func=lambda f: t(f"data.format.{f}", L) if f in ("auto", "canonical")
+    else (PRESETS[f] if f in PRESETS else TRACE_FORMATS[f]).title,
 )
+date_order = right.radio(t("data.date_order", L), ("auto", "dmy", "mdy"), key="import_date_order",
+                         format_func=lambda order: t(f"data.date_order.{order}", L))
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
                            accept_multiple_files=True, key="uploads")
 
@@ -39,12 +45,14 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
     for upload in uploads:
         bar = st.progress(0.0, text=t("data.importing", L, file=upload.name))
         report = import_bytes(
-            store, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format,
+            store, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format, date_order=date_order,
             progress=lambda fraction, stage, bar=bar, name=upload.name: bar.progress(
                 fraction, text=t("data.importing", L, file=name)),
         )
         bar.empty()
-        if report.ok:
+        if report.ok and report.trace is not None:
+            render_trace_report(report, L)
+        elif report.ok:
             st.success(t("data.imported", L, file=md(report.file_name), stored=report.rows_stored,
                          duplicate=report.rows_duplicate, rejected=report.rows_rejected,
                          kind=t(f"data.kind.{report.kind}", L), encoding=report.encoding,

@@ -5,6 +5,7 @@ import streamlit as st
 from analytics.i18n import t
 from analytics.settings import SETTING_SPECS
 from ui.common import get_store, lang
+from ui.message_traces import render_subject_patterns
 
 L = lang()
 store = get_store()
@@ -36,3 +37,5 @@ with st.form("settings_form"):
         except ValueError as error:
             st.error(str(error))
 st.caption(t("settings.database", L, path=store.path))
+
+render_subject_patterns(store, L)

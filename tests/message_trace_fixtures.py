@@ -1,10 +1,10 @@
 """A complete canonical log, and the same log split as a mail system and an ATS would give it.
 
-Eight applications in two processes, written out by hand (local Stockholm times; CET, UTC+1, all
-March 2026). `split_files` moves every e-mail contact of the complete log into an Exchange message
-trace (the Swedish process, en-US dates, UTC, with PowerShell's `#TYPE` line) or a Google Email Log
-Search export (the English process, times in CET), with realistic subjects, and keeps everything
-else in an events file that carries the candidates' addresses. Noise is placed where counting it
+Eight applications in two processes, written out by hand (local Stockholm times, March 2026).
+`split_files` moves every e-mail contact of the complete log into an Exchange message trace (the
+Swedish process, en-US dates, UTC, with PowerShell's `#TYPE` line) or a Google Email Log Search
+export (the English process, local time with its zone), with realistic subjects, and keeps
+everything else in an events file that carries the candidates' addresses. Noise is placed where counting it
 would change the numbers (each placement is explained where it is written):
 
 - a failed delivery of C-2's rejection notice five days before the delivered one;
@@ -19,13 +19,19 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 AS_OF = "2026-04-15T12:00:00+02:00"
 NURSE, DEVELOPER = "Sjuksköterska Örebro", "Backend Developer"
 PROCESSES = {"REQ-101": NURSE, "REQ-202": DEVELOPER}
 EMPLOYER = "rekrytering@vardbolaget.se"
-CET = timedelta(hours=1)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def to_utc(local: datetime) -> datetime:
+    """A naive Stockholm time as a naive UTC time (CET, UTC+1, until 29 March; CEST, UTC+2, after)."""
+    return local.replace(tzinfo=STOCKHOLM).astimezone(UTC).replace(tzinfo=None)
 
 # candidate -> the addresses the ATS export gives (C-1 uses a second, private address for REQ-202)
 ADDRESSES = {
@@ -54,7 +60,7 @@ class Row:
 
     @property
     def utc(self) -> datetime:
-        return self.local - CET
+        return to_utc(self.local)
 
 
 COMPLETE_LOG = [
@@ -144,13 +150,16 @@ def _contact_messages(language: str) -> list[Message]:
 
 
 def _noise(process_language: str) -> list[Message]:
-    at = lambda text: datetime.strptime(f"2026-{text}", "%Y-%m-%d %H:%M")  # noqa: E731
+    def at(text: str) -> datetime:
+        return datetime.strptime(f"2026-{text}", "%Y-%m-%d %H:%M")
+
     if process_language == "sv":
         return [
-            # colleagues and vendors, on the first and the last day: the trace covers the month so far
+            # colleagues and vendors, on the first and the last day: the trace covers 1 March to 15 April,
+            # as_of included (an open application is known to have heard nothing only up to the trace's end)
             Message(at("03-01 08:00"), EMPLOYER, "chef.vard@vardbolaget.se", "Kandidatlista Sjuksköterska Örebro",
                     "delivered", "<n1@vardbolaget.se>"),
-            Message(at("03-27 17:00"), "chef.vard@vardbolaget.se", "lon@vardbolaget.se", "Lönesamtal", "delivered",
+            Message(at("04-15 17:00"), "chef.vard@vardbolaget.se", "lon@vardbolaget.se", "Lönesamtal", "delivered",
                     "<n2@vardbolaget.se>"),
             Message(at("03-09 09:00"), EMPLOYER, "faktura@annonsbyran.example", "Faktura annons 2026-03",
                     "delivered", "<n3@vardbolaget.se>"),
@@ -171,7 +180,7 @@ def _noise(process_language: str) -> list[Message]:
     return [
         Message(at("03-01 07:00"), "it@vardbolaget.se", "alla@vardbolaget.se", "Planned maintenance", "delivered",
                 "<n4@vardbolaget.se>"),
-        Message(at("03-27 18:00"), EMPLOYER, "hiring.manager@vardbolaget.se", "Shortlist Backend Developer",
+        Message(at("04-15 19:00"), EMPLOYER, "hiring.manager@vardbolaget.se", "Shortlist Backend Developer",
                 "delivered", "<n5@vardbolaget.se>"),
         # C-5 replies after the rejection decision; C-5 was never told: counting the reply would
         # make it the notice, inform C-5 and end their ghosting
@@ -190,7 +199,7 @@ def messages_for(language: str) -> list[Message]:
 
 def _exchange_time(local: datetime) -> str:
     """en-US culture, UTC: '3/2/2026 8:20:00 AM'."""
-    utc = local - CET
+    utc = to_utc(local)
     hour = utc.hour % 12 or 12
     return f"{utc.month}/{utc.day}/{utc.year} {hour}:{utc:%M:%S} {'AM' if utc.hour < 12 else 'PM'}"
 
@@ -217,7 +226,7 @@ def exchange_trace(messages: list[Message]) -> str:
 
 
 def google_export(messages: list[Message]) -> str:
-    """Google Admin console > Reporting > Email log search > Export (CSV), times in CET."""
+    """Google Admin console > Reporting > Email log search > Export (CSV), Stockholm time with its zone."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["Message ID", "Start date", "End date", "Sender", "Message size", "Subject", "Direction",
@@ -225,7 +234,8 @@ def google_export(messages: list[Message]) -> str:
                      "Event target IP address", "Has encryption", "Event SMTP reply code", "Event description",
                      "Client Type", "Device User Session ID"])
     for m in messages:
-        when = f"{m.at:%Y/%m/%d %H:%M:%S} CET"
+        zone = "CEST" if m.at.replace(tzinfo=STOCKHOLM).dst() else "CET"
+        when = f"{m.at:%Y/%m/%d %H:%M:%S} {zone}"
         outgoing = m.sender.endswith("@vardbolaget.se")
         writer.writerow([m.message_id, when, when, m.sender, "18211", m.subject, "Sent" if outgoing else "Received",
                          "0", m.recipient, "SMTP_OUT" if outgoing else "GMAIL_INBOX", when, GOOGLE_STATUS[m.status],

@@ -115,7 +115,7 @@ def test_every_row_is_counted_once_by_reason(split):
                                     "rejection_sent": 2, "status_update_sent": 1}
     # the trace's period: its first and last message, whoever they were between
     assert (exchange.covers_from, exchange.covers_to) == (datetime(2026, 3, 1, 7, tzinfo=UTC),
-                                                          datetime(2026, 3, 27, 16, tzinfo=UTC))
+                                                          datetime(2026, 4, 15, 15, tzinfo=UTC))
     # Google: 8 contacts + 3 noise + 1 repeated row + 1 message the Exchange trace already brought
     assert (google.messages_read, google.kept) == (13, 8)
     assert google.left_out == {"not_delivered": 0, "from_candidate": 1, "not_to_candidate": 2, "duplicate": 2,
@@ -132,9 +132,9 @@ def test_evidence_covers_each_traces_period(split):
                           "WHERE evidence = 'messages' ORDER BY import_id")
     assert rows == [
         (reports["exchange-trace.csv"].import_id, "messages", "addressed", datetime(2026, 3, 1, 7, tzinfo=UTC),
-         datetime(2026, 3, 27, 16, tzinfo=UTC)),
+         datetime(2026, 4, 15, 15, tzinfo=UTC)),
         (reports["google-email-log.csv"].import_id, "messages", "addressed", datetime(2026, 3, 1, 6, tzinfo=UTC),
-         datetime(2026, 3, 27, 17, tzinfo=UTC)),
+         datetime(2026, 4, 15, 17, tzinfo=UTC)),
     ]
 
 

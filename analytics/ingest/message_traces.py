@@ -51,6 +51,12 @@ EARLY_TOLERANCE_MINUTES = 5
 MONTH_FIRST = ["%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"]
 DAY_FIRST = ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %I:%M:%S %p", "%d/%m/%Y %I:%M %p",
              "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d-%m-%Y %H:%M:%S"]
+# Zone abbreviations a Google export may write after the time, as minutes east of UTC.
+ZONE_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+    "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
+    "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "JST": 540, "AEST": 600, "AEDT": 660,
+}
 MONTH_FIRST_DATES = ["%m/%d/%Y"]
 DAY_FIRST_DATES = ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
 
@@ -259,7 +265,14 @@ def _define_trace_instant(cursor, trace: TraceFormat, date_order: str, report) -
         iso = "try_cast(rtrim(sent_raw, 'Zz') AS TIMESTAMP)"
         instant = f"timezone('UTC', {f'coalesce(try_strptime(sent_raw, {_text_list(formats)}), {iso})' if formats else iso})"
     elif trace.times == "zoned":
-        instant = ("coalesce(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S %Z'), "
+        # An abbreviation from ZONE_ABBREVIATIONS by its fixed offset (ICU would read 'BST' as
+        # Bangladesh and not know 'CEST'); else a zone ICU knows ('GMT+02:00', 'Europe/Stockholm');
+        # without a zone, the configured time zone.
+        offsets = " ".join(f"WHEN '{zone}' THEN {minutes}" for zone, minutes in ZONE_ABBREVIATIONS.items())
+        zone = "upper(regexp_extract(sent_raw, ' ([A-Za-z]{1,5})$', 1))"
+        local = "try_strptime(regexp_replace(sent_raw, ' [A-Za-z]{1,5}$', ''), '%Y/%m/%d %H:%M:%S')"
+        instant = (f"coalesce(timezone('UTC', {local}) - to_minutes(CASE {zone} {offsets} END), "
+                   "try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S %Z'), "
                    "local_to_instant(try_strptime(sent_raw, '%Y/%m/%d %H:%M:%S'), tz), parse_instant(sent_raw, tz))")
     else:
         instant = "parse_instant(sent_raw, tz)"
