@@ -829,8 +829,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "kan inte läsa {value!r} som meddelandets tid; Exchange skriver den som 2026-03-02 09:15:03, 3/2/2026 9:15:03 AM eller 02/03/2026 09:15:03 (UTC), Google som 2026/03/02 09:15:03 CET",
     },
     "trace.summary": {
-        "en": "{file}: message trace ({format}): {read} messages read, {kept} kept as e-mail contacts ({stored} new events).",
-        "sv": "{file}: meddelandespårning ({format}): {read} meddelanden lästa, {kept} behållna som e-postkontakter ({stored} nya händelser).",
+        "en": "{file} ({format}): {read} messages read, {kept} kept as e-mail contacts ({stored} new events).",
+        "sv": "{file} ({format}): {read} meddelanden lästa, {kept} behållna som e-postkontakter ({stored} nya händelser).",
     },
     "trace.left_out": {"en": "Left out: {reasons}.", "sv": "Utelämnade: {reasons}."},
     "trace.reason.not_delivered": {"en": "not delivered", "sv": "inte levererade"},

@@ -396,14 +396,22 @@ def test_the_cli_imports_a_trace_like_any_file(tmp_path, capsys):
     assert "Left out: not delivered 3, from a candidate 1, not to a candidate 3, duplicate 1." in output
 
 
-def test_google_times_follow_their_zone(tmp_path):
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2026/03/02 09:15:03 CET", datetime(2026, 3, 2, 8, 15, 3, tzinfo=UTC)),
+    ("2026/04/15 19:00:00 CEST", datetime(2026, 4, 15, 17, tzinfo=UTC)),
+    ("2026/04/15 19:00:00 BST", datetime(2026, 4, 15, 18, tzinfo=UTC)),       # British summer time, not Bangladesh
+    ("2026/04/15 19:00:00 EDT", datetime(2026, 4, 15, 23, tzinfo=UTC)),
+    ("2026/04/15 19:00:00 UTC", datetime(2026, 4, 15, 19, tzinfo=UTC)),
+    ("2026/04/15 19:00:00 GMT+02:00", datetime(2026, 4, 15, 17, tzinfo=UTC)),
+    ("2026/04/15 19:00:00", datetime(2026, 4, 15, 17, tzinfo=UTC)),           # no zone: the store's, Stockholm
+])
+def test_google_times_follow_their_zone(tmp_path, written, utc):
     store = _store(tmp_path / "zones")
-    rows = messages_for("en")[:2]
-    text = google_export(rows).replace(" CET", " UTC", 1)
-    report = import_bytes(store, text.encode(), "google.csv")
-    assert report.ok
-    # the first row in UTC, the second in CET: 07:00 UTC and 08:05 CET = 07:05 UTC
-    assert report.trace.covers_from == datetime(2026, 3, 1, 7, tzinfo=UTC)
+    text = google_export(messages_for("en")[:1])
+    first_time = text.splitlines()[1].split(",")[1]
+    report = import_bytes(store, text.replace(first_time, written).encode(), "google.csv")
+    assert report.ok, report.problem_lines()
+    assert report.trace.covers_from == utc
     store.close()
 
 
