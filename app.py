@@ -3,14 +3,12 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui.common import ensure_demo_on_first_start, get_store, lang, language_switch
+from ui.common import choose_data, data_source_notice, lang, language_switch
 
 st.set_page_config(page_title="Candidate Experience Radar", page_icon="📡", layout="wide")
 
 language_switch()
-store = get_store()
-if ensure_demo_on_first_start(store):
-    st.toast(t("app.demo_loaded", lang()))
+choose_data()
 
 navigation = st.navigation([
     st.Page("content/overview.py", title=t("nav.overview", lang()), icon=":material/dashboard:", default=True),
@@ -21,4 +19,5 @@ navigation = st.navigation([
     st.Page("content/voice.py", title=t("nav.voice", lang()), icon=":material/forum:"),
     st.Page("content/risk.py", title=t("nav.risk", lang()), icon=":material/warning:"),
 ])
+data_source_notice()   # after st.navigation, so the sidebar's page links stay on top
 navigation.run()

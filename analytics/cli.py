@@ -13,6 +13,12 @@ from pathlib import Path
 from analytics.store import Store, StoreError, default_db_path
 
 
+def _default_demo_path() -> Path:
+    from analytics.ingest.data_source import demo_db_path
+
+    return demo_db_path(default_db_path())
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics", description="Candidate Experience Radar engine")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -21,7 +27,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", type=Path, default=None, help=f"database file (default {default_db_path()})")
         return sub
 
-    demo = with_db(commands.add_parser("demo", help="build the demo data set in the store"))
+    demo = commands.add_parser("demo", help="build the demo data set in a store of its own")
+    demo.add_argument("--db", type=Path, default=None,
+                      help="the demo's database file (default: beside the app's, "
+                           f"{_default_demo_path()}); it must not hold other data")
     demo.add_argument("--applications", type=int, help="instead: write a large events log of N applications")
     demo.add_argument("--out", type=Path, help="the file for --applications (default demo-large.csv)")
     demo.add_argument("--seed", type=int, default=7)
@@ -77,13 +86,21 @@ def _demo(args) -> int:
         rows = write_large_log(out, args.applications, seed=args.seed)
         print(f"wrote {rows} events of {args.applications} applications to {out}")
         return 0
-    from analytics.ingest.demo import load_demo
+    from analytics.ingest.data_source import build_demo_store
 
-    store = Store(args.db)
-    reports = load_demo(store)
-    for report in reports:
-        print(f"{report.file_name}: {report.rows_stored} new rows, {report.rows_duplicate} already stored")
-    return 0 if all(report.ok for report in reports) else 1
+    path = args.db or _default_demo_path()
+    if path.exists():
+        store = Store(path)
+        held = store.scalar("SELECT count(*) FROM imports")
+        store.close()
+        raise ValueError(f"{path} already holds data ({held} imports); the demo gets a database of its own, "
+                         "so it never mixes with real data: name a new file with --db")
+    build_demo_store(path)
+    store = Store(path)
+    applications = store.scalar("SELECT count(DISTINCT (candidate_id, process_id)) FROM events")
+    answers = store.scalar("SELECT count(*) FROM survey_responses")
+    print(f"built the demo in {path}: {applications} applications, {answers} survey answers")
+    return 0
 
 
 def _import(args) -> int:
@@ -161,6 +178,7 @@ def _flags(args) -> int:
 
 
 def _report(args) -> int:
+    from analytics.ingest.data_source import holds_only_demo
     from analytics.present.reports import ReportError, ReportScope, build_report
 
     fmt = args.out.suffix.lower().lstrip(".")
@@ -168,7 +186,8 @@ def _report(args) -> int:
     if args.process and not store.scalar("SELECT count(*) FROM events WHERE process_id = ?", [args.process]):
         raise ValueError(f"--process: there is no process {args.process!r} in {store.path}")
     try:
-        data = build_report(store, ReportScope(lang=args.lang, process_id=args.process), fmt)
+        scope = ReportScope(lang=args.lang, process_id=args.process, demo=holds_only_demo(store))
+        data = build_report(store, scope, fmt)
     except ReportError as error:
         raise ValueError(str(error)) from error
     args.out.write_bytes(data)

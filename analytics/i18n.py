@@ -19,9 +19,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Får varje kandidat bekräftelse, löpande besked och ett respektfullt bemötande?",
     },
     "app.language": {"en": "Language", "sv": "Språk"},
-    "app.demo_loaded": {
-        "en": "The store was empty, so it opened on the built-in demo data. Import your own export on the Data page; you can remove the demo there.",
-        "sv": "Databasen var tom, så den öppnades med inbyggd demodata. Importera er egen export på sidan Data; där kan du också ta bort demon.",
+    # -- the built-in demo, kept apart from the user's own data -------------------------------------
+    "demo.label": {"en": "Demo data", "sv": "Demodata"},
+    "demo.toggle": {"en": "Show demo data", "sv": "Visa demodata"},
+    "demo.toggle_help": {
+        "en": "Switch between your own data and the built-in demo. The demo is kept apart and never mixes with your data.",
+        "sv": "Växla mellan er egen data och den inbyggda demon. Demon hålls åtskild och blandas aldrig med er data.",
+    },
+    "demo.caption_first": {
+        "en": "You are looking at the built-in demo: invented processes and candidates. Import your own export on the Data page; the app then shows your data, and the demo stays one switch away (“Show demo data” in the sidebar).",
+        "sv": "Du tittar på den inbyggda demon: påhittade processer och kandidater. Importera er egen export på sidan Data; då visar appen er data, och demon finns kvar ett klick bort (”Visa demodata” i sidofältet).",
+    },
+    "demo.caption_chosen": {
+        "en": "You are looking at the built-in demo, not your own data. Turn off “Show demo data” in the sidebar to return to your data.",
+        "sv": "Du tittar på den inbyggda demon, inte på er egen data. Stäng av ”Visa demodata” i sidofältet för att gå tillbaka till er data.",
+    },
+    "demo.moved": {
+        "en": "You now see your own data. The demo is kept apart from it: turn on “Show demo data” in the sidebar to look at the demo again.",
+        "sv": "Nu ser du er egen data. Demon hålls åtskild från den: slå på ”Visa demodata” i sidofältet för att titta på demon igen.",
     },
     "nav.overview": {"en": "Overview", "sv": "Översikt"},
     "nav.processes": {"en": "Processes", "sv": "Processer"},
@@ -50,8 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.no_imports": {"en": "No imports yet.", "sv": "Inga importer ännu."},
     "store.empty": {
-        "en": "The store is empty. Upload an events CSV on the Data page, or load the demo data.",
-        "sv": "Databasen är tom. Ladda upp en händelsefil på sidan Data, eller läs in demodata.",
+        "en": "There is no data yet. Upload an events CSV on the Data page.",
+        "sv": "Det finns ingen data ännu. Ladda upp en händelsefil på sidan Data.",
     },
     "store.per_process": {"en": "Applications and events per process", "sv": "Ansökningar och händelser per process"},
     "col.process_id": {"en": "Process id", "sv": "Process-id"},
@@ -98,7 +113,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Import {id} undone: {events} events and {answers} survey answers removed.",
         "sv": "Import {id} ångrad: {events} händelser och {answers} enkätsvar borttagna.",
     },
-    "data.load_demo": {"en": "Load demo data", "sv": "Läs in demodata"},
+    "data.on_demo": {
+        "en": "You are looking at the demo. A file you import here is stored with your own data, never with the demo, and the app then shows your data.",
+        "sv": "Du tittar på demon. En fil som du importerar här sparas med er egen data, aldrig med demon, och sedan visar appen er data.",
+    },
     "data.contract_heading": {"en": "What a file must contain", "sv": "Vad en fil måste innehålla"},
     "data.contract_text": {
         "en": "Events: one row per event with candidate_id (or candidate_email), process_id, event_type and occurred_at. Survey answers: candidate_id, process_id, submitted_at and any of nps, rating_*, comment. Names and e-mail addresses are never stored.",
@@ -125,6 +143,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.save": {"en": "Save settings", "sv": "Spara inställningar"},
     "settings.saved": {"en": "Settings saved.", "sv": "Inställningarna är sparade."},
+    "settings.everywhere": {
+        "en": "Settings apply to your own data and to the demo alike.",
+        "sv": "Inställningarna gäller både er egen data och demon.",
+    },
     "settings.database": {"en": "Database file: {path}", "sv": "Databasfil: {path}"},
     "setting.timezone": {"en": "Time zone", "sv": "Tidszon"},
     "setting.ack_sla_hours": {"en": "Acknowledgement SLA (hours)", "sv": "Bekräftelse-SLA (timmar)"},
@@ -286,6 +308,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Kopplingsfilens {part!r} saknas eller har fel form (text, eller ett objekt från text till text).",
     },
     # -- shared reports ---
+    "report.demo": {
+        "en": "Demo data: made from the built-in demo's invented processes and candidates, not from real recruitment data.",
+        "sv": "Demodata: gjord av den inbyggda demons påhittade processer och kandidater, inte av verklig rekryteringsdata.",
+    },
     "report.title_all": {"en": "Candidate experience report", "sv": "Rapport om kandidatupplevelsen"},
     "report.title_process": {"en": "Candidate experience report: {process}", "sv": "Rapport om kandidatupplevelsen: {process}"},
     "report.made": {

@@ -1,23 +1,28 @@
-"""Data: upload exports, read the import report, map an unknown file once, undo an import."""
+"""Data: upload exports, read the import report, map an unknown file once, undo an import.
+
+Imports and undo always work on the user's own data, also while the demo is shown; an import then
+moves the app to the user's data.
+"""
 
 import streamlit as st
 
 from analytics.catalogue import METRICS
 from analytics.i18n import t
-from analytics.ingest.demo import load_demo
 from analytics.ingest.importer import import_bytes, undo_import
 from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS, supported_metrics_in_store
 from analytics.privacy import escape_markdown as md
-from ui.common import format_time, get_store, lang
+from ui.common import format_time, lang, real_store, show_real_data, showing_demo
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
 
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 
 L = lang()
-store = get_store()
+store = real_store()
 st.title(t("data.heading", L))
+if showing_demo():
+    st.info(t("data.on_demo", L), icon=":material/science:")
 if flash := st.session_state.pop("data_flash", None):
     st.success(flash)
 
@@ -40,8 +45,34 @@ date_order = right.radio(t("data.date_order", L), ("auto", "dmy", "mdy"), key="i
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
                            accept_multiple_files=True, key="uploads")
 
+
+def show_import_report(report) -> None:
+    """What one import did: stored rows (or a message trace's report), the format recognised, ignored
+    columns and row problems."""
+    if report.ok and report.trace is not None:
+        render_trace_report(report, L)
+    elif report.ok:
+        st.success(t("data.imported", L, file=md(report.file_name), stored=report.rows_stored,
+                     duplicate=report.rows_duplicate, rejected=report.rows_rejected,
+                     kind=t(f"data.kind.{report.kind}", L), encoding=report.encoding,
+                     delimiter=report.delimiter))
+    else:
+        st.error(md(report.error_message(L) or t("data.failed", L, file=report.file_name)))
+    if report.format not in ("canonical",) and report.format in PRESETS:
+        st.info(t("data.format_detected", L, file=md(report.file_name), preset=PRESETS[report.format].title))
+    if report.ignored_columns:
+        st.caption(t("data.ignored_columns", L, columns=md(", ".join(report.ignored_columns))))
+    if report.problems:
+        st.caption(t("data.problems_total", L, count=report.problem_count,
+                     shown=min(len(report.problems), 20)))
+        st.text("\n".join(report.problem_lines(L)))
+        with st.expander(t("data.all_problems", L, count=len(report.problems))):
+            st.dataframe(report.problems_frame(L), hide_index=True)
+
+
 if uploads and st.button(t("data.import_button", L), type="primary", key="import_button"):
     st.session_state.pop("mapping_upload", None)
+    reports = []
     for upload in uploads:
         bar = st.progress(0.0, text=t("data.importing", L, file=upload.name))
         report = import_bytes(
@@ -50,40 +81,29 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
                 fraction, text=t("data.importing", L, file=name)),
         )
         bar.empty()
-        if report.ok and report.trace is not None:
-            render_trace_report(report, L)
-        elif report.ok:
-            st.success(t("data.imported", L, file=md(report.file_name), stored=report.rows_stored,
-                         duplicate=report.rows_duplicate, rejected=report.rows_rejected,
-                         kind=t(f"data.kind.{report.kind}", L), encoding=report.encoding,
-                         delimiter=report.delimiter))
-        else:
-            st.error(md(report.error_message(L) or t("data.failed", L, file=report.file_name)))
-            if report.format == "canonical" and report.error_code in MAPPABLE_ERRORS:
-                st.session_state["mapping_upload"] = (upload.name, upload.getvalue())
-        if report.format not in ("canonical",) and report.format in PRESETS:
-            st.info(t("data.format_detected", L, file=md(report.file_name), preset=PRESETS[report.format].title))
-        if report.ignored_columns:
-            st.caption(t("data.ignored_columns", L, columns=md(", ".join(report.ignored_columns))))
-        if report.problems:
-            st.caption(t("data.problems_total", L, count=report.problem_count,
-                         shown=min(len(report.problems), 20)))
-            st.text("\n".join(report.problem_lines(L)))
-            with st.expander(t("data.all_problems", L, count=len(report.problems))):
-                st.dataframe(report.problems_frame(L), hide_index=True)
+        reports.append(report)
+        if report.ok:
+            show_real_data()
+        elif report.format == "canonical" and report.error_code in MAPPABLE_ERRORS:
+            st.session_state["mapping_upload"] = (upload.name, upload.getvalue())
+    # Shown after a rerun, so the sidebar, the demo label and every page already follow the new data.
+    st.session_state["import_reports"] = reports
+    st.rerun()
+for shown_report in st.session_state.pop("import_reports", ()):
+    show_import_report(shown_report)
 
 # Outside the button's branch, so the mapping widgets survive their own reruns.
 if pending := st.session_state.get("mapping_upload"):
+    version = store.data_version()
     render_mapping_step(store, pending[0], pending[1], L)
+    if store.data_version() != version:
+        show_real_data()
 
 st.subheader(t("data.imports_heading", L))
 imports = store.imports()
 imports["imported_at"] = imports["imported_at"].dt.tz_convert(store.settings().timezone)   # local, as elsewhere
 if imports.empty:
     st.write(t("store.no_imports", L))
-    if st.button(t("data.load_demo", L), key="load_demo"):
-        load_demo(store)
-        st.rerun()
 else:
     st.dataframe(
         imports[["import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",

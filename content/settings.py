@@ -4,14 +4,15 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.settings import SETTING_SPECS
-from ui.common import get_store, lang
+from ui.common import lang, real_store, save_settings
 from ui.message_traces import render_subject_patterns
 
 L = lang()
-store = get_store()
+store = real_store()   # settings are the organisation's; save_settings copies them to the demo
 current = store.settings().as_dict()
 st.title(t("settings.heading", L))
 st.caption(t("settings.intro", L))
+st.caption(t("settings.everywhere", L))
 
 with st.form("settings_form"):
     values = {}
@@ -32,7 +33,7 @@ with st.form("settings_form"):
                                                 float(current[spec.name]), help=help_text, key=key)
     if st.form_submit_button(t("settings.save", L)):
         try:
-            store.save_settings(**values)
+            save_settings(**values)
             st.success(t("settings.saved", L))
         except ValueError as error:
             st.error(str(error))

@@ -1,18 +1,28 @@
-"""Helpers every page shares: the cached store, the UI language and cached reads.
+"""Helpers every page shares: the cached stores, which data is shown, the UI language and cached reads.
 
 Pages stay thin: they read filters, call `analytics`, and draw. Everything cached here is keyed by
-the store's data version, so an import, an undo or a settings change refreshes every page.
+the store's path and data version, so the demo and the user's own data never share a cache entry,
+and an import, an undo or a settings change refreshes every page.
 """
 
 from __future__ import annotations
 
-import os
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 from analytics.i18n import LANGUAGES, t
-from analytics.ingest.demo import load_demo
+from analytics.ingest.data_source import (
+    DEMO,
+    REAL,
+    build_demo_store,
+    can_switch,
+    choose_source,
+    demo_db_path,
+    demo_enabled,
+    set_apart_old_demo,
+)
 from analytics.measure.inventory import FilterOptions, Inventory, filter_options, store_inventory
 from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
 from analytics.measure.risk import RiskAssessment, assess_risk
@@ -20,7 +30,10 @@ from analytics.present.links import FILTER_PARAMETERS, filters_from_query, filte
 from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
 from analytics.store import Store, default_db_path
 
-DEMO_ENV = "RADAR_DEMO"  # set to 0 to start on an empty store
+DATA_PARAMETER = "data"   # ?data=demo: a shared link opens on the demo even when real data exists
+VIEW_STATE = ("filters_seeded", "f_dates", "f_process", "f_department", "f_recruiter", "detail_process",
+              "undo_pick")
+VIEW_PARAMETERS = (*FILTER_PARAMETERS, "process_detail")
 
 
 @st.cache_resource
@@ -28,17 +41,97 @@ def _open_store(path: str) -> Store:
     return Store(path)
 
 
+@st.cache_resource(show_spinner=False)
+def _open_demo_store(real_path: str) -> Store:
+    """The demo's own store beside the real one, built from the seeded demo on first need."""
+    built = build_demo_store(demo_db_path(real_path), settings_from=_open_real_store(real_path))
+    return _open_store(str(built))
+
+
+@st.cache_resource
+def _open_real_store(path: str) -> Store:
+    if demo_enabled():
+        set_apart_old_demo(path)
+    return _open_store(path)
+
+
+def real_store() -> Store:
+    """The user's own data: every upload, undo and mapping goes here, whatever is shown."""
+    return _open_real_store(str(default_db_path()))
+
+
+def choose_data() -> str:
+    """Decide once per run which data the pages show (DEMO or REAL), and keep the choice in the URL.
+
+    A change of data set forgets the filters and the chosen process, which name the other set's
+    processes and dates.
+    """
+    if "data_requested" not in st.session_state:
+        st.session_state["data_requested"] = DEMO if st.query_params.get(DATA_PARAMETER) == DEMO else None
+    real_is_empty = real_store().is_empty()
+    shown = choose_source(real_is_empty, demo_enabled(), st.session_state["data_requested"])
+    if st.session_state.get("data_shown", shown) != shown:
+        for key in VIEW_STATE:
+            st.session_state.pop(key, None)
+        for name in VIEW_PARAMETERS:
+            st.query_params.pop(name, None)
+    st.session_state["data_shown"] = shown
+    if shown == DEMO and can_switch(real_is_empty, demo_enabled()):
+        st.query_params[DATA_PARAMETER] = DEMO
+    else:
+        st.query_params.pop(DATA_PARAMETER, None)
+    return shown
+
+
+def showing_demo() -> bool:
+    return st.session_state.get("data_shown") == DEMO
+
+
 def get_store() -> Store:
-    return _open_store(str(default_db_path()))
+    """The store the pages read: the demo's or the user's own, as `choose_data` decided."""
+    if "data_shown" not in st.session_state:
+        choose_data()
+    return _open_demo_store(str(default_db_path())) if showing_demo() else real_store()
 
 
-def ensure_demo_on_first_start(store: Store) -> bool:
-    """Fill a brand-new, empty store with the demo data once; True when it did."""
-    if not store.created_now or os.environ.get(DEMO_ENV) == "0" or not store.is_empty():
-        return False
-    store.created_now = False
-    load_demo(store)
-    return True
+def show_real_data() -> None:
+    """After an import: the next run shows the user's own data and says how to return to the demo."""
+    if st.session_state.get("data_requested") != REAL and showing_demo():
+        st.session_state["data_moved"] = True
+    st.session_state["data_requested"] = REAL
+
+
+def save_settings(**values) -> None:
+    """Settings are the organisation's rules, so they apply to its own data and to the demo alike:
+    trying a stricter SLA on the demo is the same as setting it for the real data."""
+    real = real_store()
+    real.save_settings(**values)
+    demo_path = demo_db_path(real.path)
+    if demo_path.exists():
+        _open_store(str(demo_path)).save_settings(**values)
+
+
+def _toggle_demo() -> None:
+    st.session_state["data_requested"] = DEMO if st.session_state["w_show_demo"] else REAL
+
+
+def data_source_notice() -> None:
+    """The "Demo data" label in the sidebar and above every page, and the switch when both data sets exist.
+
+    Drawn by the app's entry point before the page, so every page carries it without a line of its own.
+    """
+    L = lang()
+    real_is_empty = real_store().is_empty()
+    if can_switch(real_is_empty, demo_enabled()):
+        st.session_state["w_show_demo"] = showing_demo()
+        st.sidebar.toggle(t("demo.toggle", L), key="w_show_demo", on_change=_toggle_demo,
+                          help=t("demo.toggle_help", L))
+    if showing_demo():
+        st.sidebar.badge(t("demo.label", L), icon=":material/science:", color="orange")
+        st.badge(t("demo.label", L), icon=":material/science:", color="orange")
+        st.caption(t("demo.caption_first" if real_is_empty else "demo.caption_chosen", L))
+    elif st.session_state.pop("data_moved", False):
+        st.success(t("demo.moved", L))
 
 
 def lang() -> str:
@@ -183,9 +276,13 @@ def period_comparison(filters: Filters, days: int) -> PeriodComparison:
 
 
 def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:
-    """One download button per report format; each report is made only when its button is pressed."""
+    """One download button per report format; each report is made only when its button is pressed.
+
+    A report made while the demo is shown says so in its header.
+    """
     where = container or st.sidebar
     store = get_store()
+    scope = replace(scope, demo=showing_demo())
     for fmt, (mime, _) in REPORT_FORMATS.items():
         if fmt == "pdf" and find_chromium() is None:
             where.caption(t("report.no_pdf", scope.lang))

@@ -711,11 +711,15 @@ def _local_iso(local_seconds: np.ndarray) -> np.ndarray:
     return np.char.add(text, np.where(offset_hours.to_numpy() == 2, "+02:00", "+01:00")).astype(object)
 
 
+DEMO_FILE_NAMES = ("demo-events.csv", "demo-surveys.csv")   # the names the demo's imports are listed under
+
+
 def load_demo(store: Store) -> list[ImportReport]:
     """Write the seeded demo files and import them like any upload, so the demo tests the importer too."""
+    events_name, surveys_name = DEMO_FILE_NAMES
     with tempfile.TemporaryDirectory(prefix="radar-demo-") as folder:
         files = write_demo(Path(folder))
         return [
-            import_file(store, files.events, file_name="demo-events.csv", kind="events"),
-            import_file(store, files.surveys, file_name="demo-surveys.csv", kind="surveys"),
+            import_file(store, files.events, file_name=events_name, kind="events"),
+            import_file(store, files.surveys, file_name=surveys_name, kind="surveys"),
         ]

@@ -57,6 +57,7 @@ class ReportScope:
     lang: str = "en"
     filters: Filters = Filters()
     process_id: str | None = None     # None: the whole organisation
+    demo: bool = False                # made from the built-in demo: the header and file name say so
 
     def effective_filters(self) -> Filters:
         return replace(self.filters, processes=(self.process_id,)) if self.process_id else self.filters
@@ -158,6 +159,7 @@ table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .5rem
 th, td { border: 1px solid #d5dbe3; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eef2f6; } td.num { text-align: right; white-space: nowrap; }
 .meta { color: #4d5b6a; font-size: .85rem; } .small { color: #8a96a3; }
+.demo { background: #fdf0d5; border: 1px solid #e67e22; border-radius: 4px; padding: .3rem .6rem; font-weight: bold; }
 .cards { display: flex; flex-wrap: wrap; gap: .6rem; }
 .card { border: 1px solid #d5dbe3; border-radius: 6px; padding: .5rem .8rem; min-width: 150px; }
 .card .v { font-size: 1.4rem; font-weight: bold; } .card .l { font-size: .8rem; color: #4d5b6a; }
@@ -182,6 +184,7 @@ def render_html(content: ReportContent) -> bytes:
         f"<title>{esc(content.title)}</title><style>{STYLE}</style>",
         f"<script>{get_plotlyjs()}</script></head><body>",
         f"<h1>{esc(content.title)}</h1>",
+        *([f'<p class="demo">{esc(t("report.demo", lang))}</p>'] if content.scope.demo else []),
         f'<p class="meta">{esc(_made_line(content))}</p>',
         f'<p class="meta">{"<br>".join(esc(line) for line in content.filter_lines())}</p>',
         f'<p class="meta">{"<br>".join(esc(line) for line in content.setting_lines())}</p>',
@@ -311,7 +314,8 @@ def _cell_text(value) -> str:
 def render_xlsx(content: ReportContent) -> bytes:
     """Metrics per process, flags and candidate voice, each on its own typed sheet, plus the context."""
     lang, settings = content.scope.lang, content.settings
-    about = pd.DataFrame({t("report.about", lang): [content.title, _made_line(content),
+    demo = [t("report.demo", lang)] if content.scope.demo else []
+    about = pd.DataFrame({t("report.about", lang): [content.title, *demo, _made_line(content),
                                                      *content.filter_lines(), *content.setting_lines(),
                                                      t("report.privacy_note", lang)]})
     metrics_sheet = pd.DataFrame({t("col.process_id", lang): content.by_process["process_id"],
@@ -403,4 +407,4 @@ def report_file_name(scope: ReportScope, fmt: str, today: datetime | None = None
     day = (today or datetime.now(UTC)).strftime("%Y-%m-%d")
     subject = scope.process_id or ("organisation" if scope.lang == "en" else "organisationen")
     safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in subject)
-    return f"candidate-experience-{safe}-{day}.{fmt}"
+    return f"candidate-experience-{'demo-' if scope.demo else ''}{safe}-{day}.{fmt}"
