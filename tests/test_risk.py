@@ -501,7 +501,8 @@ def test_risk_page_on_an_empty_store(app_db, lang):
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
-    monkeypatch.setenv("RADAR_DB", str(demo_db))
+    monkeypatch.setenv("RADAR_DB", str(demo_db))   # the demo's data as the user's own, unlabelled
+    monkeypatch.setenv("RADAR_DEMO", "0")
     at = run_page("content/risk.py", lang)
     ranking = at.dataframe[0].value
     assert ranking.iloc[0][t("col.process_name", lang)] == "Innesäljare Uppsala"

@@ -31,8 +31,9 @@ from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report,
 from analytics.store import Store, default_db_path
 
 DATA_PARAMETER = "data"   # ?data=demo: a shared link opens on the demo even when real data exists
+# Session keys whose values name one data set's processes, dates or people: forgotten on a switch.
 VIEW_STATE = ("filters_seeded", "f_dates", "f_process", "f_department", "f_recruiter", "detail_process",
-              "undo_pick")
+              "detail_picker", "process_table", "risk_recruiter", "voice_comment_process", "voice_calibration_run")
 VIEW_PARAMETERS = (*FILTER_PARAMETERS, "process_detail")
 
 
