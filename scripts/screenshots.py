@@ -1,9 +1,11 @@
-"""Screenshots of every page in both languages, on the demo data and on an empty store.
+"""Screenshots of every page in both languages: on the demo, on real data, on an empty store.
 
-    python scripts/screenshots.py --out /tmp/shots [--pages overview,data]
+    python scripts/screenshots.py --out /tmp/shots [--pages overview,data] [--stores demo,real,empty]
 
-Starts two app servers (demo store, empty store) on free ports, opens each page in headless
-Chromium and writes PNGs named <store>-<page>-<lang>.png, for a person to look at.
+Starts one app server per store on a free port, opens each page in headless Chromium and writes
+PNGs named <store>-<page>-<lang>.png, for a person to look at. "demo" is a first start (the real
+store empty, so the labelled demo is shown); "real" has a generated log of 400 applications as the
+user's own data, with the demo one switch away; "empty" has the demo turned off.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("/tmp/shots"))
     parser.add_argument("--pages", default=",".join(PAGES))
-    parser.add_argument("--stores", default="demo,empty")
+    parser.add_argument("--stores", default="demo,real,empty")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -36,7 +38,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
         for store in args.stores.split(","):
-            with start_server(Path(folder) / f"{store}.duckdb", demo=store == "demo") as url:
+            db_path = Path(folder) / f"{store}.duckdb"
+            if store == "real":
+                _import_generated_log(db_path, Path(folder))
+            with start_server(db_path, demo=store in ("demo", "real")) as url:
                 for lang in ("en", "sv"):
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
                     page.goto(f"{url}/?lang={lang}")
@@ -56,6 +61,21 @@ def main() -> None:
                         print(path)
                     page.close()
         browser.close()
+
+
+def _import_generated_log(db_path: Path, folder: Path) -> None:
+    """Real data for the screenshots: a generated log, whose processes are not the demo's."""
+    from analytics.ingest.demo import write_large_log
+    from analytics.ingest.importer import import_file
+    from analytics.store import Store
+
+    log = folder / "real-export.csv"
+    write_large_log(log, 400)
+    store = Store(db_path)
+    try:
+        assert import_file(store, log).ok
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -46,7 +46,10 @@ def _free_port() -> int:
 
 @contextmanager
 def start_server(db_path: Path, demo: bool = False):
-    """A real app server on its own port and database; always stopped."""
+    """A real app server on its own port and database; always stopped.
+
+    With `demo`, the demo is built beside the database on first need and shown while it is empty.
+    """
     port = _free_port()
     env = dict(os.environ, RADAR_DB=str(db_path), RADAR_DEMO="1" if demo else "0")
     process = subprocess.Popen(
@@ -205,6 +208,48 @@ def test_a_report_downloads_from_the_sidebar(tmp_path, chromium_page):
         saved = tmp_path / download.value.suggested_filename
         download.value.save_as(saved)
     body = saved.read_bytes()
-    assert saved.name.startswith("candidate-experience-organisation-") and saved.suffix == ".html"
+    assert saved.name.startswith("candidate-experience-demo-organisation-") and saved.suffix == ".html"
     assert body.startswith(b"<!DOCTYPE html>")
     assert b"Candidate experience report" in body and body.count(b"Plotly.newPlot(") >= 3
+    assert b'<p class="demo">Demo data: made from the built-in demo' in body   # made while the demo was shown
+
+
+def test_the_first_upload_moves_the_app_from_the_demo_to_the_users_own_data(tmp_path, chromium_page):
+    from playwright.sync_api import expect
+
+    page = chromium_page
+    export = tmp_path / "our-export.csv"
+    export.write_text(
+        "candidate_id,process_id,event_type,occurred_at,process_name\n"
+        "C1,P-42,application_received,2026-03-02T09:00:00+01:00,Lagerarbetare Borås\n"
+        "C1,P-42,acknowledgement_sent,2026-03-02T10:00:00+01:00,Lagerarbetare Borås\n",
+        encoding="utf-8",
+    )
+    with start_server(tmp_path / "radar.duckdb", demo=True) as url:
+        page.goto(f"{url}/data")
+        wait_idle(page)
+        label = page.locator(".stMarkdownBadge", has_text="Demo data")
+        expect(label).to_have_count(2)                   # above the page and in the sidebar
+        page.get_by_text("You are looking at the demo.").wait_for()
+        page.locator("input[type=file]").first.set_input_files(str(export))
+        page.get_by_role("button", name="Import", exact=True).click()
+        wait_idle(page)
+        page.get_by_text("2 new rows stored").wait_for(timeout=30_000)
+        page.get_by_text("You now see your own data.").wait_for()
+        expect(label).to_have_count(0)
+        page.screenshot(path=str(tmp_path / "after-import.png"))
+
+        page.get_by_role("link", name="Overview").click()
+        wait_idle(page)
+        # The user's process, in the table of what is held (its cells are in the page, drawn on a canvas).
+        page.get_by_text("Lagerarbetare Borås").first.wait_for(state="attached", timeout=30_000)
+        expect(page.get_by_text("Innesäljare Uppsala")).to_have_count(0)         # no demo process beside it
+        expect(label).to_have_count(0)
+
+        page.get_by_text("Show demo data").click()        # and back to the demo, by the sidebar switch
+        page.wait_for_timeout(300)   # let the rerun the switch triggers begin before waiting for its end
+        wait_idle(page)
+        page.get_by_text("Innesäljare Uppsala").first.wait_for(state="attached", timeout=30_000)
+        expect(label).to_have_count(2)
+        assert "data=demo" in page.url
+        expect(page.get_by_text("Lagerarbetare Borås")).to_have_count(0)   # once the old page is gone
