@@ -11,8 +11,7 @@ L = lang()
 store = real_store()   # settings are the organisation's; save_settings copies them to the demo
 current = store.settings().as_dict()
 st.title(t("settings.heading", L))
-st.caption(t("settings.intro", L))
-st.caption(t("settings.everywhere", L))
+st.caption(f'{t("settings.intro", L)} {t("settings.everywhere", L)}')
 
 with st.form("settings_form"):
     values = {}
