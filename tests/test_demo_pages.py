@@ -10,11 +10,9 @@ from streamlit.testing.v1 import AppTest
 from analytics.i18n import t
 from analytics.ingest.data_source import build_demo_store, demo_db_path
 from analytics.store import Store
-from tests.conftest import APP, seed_store
+from tests.conftest import PAGES, run_page, seed_store
 from tests.test_pages import SMALL_EXPORT
 
-PAGES = ["content/overview.py", "content/processes.py", "content/process_detail.py", "content/voice.py",
-         "content/risk.py", "content/data.py", "content/settings.py"]
 DEMO_BADGE = ":orange-badge[:material/science: {label}]"
 
 
@@ -33,18 +31,6 @@ def demo_on(app_db, built_demo, monkeypatch) -> Path:
     return app_db
 
 
-def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["lang"] = lang
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
-
-
 def demo_labels(at: AppTest, lang: str) -> tuple[bool, bool]:
     """Whether the "Demo data" label is above the page and in the sidebar."""
     badge = DEMO_BADGE.format(label=t("demo.label", lang))
@@ -58,7 +44,7 @@ def captions(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("page", PAGES)
 def test_an_empty_real_store_shows_the_labelled_demo_on_every_page(demo_on, page, lang):
-    at = open_page(page, lang)
+    at = run_page(page, lang)
     assert demo_labels(at, lang) == (True, True)
     assert t("demo.caption_first", lang) in captions(at)
     assert not at.toggle            # nothing to switch to yet
@@ -70,7 +56,7 @@ def test_the_demo_label_reads_demodata_in_swedish(demo_on):
 
 
 def test_the_overview_shows_the_demos_processes(demo_on):
-    at = open_page(PAGES[0])
+    at = run_page(PAGES[0], "en")
     assert "Innesäljare Uppsala" in " ".join(m.value for m in at.markdown)
 
 
@@ -78,7 +64,7 @@ def test_the_overview_shows_the_demos_processes(demo_on):
 @pytest.mark.parametrize("page", PAGES)
 def test_real_data_is_shown_unlabelled_with_a_switch_back_to_the_demo(demo_on, tmp_path, page, lang):
     seed_store(demo_on, SMALL_EXPORT, tmp_path)
-    at = open_page(page, lang)
+    at = run_page(page, lang)
     assert demo_labels(at, lang) == (False, False)
     assert [toggle.label for toggle in at.toggle] == [t("demo.toggle", lang)]
     assert at.toggle[0].value is False
@@ -86,7 +72,7 @@ def test_real_data_is_shown_unlabelled_with_a_switch_back_to_the_demo(demo_on, t
 
 def test_the_switch_shows_the_demo_and_puts_it_in_the_link(demo_on, tmp_path):
     seed_store(demo_on, SMALL_EXPORT, tmp_path)
-    at = open_page(PAGES[0])
+    at = run_page(PAGES[0], "en")
     assert {m.label: m.value for m in at.metric}["Applications"] == "2"     # the two real applications
     at.toggle[0].set_value(True).run()
     assert not at.exception
@@ -102,14 +88,14 @@ def test_the_switch_shows_the_demo_and_puts_it_in_the_link(demo_on, tmp_path):
 
 def test_a_link_with_data_demo_opens_on_the_demo_beside_real_data(demo_on, tmp_path):
     seed_store(demo_on, SMALL_EXPORT, tmp_path)
-    at = open_page(PAGES[0], data="demo")
+    at = run_page(PAGES[0], "en", data="demo")
     assert demo_labels(at, "en") == (True, True)
     assert at.toggle[0].value is True
 
 
 def test_a_filter_on_the_demo_is_forgotten_on_the_switch_to_real_data(demo_on, tmp_path):
     seed_store(demo_on, SMALL_EXPORT, tmp_path)
-    at = open_page(PAGES[0], data="demo")
+    at = run_page(PAGES[0], "en", data="demo")
     at.multiselect(key="w_process").set_value(["REQ-1063"]).run()
     assert at.query_params["process"] in ("REQ-1063", ["REQ-1063"])
     at.toggle[0].set_value(False).run()
@@ -118,7 +104,7 @@ def test_a_filter_on_the_demo_is_forgotten_on_the_switch_to_real_data(demo_on, t
 
 
 def test_the_first_import_on_the_demo_moves_the_app_to_the_real_data(demo_on, built_demo):
-    at = open_page("content/data.py")
+    at = run_page("content/data.py", "en")
     assert [box.value for box in at.info] == [t("data.on_demo", "en")]
     at.file_uploader(key="uploads").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
     at.button(key="import_button").click().run()
@@ -140,7 +126,7 @@ def test_the_first_import_on_the_demo_moves_the_app_to_the_real_data(demo_on, bu
 
 
 def test_settings_saved_on_the_demo_apply_to_both_data_sets(demo_on):
-    at = open_page("content/settings.py")
+    at = run_page("content/settings.py", "en")
     at.number_input(key="setting_ack_sla_hours").set_value(24)
     next(button for button in at.button if button.label == t("settings.save", "en")).click().run()
     assert not at.exception, at.exception
@@ -150,7 +136,7 @@ def test_settings_saved_on_the_demo_apply_to_both_data_sets(demo_on):
 
 
 def test_without_the_demo_an_empty_store_says_where_to_import(app_db):
-    at = open_page(PAGES[0])
+    at = run_page(PAGES[0], "en")
     assert demo_labels(at, "en") == (False, False) and not at.toggle
     assert [box.value for box in at.info] == [t("store.empty", "en")]
     assert not demo_db_path(app_db).exists()
