@@ -134,8 +134,9 @@ def test_response_rate_cnps_and_sentiment_of_a_process_by_hand(voice_store):
     assert (p1["answers"], p1["nps_answers"]) == (10, 10)
     assert (p1["promoters"], p1["passives"], p1["detractors"]) == (4, 4, 2)
     assert p1["cnps"] == pytest.approx(20.0)
-    # its interval: p = .4, d = .2, var = (.4 + .2 - .2²) / 10 = .056, 20 ± 196 * sqrt(.056) = 20 ± 46.38
-    assert (p1["cnps_low"], p1["cnps_high"]) == (pytest.approx(20 - 46.38, abs=0.01), pytest.approx(20 + 46.38, abs=0.01))
+    # its interval: Wilson 95 % of the promoters 4/10 is .1682-.6873, of the detractors 2/10 .0567-.5098;
+    # low 100 * (.1682 - .5098) = -34.17, high 100 * (.6873 - .0567) = +63.06
+    assert (p1["cnps_low"], p1["cnps_high"]) == (pytest.approx(-34.17, abs=0.01), pytest.approx(63.06, abs=0.01))
     # comments: positive h1, r1, b1, b2; neutral h2; negative r2, b3, b4 -> 100 * (4 - 3) / 8 = +12.5
     assert (p1["comments"], p1["comments_positive"], p1["comments_neutral"], p1["comments_negative"]) == (8, 4, 1, 3)
     assert p1["sentiment_score"] == pytest.approx(12.5)
@@ -226,21 +227,24 @@ def test_informed_against_not_informed_difference_and_interval_by_hand(voice_sto
     drivers = verdict_drivers(voice_store, settings=every_answer_shown(voice_store)).set_index(["driver", "measure"])
     informed = drivers.loc["informed", "cnps"]
     # outcome known: h1, h2, r1-r3, b1-b4 (w1 withdrew). Told: all but b3, b4.
-    # told: NPS 10, 9, 9, 8, 3, 8, 7, 9 -> n 8, p = 4/8, d = 1/8, cNPS +37.5
-    #       var = (p + d - (p - d)²) / n = (.5 + .125 - .375²) / 8 = .484375 / 8 = .060546875
-    # not told: NPS 0, 7 -> n 2, p = 0, d = 1/2, cNPS -50, var = (0 + .5 - .5²) / 2 = .125
-    # difference 37.5 - (-50) = 87.5; margin 1.96 * 100 * sqrt(.060546875 + .125) = 84.43
+    # told: NPS 10, 9, 9, 8, 3, 8, 7, 9 -> n 8, 4 promoters (Wilson .2152-.7848), 1 detractor (.0224-.4709):
+    #       cNPS +37.5, interval 100 * (.2152 - .4709) = -25.57 ... 100 * (.7848 - .0224) = +76.24
+    # not told: NPS 0, 7 -> n 2, 0 promoters (0-.6576), 1 detractor (.0945-.9055):
+    #       cNPS -50, interval -90.55 ... +56.31
+    # difference 37.5 - (-50) = 87.5; low 87.5 - sqrt((37.5 + 25.57)² + (56.31 + 50)²) = 87.5 - 123.61,
+    # high 87.5 + sqrt((76.24 - 37.5)² + (-50 + 90.55)²) = 87.5 + 56.08
     assert (informed["n_with"], informed["n_without"]) == (8, 2)
     assert (informed["score_with"], informed["score_without"]) == (37.5, -50.0)
     assert informed["difference"] == pytest.approx(87.5)
-    assert informed["difference_low"] == pytest.approx(87.5 - 84.43, abs=0.01)
-    assert informed["difference_high"] == pytest.approx(87.5 + 84.43, abs=0.01)
+    assert informed["difference_low"] == pytest.approx(87.5 - 123.61, abs=0.01)
+    assert informed["difference_high"] == pytest.approx(87.5 + 56.08, abs=0.01)
     sentiment = drivers.loc["informed", "sentiment"]
-    # told: comments +, neutral, +, -, +, + -> n 6, p = 4/6, d = 1/6, score +50,
-    #       var = (5/6 - (1/2)²) / 6 = .0972222; not told: -, - -> n 2, -100, var 0
-    # difference 150, margin 1.96 * 100 * sqrt(.0972222) = 61.11
+    # told: comments +, neutral, +, -, +, + -> n 6, 4 positive (Wilson .3000-.9032), 1 negative (.0301-.5635):
+    #       score +50, interval -26.35 ... +87.32; not told: -, - -> n 2, score -100, interval -100 ... +31.52
+    # difference 150; high 150 + sqrt((87.32 - 50)² + (-100 + 100)²) = 150 + 37.32: two answers that
+    # agree still leave a wide interval (no zero-width interval from a tiny group)
     assert (sentiment["n_with"], sentiment["n_without"], sentiment["difference"]) == (6, 2, pytest.approx(150.0))
-    assert sentiment["difference_high"] - sentiment["difference"] == pytest.approx(61.11, abs=0.01)
+    assert sentiment["difference_high"] - sentiment["difference"] == pytest.approx(37.32, abs=0.01)
     # personal feedback among r1-r3: r1 (NPS 8: 0) against r2, r3 (3, 8: -50) -> +50
     assert drivers.loc[("personal_feedback", "cnps"), "difference"] == pytest.approx(50.0)
     # silent longer than 14 days: b3, b4 (never told; silent since 2 March) against the other 8 answers

@@ -114,7 +114,7 @@ class RiskAssessment:
 def _risk_cursor(store: Store, settings: Settings, filters: Filters,
                  facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding risk_applications: the selected applications with what the rules judge."""
-    with facts_cursor(store, settings, filters, facts, materialize=True, macros=("risk_macros.sql",)) as cursor:
+    with facts_cursor(store, settings, filters, facts, materialize=True) as cursor:
         cursor.execute(
             "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
             {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours)},

@@ -122,10 +122,10 @@ SELECT group_key,
        survey_answers_nps < $min_survey_answers AS few_survey_answers,
        -- anonymity: a group's verdict over fewer answers than $min_survey_answers is not reported
        CASE WHEN survey_answers_nps >= $min_survey_answers
-            THEN 100 * share(nps_promoters - nps_detractors, survey_answers_nps) END AS cnps,
+            THEN net_score(nps_promoters, nps_detractors, survey_answers_nps) END AS cnps,
        comments,
        CASE WHEN survey_answers_nps >= $min_survey_answers AND comments >= $min_survey_answers
-            THEN 100 * share(comments_positive - comments_negative, comments) END AS sentiment_score,
+            THEN net_score(comments_positive, comments_negative, comments) END AS sentiment_score,
        $latency_unit AS latency_unit,
        ack_latency_quantiles[1] AS ack_latency_median,
        ack_latency_quantiles[2] AS ack_latency_p90,

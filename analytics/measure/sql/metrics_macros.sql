@@ -1,5 +1,5 @@
--- Scalar helpers of application_facts.sql and metrics_by_group.sql, created per connection (TEMP)
--- so that the store file stays untouched.
+-- Scalar helpers of the metrics, voice and risk queries, created per connection (TEMP) so that
+-- the store file stays untouched.
 
 -- part / whole, NULL when there is nothing to divide by.
 CREATE OR REPLACE TEMP MACRO share(part, whole) AS
@@ -21,6 +21,30 @@ CREATE OR REPLACE TEMP MACRO wilson_high(part, whole) AS
                                     + 1.959963984540054 ^ 2 / (4 * whole ^ 2)))
         / (1 + 1.959963984540054 ^ 2 / whole)
     END;
+
+-- A net score, 100 × (plus − minus) / n: the candidate NPS with promoters (9–10) and detractors
+-- (0–6) among n NPS answers, the sentiment score with positive and negative among n labelled
+-- comments. NULL when n is 0. The one definition for metrics, voice and risk (docs/voice.md).
+CREATE OR REPLACE TEMP MACRO net_score(plus, minus, n) AS
+    100 * share(plus - minus, n);
+
+-- Its 95 % interval: the plus share and the minus share each at the far end of its Wilson
+-- interval. A little wider than exact, never of zero width (also when every answer is the same),
+-- and within −100 … 100 by construction.
+CREATE OR REPLACE TEMP MACRO net_score_low(plus, minus, n) AS
+    100 * (wilson_low(plus, n) - wilson_high(minus, n));
+
+CREATE OR REPLACE TEMP MACRO net_score_high(plus, minus, n) AS
+    100 * (wilson_high(plus, n) - wilson_low(minus, n));
+
+-- The 95 % interval of a − b for two independent estimates, each with its own interval [l, u]:
+-- Newcombe's hybrid score method (method 10) for shares, the same square-and-add recovery for
+-- net scores. Used for "how much worse than before" and for the verdict drivers.
+CREATE OR REPLACE TEMP MACRO difference_low(a, l_a, b, u_b) AS
+    a - b - sqrt((a - l_a) ^ 2 + (u_b - b) ^ 2);
+
+CREATE OR REPLACE TEMP MACRO difference_high(a, u_a, b, l_b) AS
+    a - b + sqrt((u_a - a) ^ 2 + (b - l_b) ^ 2);
 
 -- A moment's business clock: the business days before its local date, plus the elapsed part of
 -- that date when it is a business day. calendar is application_facts.sql's business_calendar row;

@@ -1,7 +1,7 @@
 -- risk_process_checks: per process, the counts, shares and Wilson 95 % intervals the brand-risk
 -- rules judge, for all its selected applications (period 'all') and for each half of its
--- applications window ('previous', 'current'). Needs risk_applications, metrics_macros.sql and
--- risk_macros.sql on the connection. Shares are NULL where there is nothing to count.
+-- applications window ('previous', 'current'). Needs risk_applications and metrics_macros.sql on
+-- the connection. Shares are NULL where there is nothing to count.
 
 WITH counted AS (
     SELECT process_id,
@@ -59,12 +59,12 @@ SELECT *,
        wilson_low(personal_feedback, feedback_due) AS personal_feedback_share_low,
        wilson_high(personal_feedback, feedback_due) AS personal_feedback_share_high,
 
-       100 * share(nps_promoters - nps_detractors, nps_answers) AS cnps,
-       score_low(nps_promoters, nps_detractors, nps_answers) AS cnps_low,
-       score_high(nps_promoters, nps_detractors, nps_answers) AS cnps_high,
+       net_score(nps_promoters, nps_detractors, nps_answers) AS cnps,
+       net_score_low(nps_promoters, nps_detractors, nps_answers) AS cnps_low,
+       net_score_high(nps_promoters, nps_detractors, nps_answers) AS cnps_high,
 
-       100 * share(comments_positive - comments_negative, comments) AS sentiment_score,
-       score_low(comments_positive, comments_negative, comments) AS sentiment_score_low,
-       score_high(comments_positive, comments_negative, comments) AS sentiment_score_high
+       net_score(comments_positive, comments_negative, comments) AS sentiment_score,
+       net_score_low(comments_positive, comments_negative, comments) AS sentiment_score_low,
+       net_score_high(comments_positive, comments_negative, comments) AS sentiment_score_high
 FROM counted
 ORDER BY process_id, period

@@ -1,7 +1,8 @@
 -- risk_process_trends: per process and share, how much worse the 'current' half of its
 -- applications window is than the 'previous' half, with Newcombe's 95 % interval of that change.
 -- Needs the temporary table risk_process_checks (the result of risk_process_checks.sql) and
--- risk_macros.sql. worsening > 0 is worse, whichever direction the share is good in.
+-- metrics_macros.sql (difference_low, difference_high). worsening > 0 is worse, whichever
+-- direction the share is good in.
 
 WITH
 halves AS (
@@ -46,7 +47,7 @@ SELECT process_id, measure, higher_is_better,
        previous_part, previous_n, previous_value, previous_low, previous_high, previous_from, previous_to,
        current_part, current_n, current_value, current_low, current_high, current_from, current_to,
        p_a - p_b AS worsening,
-       newcombe_low(p_a, l_a, p_b, u_b) AS worsening_low,
-       newcombe_high(p_a, u_a, p_b, l_b) AS worsening_high
+       difference_low(p_a, l_a, p_b, u_b) AS worsening_low,
+       difference_high(p_a, u_a, p_b, l_b) AS worsening_high
 FROM paired
 ORDER BY process_id, measure

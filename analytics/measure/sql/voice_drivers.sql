@@ -1,7 +1,7 @@
 -- voice_drivers: what goes with the candidates' verdict. For each condition, the cNPS and the
 -- sentiment score of answers where it holds against those where it does not, the difference
--- (holds − does not) and its 95 % interval (net_difference_margin, docs/voice.md).
--- Needs voice_macros.sql and the voice_answers table.
+-- (holds − does not) and its 95 % interval (difference_low / difference_high of each side's
+-- net-score interval, docs/voice.md). Needs metrics_macros.sql and the voice_answers table.
 --
 -- Bound parameters:
 --   $silence_limit_days   a longest silence above this is "silent longer than the limit"
@@ -51,13 +51,14 @@ paired AS (
     LEFT JOIN sides AS x ON x.driver = d.driver AND x.measure = m.measure AND NOT x.holds
 ),
 
-compared AS (
+scored AS (
     SELECT *,
            CASE WHEN NOT suppressed THEN net_score(plus_with, minus_with, n_with) END AS score_with,
+           net_score_low(plus_with, minus_with, n_with) AS low_with,
+           net_score_high(plus_with, minus_with, n_with) AS high_with,
            CASE WHEN NOT suppressed THEN net_score(plus_without, minus_without, n_without) END AS score_without,
-           CASE WHEN NOT suppressed
-                THEN net_difference_margin(plus_with, minus_with, n_with, plus_without, minus_without, n_without)
-           END AS margin
+           net_score_low(plus_without, minus_without, n_without) AS low_without,
+           net_score_high(plus_without, minus_without, n_without) AS high_without
     FROM paired
 )
 
@@ -69,7 +70,7 @@ SELECT driver,
        score_with,
        score_without,
        score_with - score_without AS difference,
-       score_with - score_without - margin AS difference_low,
-       score_with - score_without + margin AS difference_high
-FROM compared
+       difference_low(score_with, low_with, score_without, high_without) AS difference_low,
+       difference_high(score_with, high_with, score_without, low_without) AS difference_high
+FROM scored
 ORDER BY position, measure
