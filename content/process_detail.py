@@ -1,9 +1,12 @@
 """Process detail: one process's numbers against their targets, how long candidates waited, how far
 they got, who is ghosted now, and the timeline of one application at a time."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from analytics.i18n import t
+from analytics.measure.metrics import facts_as_of, select_facts
 from analytics.present.charts import (
     application_timeline,
     latency_distribution,
@@ -19,7 +22,6 @@ from analytics.present.process_view import (
     pick_process,
     process_cards,
     process_labels,
-    select_facts,
 )
 from analytics.present.reports import ReportScope
 from ui.common import (
@@ -64,7 +66,7 @@ for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
                   delta_description=t("detail.vs_target", L) if card.delta else None)
 st.caption(t("detail.cards_caption", L))
 
-selected = select_facts(facts(), filters, process_id)
+selected = select_facts(store, facts(), replace(filters, processes=(process_id,)))
 st.subheader(t("detail.progress", L))
 funnel, silence = st.columns(2)
 funnel.plotly_chart(stage_funnel(selected, L))
@@ -94,5 +96,5 @@ else:
 st.subheader(t("detail.timeline", L))
 choices = application_choices(store, selected, process_id)
 application = st.selectbox(t("detail.pick_application", L), list(choices), key=f"timeline_{process_id}")
-st.plotly_chart(application_timeline(application_events(store, choices[application], process_id), L))
+st.plotly_chart(application_timeline(application_events(store, choices[application], process_id, facts_as_of(facts())), L))
 st.caption(t("detail.timeline_caption", L))

@@ -19,7 +19,15 @@ from analytics.catalogue import METRICS, display_metric
 from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.ingest.importer import import_file
-from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
+from analytics.measure.metrics import (
+    Filters,
+    PeriodComparison,
+    application_facts,
+    compare_periods,
+    facts_as_of,
+    metrics_by,
+    select_facts,
+)
 from analytics.measure.risk import RiskAssessment, assess_risk
 from analytics.present.process_view import (
     CARD_KEYS,
@@ -34,7 +42,6 @@ from analytics.present.process_view import (
     period_cards,
     process_cards,
     process_table,
-    select_facts,
     style_process_table,
 )
 from analytics.privacy import pseudonym
@@ -271,10 +278,10 @@ def test_selected_facts_are_what_the_engine_counts(demo):
         for filters in (Filters(), Filters(departments=("IT",)),
                         Filters(date_from=date(2026, 3, 1), date_to=date(2026, 5, 31), recruiters=("Johan Ek",))):
             counted = metrics_by(store, "all", filters=filters, facts=demo.facts).at[0, "applications"]
-            assert len(select_facts(demo.facts, filters)) == counted
+            assert len(select_facts(store, demo.facts, filters)) == counted
+        assert set(select_facts(store, demo.facts, Filters(processes=("REQ-1063",)))["process_id"]) == {"REQ-1063"}
     finally:
         store.close()
-    assert set(select_facts(demo.facts, Filters(), "REQ-1063")["process_id"]) == {"REQ-1063"}
 
 
 def test_attention_items_give_each_flagged_process_its_worst_flag_in_words():
@@ -331,7 +338,7 @@ def test_application_events_are_one_application_in_time_order_under_its_pseudony
     try:
         choices = application_choices(store, demo.facts, "REQ-1063")
         first_pseudonym, candidate = next(iter(choices.items()))
-        events = application_events(store, candidate, "REQ-1063")
+        events = application_events(store, candidate, "REQ-1063", facts_as_of(demo.facts))
     finally:
         store.close()
     assert first_pseudonym == pseudonym(demo.key, candidate, "REQ-1063")

@@ -118,12 +118,12 @@ def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
 
 
 @contextmanager
-def facts_cursor(store: Store, settings: Settings, filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None,
+def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None,
                  as_of: datetime | str | None = None, *, materialize: bool = False,
                  macros: tuple[str, ...] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection where `application_facts` names the facts and `selected_facts(...)` filters them.
 
-    facts: a frame from `application_facts` (then as_of is not used), else the query. The query
+    facts: a frame from `application_facts` (then settings and as_of are not used), else the query. The query
     stays a view unless `materialize`: one aggregation then reads only the columns it needs;
     several aggregations share one computed temporary table. macros: more files under
     measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
@@ -179,13 +179,29 @@ def application_facts(store: Store, settings: Settings | None = None, as_of: dat
     """
     settings = settings or store.settings()
     with facts_cursor(store, settings, filters, as_of=as_of) as cursor:
-        selected = cursor.sql(
-            "SELECT * FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), "
-            "CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[])) "
-            "ORDER BY process_id, candidate_id",
-            params=filters.parameters(),
-        )
-        return selected.to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+        return _selected(cursor, filters)
+
+
+def select_facts(store: Store, facts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of a facts frame the filters select, by the same SQL every aggregate filters with."""
+    with facts_cursor(store, None, filters, facts) as cursor:
+        return _selected(cursor, filters)
+
+
+def _selected(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    selected = cursor.sql(
+        "SELECT * FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), "
+        "CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[])) "
+        "ORDER BY process_id, candidate_id",
+        params=filters.parameters(),
+    )
+    return selected.to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def facts_as_of(facts: pd.DataFrame) -> datetime | None:
+    """The moment the facts describe: application_facts.sql resolves it once (the given as_of, else
+    the latest event in the store) and every row carries it. None for an empty store."""
+    return None if facts.empty else facts["as_of"].iloc[0].to_pydatetime()
 
 
 def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: datetime | str | None = None,

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -20,7 +21,7 @@ from pandas.io.formats.style import Styler
 
 from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
 from analytics.i18n import t
-from analytics.measure.metrics import Filters, PeriodComparison
+from analytics.measure.metrics import PeriodComparison
 from analytics.measure.risk import RiskAssessment
 from analytics.privacy import pseudonymise
 from analytics.settings import Settings
@@ -254,22 +255,6 @@ def latency_limits(settings: Settings) -> dict[str, float | None]:
             for column, name in LATENCY_COLUMNS.items()}
 
 
-def select_facts(facts: pd.DataFrame, filters: Filters, process_id: str | None = None) -> pd.DataFrame:
-    """The applications the page filters select (as sql/metrics_selected_facts.sql), optionally of one process."""
-    keep = pd.Series(True, index=facts.index)
-    if filters.date_from:
-        keep &= facts["applied_date"] >= filters.date_from
-    if filters.date_to:
-        keep &= facts["applied_date"] <= filters.date_to
-    for column, chosen in (("process_id", filters.processes), ("department", filters.departments),
-                           ("recruiter", filters.recruiters)):
-        if chosen:
-            keep &= facts[column].isin(chosen)
-    if process_id is not None:
-        keep &= facts["process_id"] == process_id
-    return facts[keep.fillna(False).astype(bool)].reset_index(drop=True)
-
-
 def _local(moments: pd.Series, timezone: str) -> pd.Series:
     """Instants as naive local wall-clock times, the way a recruiter reads them."""
     return moments.astype("datetime64[us, UTC]").dt.tz_convert(timezone).dt.tz_localize(None)
@@ -317,22 +302,22 @@ def application_choices(store: Store, facts: pd.DataFrame, process_id: str) -> d
 APPLICATION_EVENTS_SQL = """
 SELECT candidate_id, process_id, event_type, occurred_at, channel, stage,
        list_contains(CAST($contacts AS VARCHAR[]), event_type) AS contact,
-       (SELECT max(occurred_at) FROM events) AS as_of
+       CAST($as_of AS TIMESTAMPTZ) AS as_of
 FROM events
 WHERE candidate_id = $candidate_id AND process_id = $process_id
 ORDER BY occurred_at, event_key
 """
 
 
-def application_events(store: Store, candidate_id: str, process_id: str) -> pd.DataFrame:
+def application_events(store: Store, candidate_id: str, process_id: str, as_of: datetime | None) -> pd.DataFrame:
     """One application's events in time order, for its timeline, under its pseudonym.
 
     Columns: application, process_id, event_type, occurred_at (instant), local_time (naive local),
     channel, stage, contact (the candidate heard from the employer), as_of_local (the end of the
-    data, as the metrics' default as_of: the latest event in the store).
+    data: as_of, the moment the facts describe, metrics.facts_as_of).
     """
     events = store.query(APPLICATION_EVENTS_SQL, {"candidate_id": candidate_id, "process_id": process_id,
-                                                  "contacts": list(CONTACT_EVENT_TYPES)})
+                                                  "contacts": list(CONTACT_EVENT_TYPES), "as_of": as_of})
     timezone = store.settings().timezone
     events.insert(events.columns.get_loc("occurred_at") + 1, "local_time", _local(events["occurred_at"], timezone))
     events["as_of_local"] = _local(events.pop("as_of"), timezone)

@@ -28,7 +28,7 @@ from plotly.offline import get_plotlyjs
 from analytics.catalogue import METRICS, REPORT, REPORT_INTERVAL, REPORT_RANKING, REPORT_TREND, display_metric, keys_shown_in
 from analytics.i18n import t
 from analytics.measure import risk, voice
-from analytics.measure.metrics import Filters, application_facts, metrics_by
+from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
 from analytics.present import charts, process_view, voice_charts
 from analytics.present.exports import to_xlsx_bytes
 from analytics.settings import Settings
@@ -111,7 +111,7 @@ def collect_report(store: Store, scope: ReportScope) -> ReportContent:
     facts = application_facts(store, settings)
     headline = metrics_by(store, "all", settings, filters=filters, facts=facts)
     by_process = metrics_by(store, "process", settings, filters=filters, facts=facts)
-    as_of = store.scalar("SELECT max(occurred_at) FROM events")
+    as_of = facts_as_of(facts)
     name = by_process["process_name"].iloc[0] if scope.process_id and not by_process.empty else None
     title = (t("report.title_process", scope.lang, process=name or scope.process_id) if scope.process_id
              else t("report.title_all", scope.lang))
@@ -131,7 +131,7 @@ def _add_sections(store: Store, content: ReportContent, facts: pd.DataFrame) -> 
             content.figures.append((METRICS[key].label(lang),
                                     charts.process_ranking(content.by_process, key, lang, settings.min_group_size)))
     else:
-        selected = process_view.select_facts(facts, filters, content.scope.process_id)
+        selected = select_facts(store, facts, filters)  # the effective filters hold the one process
         content.figures += [
             (t("report.fig.ack", lang), charts.latency_distribution(
                 selected, "ack_latency", lang, settings.latency_unit, process_view.latency_limits(settings)["ack_latency"])),
