@@ -4,18 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.i18n import t
+from analytics.measure.actions import action_list, action_recruiters, action_table, with_recruiter
 from analytics.measure.metrics import Filters
-from analytics.measure.risk import (
-    MAX_SCORE,
-    SEVERITY_COLOURS,
-    SEVERITY_POINTS,
-    action_list,
-    action_recruiters,
-    action_table,
-    flagged_processes,
-    ranking_table,
-    with_recruiter,
-)
+from analytics.measure.risk import MAX_SCORE, SEVERITY_COLOURS, flagged_processes, ranking_table
+from analytics.measure.risk_rules import SEVERITY_POINTS
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.privacy import escape_markdown as md
 from ui.common import facts, get_store, inventory, lang, risk_assessment, sidebar_filters

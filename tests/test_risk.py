@@ -16,21 +16,10 @@ from openpyxl import load_workbook
 
 from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
+from analytics.measure.actions import ACTION_COLUMNS, action_list, action_table, with_recruiter
 from analytics.measure.metrics import Filters, application_facts
-from analytics.measure.risk import (
-    ACTION_COLUMNS,
-    FLAG_COLUMNS,
-    RULES,
-    SEVERITY_POINTS,
-    Check,
-    action_list,
-    action_table,
-    assess_risk,
-    flags_command,
-    process_risk,
-    risk_flags,
-    with_recruiter,
-)
+from analytics.measure.risk import FLAG_COLUMNS, assess_risk, flags_command, process_risk, risk_flags
+from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.settings import SETTING_SPECS, Settings
 from analytics.store import Store

@@ -236,11 +236,11 @@ def compare_periods(store: Store, settings: Settings | None, as_of: datetime | s
     return PeriodComparison(current_from, end, previous_from, previous_to, current, previous)
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-safe Python value: NaN/NA → None, numpy scalars → Python, timestamps → ISO text."""
+def json_value(value: Any) -> Any:
+    """A JSON-safe Python value: NaN/NA → None, numpy scalars → Python, dates and times → ISO text."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, pd.Timestamp | datetime | date):
+    if hasattr(value, "isoformat"):
         return value.isoformat()
     if hasattr(value, "item"):
         value = value.item()
@@ -252,7 +252,7 @@ def _plain(value: Any) -> Any:
 def metrics_json(store: Store, by: str, as_of: datetime | str | None = None) -> list[dict[str, Any]]:
     """What `python -m analytics metrics --by BY [--as-of T] --json` prints, as Python objects."""
     frame = metrics_by(store, by, as_of=as_of)
-    return [{column: _plain(value) for column, value in row.items()} for row in frame.to_dict("records")]
+    return [{column: json_value(value) for column, value in row.items()} for row in frame.to_dict("records")]
 
 
 def metrics_command(db_path: str | Path, by: str, as_of: str | None) -> str:

@@ -1,23 +1,23 @@
-"""Brand-risk flags, a risk score per process and the action list: what to fix, where, whom to call.
+"""Brand-risk flags and a risk score per process: what to fix, and where.
 
-The rules follow the guidance the product grew from: acknowledge every application, keep every
-candidate updated, tell every outcome, give interviewees who were rejected personal feedback, and
-listen to how candidates describe the way they were treated. Each rule compares a process with a
+The rules (analytics/measure/risk_rules.py) follow the guidance the product grew from: acknowledge
+every application, keep every candidate updated, tell every outcome, give interviewees who were
+rejected personal feedback, and listen to how candidates describe the way they were treated. Each rule compares a process with a
 threshold from the settings; the severity says how far the 95 % interval lies beyond it, so that a
 flag is as strong as its evidence. docs/risk.md has the rules, settings, severity and score.
 
-Counting is done in DuckDB (sql/risk_*.sql) over `application_facts`; this module judges the
-numbers and words the flags. Evidence and actions come in both UI languages from analytics/i18n.py.
+Counting is done in DuckDB (sql/risk_*.sql) over `application_facts`; this module runs the
+counting, words the flags and adds up the score; the action list is analytics/measure/actions.py.
+Evidence and actions come in both UI languages from analytics/i18n.py.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -26,23 +26,17 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.catalogue import is_missing
 from analytics.i18n import LANGUAGES, t
-from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, parse_as_of
+from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, json_value, parse_as_of
+from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
 
-RULES = (
-    "no_or_slow_acknowledgement", "left_without_updates", "outcome_not_told", "no_personal_feedback",
-    "negative_candidate_voice", "getting_worse",
-)
-SEVERITY_POINTS = {"high": 3, "medium": 2, "low": 1}
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue"}
 MAX_SCORE = len(RULES) * SEVERITY_POINTS["high"]  # one flag per rule and process
-# Scores (cNPS, sentiment) run from −100 to 100: 200 points span what a share spans from 0 to 1.
-SCORE_SPAN = 200.0
 NEGATIVE_THEMES_SHOWN = 2  # the voice flag names what most negative comments are about
-ACTION_CONTACT = {"feedback_call": "phone", "outcome_not_told": "email", "silent_open": "email_or_phone"}
 
 FLAG_COLUMNS = (
     "process_id", "process_name", "recruiter", "rule", "severity", "points", "measure", "value", "n",
@@ -53,51 +47,6 @@ PROCESS_COLUMNS = (
     "process_id", "process_name", "recruiter", "applications", "small_group", "risk_score", "score_parts",
     "flags", "worst_rule", "worst_severity",
 )
-# In the order a recruiter reads a call list: who, how long, why, how, where.
-ACTION_COLUMNS = (
-    "candidate_id", "days_waiting", "waiting_since", "reason", "contact", "process_name", "recruiter",
-    "process_id",
-)
-
-
-@dataclass(frozen=True)
-class Check:
-    """One number of a process against its threshold, with the interval that says how sure it is."""
-
-    measure: str
-    value: float | None
-    low: float | None
-    high: float | None
-    n: int
-    threshold: float
-    higher_is_better: bool
-    span: float = 1.0  # 1 for shares, SCORE_SPAN for scores: scales the high-severity margin
-
-    def severity(self, settings: Settings) -> str | None:
-        """None when the process is not worse than the threshold, or only by a chance a small group allows.
-
-        low: the value is beyond the threshold but its interval reaches back to it (needs at least
-        min_group_size applications); medium: the whole interval is beyond it, so the breach is
-        proven whatever the group size; high: the whole interval is beyond it by risk_high_margin.
-        """
-        if _missing(self.value):
-            return None
-        direction = 1 if self.higher_is_better else -1
-        shortfall = direction * (self.threshold - self.value)
-        proven_shortfall = direction * (self.threshold - (self.high if self.higher_is_better else self.low))
-        if shortfall <= 0:
-            return None
-        if proven_shortfall >= settings.risk_high_margin * self.span:
-            return "high"
-        if proven_shortfall > 0:
-            return "medium"
-        return "low" if self.n >= settings.min_group_size else None
-
-    def sort_key(self, settings: Settings) -> tuple[int, float]:
-        severity = self.severity(settings)
-        direction = 1 if self.higher_is_better else -1
-        best_end = self.high if self.higher_is_better else self.low
-        return SEVERITY_POINTS.get(severity, 0), direction * (self.threshold - best_end) / self.span
 
 
 @dataclass(frozen=True)
@@ -111,8 +60,8 @@ class RiskAssessment:
 # --- counting (SQL) ------------------------------------------------------------------------------
 
 @contextmanager
-def _risk_cursor(store: Store, settings: Settings, filters: Filters,
-                 facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
+def risk_cursor(store: Store, settings: Settings, filters: Filters,
+                facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding risk_applications: the selected applications with what the rules judge."""
     with facts_cursor(store, settings, filters, facts, materialize=True) as cursor:
         cursor.execute(
@@ -120,94 +69,6 @@ def _risk_cursor(store: Store, settings: Settings, filters: Filters,
             {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours)},
         )
         yield cursor
-
-
-# --- the rules -----------------------------------------------------------------------------------
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _share_check(row: dict, measure: str, whole: str, threshold: float, higher_is_better: bool = True) -> Check:
-    return Check(measure, row[measure], row[f"{measure}_low"], row[f"{measure}_high"], int(row[whole]),
-                 threshold, higher_is_better)
-
-
-def _checks(row: dict, settings: Settings) -> dict[str, list[Check]]:
-    """The checks of each rule but getting_worse, for one process's 'all' row of risk_process_checks."""
-    voice = []
-    if row["nps_answers"] >= settings.min_survey_answers:
-        voice.append(Check("cnps", row["cnps"], row["cnps_low"], row["cnps_high"], int(row["nps_answers"]),
-                           settings.risk_cnps_min, True, SCORE_SPAN))
-    if row["comments"] >= settings.min_survey_answers:
-        voice.append(Check("sentiment_score", row["sentiment_score"], row["sentiment_score_low"],
-                           row["sentiment_score_high"], int(row["comments"]), settings.risk_sentiment_min, True,
-                           SCORE_SPAN))
-    return {
-        "no_or_slow_acknowledgement": [
-            _share_check(row, "ack_within_sla_share", "ack_eligible", settings.risk_ack_within_sla_min)],
-        "left_without_updates": [
-            _share_check(row, "ghosted_share", "applications", settings.risk_ghosted_max, higher_is_better=False)],
-        "outcome_not_told": [_share_check(row, "told_in_time_share", "notice_due", settings.risk_told_in_time_min)],
-        "no_personal_feedback": [
-            _share_check(row, "personal_feedback_share", "feedback_due", settings.risk_personal_feedback_min)],
-        "negative_candidate_voice": voice,
-    }
-
-
-def _trend_check(trend: dict, settings: Settings) -> Check:
-    """How much worse the recent half is, judged like any share against risk_worsening_min.
-
-    Only changes whose interval excludes "no change" are judged (the caller drops the others): two
-    halves of one process differ by chance, and a chance difference is no news. n is the smaller
-    half, so that a small half can only raise a flag the interval proves.
-    """
-    return Check(trend["measure"], trend["worsening"], trend["worsening_low"], trend["worsening_high"],
-                 int(min(trend["previous_n"], trend["current_n"])), settings.risk_worsening_min, False)
-
-
-def _affected(rule: str, row: dict, trend: dict | None) -> int:
-    """The applications behind a flag: the ones that missed what the rule asks for."""
-    if rule == "getting_worse":
-        failed = trend["current_part"] if not trend["higher_is_better"] else trend["current_n"] - trend["current_part"]
-        return int(failed)
-    return int({
-        "no_or_slow_acknowledgement": row["ack_eligible"] - row["ack_within_sla"],
-        "left_without_updates": row["ghosted"],
-        "outcome_not_told": row["notice_due"] - row["told_in_time"],
-        "no_personal_feedback": row["feedback_due"] - row["personal_feedback"],
-        "negative_candidate_voice": row["unhappy_candidates"],
-    }[rule])
-
-
-def _details(rule: str, row: dict, trend: dict | None, settings: Settings) -> dict[str, Any]:
-    """The numbers besides the decisive share that the evidence and the action quote."""
-    if rule == "no_or_slow_acknowledgement":
-        return {"ack_sla_hours": settings.ack_sla_hours, "never_acknowledged": row["never_acknowledged"],
-                "ack_latency_h_median": row["ack_latency_h_median"], "acknowledged_within_sla": row["ack_within_sla"]}
-    if rule == "left_without_updates":
-        return {"silence_limit_days": settings.silence_limit_days, "ghosted": row["ghosted"],
-                "silent_open": row["silent_open"], "rejected_not_told": row["rejected_not_told"],
-                "ghosted_days_median": row["ghosted_days_median"]}
-    if rule == "outcome_not_told":
-        return {"notice_sla_hours": settings.notice_sla_hours, "told_in_time": row["told_in_time"],
-                "never_told": row["never_told"], "notice_latency_h_median": row["notice_latency_h_median"]}
-    if rule == "no_personal_feedback":
-        return {"personal_feedback": row["personal_feedback"]}
-    if rule == "negative_candidate_voice":
-        # Survey results of fewer than min_survey_answers are never shown on their own (anonymity).
-        nps_shown = row["nps_answers"] >= settings.min_survey_answers
-        comments_shown = row["comments"] >= settings.min_survey_answers
-        return {"cnps": row["cnps"] if nps_shown else None,
-                "nps_answers": row["nps_answers"] if nps_shown else None,
-                "nps_detractors": row["nps_detractors"] if nps_shown else None,
-                "sentiment_score": row["sentiment_score"] if comments_shown else None,
-                "comments": row["comments"] if comments_shown else None,
-                "comments_negative": row["comments_negative"] if comments_shown else None,
-                "negative_themes": row["negative_themes"]}
-    return {key: trend[key] for key in (
-        "previous_value", "previous_n", "previous_from", "previous_to",
-        "current_value", "current_n", "current_from", "current_to")}
 
 
 # --- words ---------------------------------------------------------------------------------------
@@ -218,21 +79,21 @@ def _local(text: str, language: str) -> str:
 
 
 def _percent(value: Any, language: str) -> str:
-    return "–" if _missing(value) else _local(f"{value:.0%}", language)
+    return "–" if is_missing(value) else _local(f"{value:.0%}", language)
 
 
 def _score(value: Any) -> str:
-    return "–" if _missing(value) else f"{value:+.0f}".replace("-", "−")
+    return "–" if is_missing(value) else f"{value:+.0f}".replace("-", "−")
 
 
 def _hours(value: Any, language: str) -> str:
-    if _missing(value):
+    if is_missing(value):
         return "–"
     return _local(f"{value:.1f} h" if value < 10 else f"{value:.0f} h", language)
 
 
 def _number(value: Any, language: str = "en") -> str:
-    return "–" if _missing(value) else _local(f"{value:g}", language)
+    return "–" if is_missing(value) else _local(f"{value:g}", language)
 
 
 def _evidence(rule: str, check: Check, details: dict, affected: int, language: str) -> str:
@@ -309,8 +170,8 @@ def _action(rule: str, check: Check, details: dict, affected: int, language: str
 # --- flags and the score -------------------------------------------------------------------------
 
 def _flag(row: dict, rule: str, check: Check, severity: str, trend: dict | None, settings: Settings) -> dict:
-    details = {key: _plain(value) for key, value in _details(rule, row, trend, settings).items()}
-    affected = _affected(rule, row, trend)
+    details = {key: json_value(value) for key, value in flag_details(rule, row, trend, settings).items()}
+    affected = affected_count(rule, row, trend)
     words = {}
     for language in LANGUAGES:
         words[f"evidence_{language}"] = _evidence(rule, check, details, affected, language)
@@ -339,34 +200,6 @@ def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) ->
     return {process_id: counter.most_common(NEGATIVE_THEMES_SHOWN) for process_id, counter in counts.items()}
 
 
-def _worst(checks: list[tuple[Check, dict | None]], settings: Settings) -> tuple[Check, str, dict | None] | None:
-    """The check that raises the strongest flag (with what came with it), or None when none does."""
-    judged = [(check, check.severity(settings), payload) for check, payload in checks]
-    judged = [triple for triple in judged if triple[1]]
-    return max(judged, key=lambda triple: triple[0].sort_key(settings)) if judged else None
-
-
-def _judge(totals: list[dict], trends: pd.DataFrame, settings: Settings) -> list[tuple[dict, str, Check, str, dict | None]]:
-    """(process row, rule, deciding check, severity, trend) for every rule that fires on a process."""
-    for column in ("previous_from", "previous_to", "current_from", "current_to"):
-        trends[column] = pd.to_datetime(trends[column]).dt.date  # DuckDB dates arrive as midnight timestamps
-    trends_by_process: dict[str, list[dict]] = {}
-    for trend in trends.to_dict("records"):
-        trends_by_process.setdefault(trend["process_id"], []).append(trend)
-    judged = []
-    for row in totals:
-        rule_checks = {rule: [(check, None) for check in own] for rule, own in _checks(row, settings).items()}
-        rule_checks["getting_worse"] = [(_trend_check(trend, settings), trend)
-                                        for trend in trends_by_process.get(row["process_id"], [])
-                                        if trend["worsening_low"] > 0]
-        for rule, candidates in rule_checks.items():
-            worst = _worst(candidates, settings)
-            if worst:
-                check, severity, trend = worst
-                judged.append((row, rule, check, severity, trend))
-    return judged
-
-
 def assess_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
                 facts: pd.DataFrame | None = None, *, lang: str = "en") -> RiskAssessment:
     """Every flag of the selection and the processes ranked by risk, from one pass over the facts.
@@ -375,12 +208,12 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
     lang: the language of the processes' score_parts text.
     """
     settings = settings or store.settings()
-    with _risk_cursor(store, settings, filters, facts) as cursor:
+    with risk_cursor(store, settings, filters, facts) as cursor:
         cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("measure/sql/risk_process_checks.sql"))
         process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
         trends = cursor.execute(read_sql("measure/sql/risk_process_trends.sql")).df()
         totals = process_checks[process_checks["period"] == "all"].to_dict("records")
-        judged = _judge(totals, trends, settings)
+        judged = judge(totals, trends, settings)
         # The voice flag names the themes of the negative comments, where the comments may be shown.
         voiced = [row["process_id"] for row, rule, *_ in judged
                   if rule == "negative_candidate_voice" and row["comments"] >= settings.min_survey_answers]
@@ -457,64 +290,14 @@ def ranking_table(processes: pd.DataFrame, lang: str) -> pd.DataFrame:
     return processes.loc[processes["risk_score"] > 0, list(columns)].rename(columns=columns)
 
 
-# --- the action list -----------------------------------------------------------------------------
-
-def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Whom to contact (ACTION_COLUMNS): interviewees rejected without personal feedback (phone them),
-    rejected candidates never told and open applications silent beyond the silence limit.
-
-    candidate_id is the id in the source system, so a recruiter can find the candidate there: the
-    list is the recruiter's own, never a shared report.
-    """
-    settings = settings or store.settings()
-    with _risk_cursor(store, settings, filters, facts) as cursor:
-        actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
-    actions["contact"] = actions["reason"].map(ACTION_CONTACT)
-    actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
-    return actions[list(ACTION_COLUMNS)]
-
-
-def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The action list as people read it, for the page and the downloads: labelled columns, words for keys."""
-    table = actions.assign(
-        reason=actions["reason"].map(lambda key: t(f"risk.reason.{key}", lang)),
-        contact=actions["contact"].map(lambda key: t(f"risk.contact.{key}", lang)),
-    )
-    return table.rename(columns={column: t(f"risk.col.{column}", lang) for column in ACTION_COLUMNS})
-
-
-def action_recruiters(actions: pd.DataFrame) -> list[str]:
-    """The recruiters who have someone on the action list, for its recruiter filter."""
-    return sorted(actions["recruiter"].dropna().unique())
-
-
-def with_recruiter(filters: Filters, recruiter: str | None) -> Filters:
-    """The filters narrowed to one recruiter (the action list's own filter); None keeps them."""
-    return filters if recruiter is None else replace(filters, recruiters=(recruiter,))
-
-
 # --- JSON and the command line -------------------------------------------------------------------
-
-def _plain(value: Any) -> Any:
-    """A JSON-safe Python value: NaN/NA → None, numpy scalars → Python, dates and times → ISO text."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
 
 def flags_json(store: Store, as_of: datetime | str | None = None,
                settings: Settings | None = None) -> list[dict[str, Any]]:
     """What `python -m analytics flags --json` prints, as Python objects: one object per flag."""
     settings = settings or store.settings()
     flags = risk_flags(store, settings, facts=application_facts(store, settings, as_of))
-    return [{column: value if column == "details" else _plain(value) for column, value in flag.items()}
+    return [{column: value if column == "details" else json_value(value) for column, value in flag.items()}
             for flag in flags.to_dict("records")]
 
 

@@ -5,7 +5,7 @@
 --   silent_open       open and no news for longer than the silence limit (days since the last contact)
 --
 -- An application that is several of these is listed once, under the first. $timezone gives the
--- local date the waiting started. The suggested contact per reason is analytics/risk.py's ACTION_CONTACT.
+-- local date the waiting started. The suggested contact per reason is analytics/measure/actions.py's ACTION_CONTACT.
 
 SELECT candidate_id,
        process_id,

@@ -1,6 +1,6 @@
 -- risk_negative_comments: the negative comments of the given processes' selected applications,
 -- submitted by as_of, each distinct text once with how often it was given. Needs risk_applications.
--- analytics/risk.py tags them with themes (analytics.sentiment.themes_of, as the Candidate voice
+-- analytics/measure/risk.py tags them with themes (analytics.sentiment.themes_of, as the Candidate voice
 -- page does).
 --
 -- Bound parameters:

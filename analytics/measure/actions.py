@@ -1,0 +1,60 @@
+"""The action list: whom to contact today, and why (the recruiter's own list, never a shared report).
+
+Interviewees rejected without personal feedback (phone them), rejected candidates never told, and
+open applications silent beyond the silence limit, from sql/risk_action_list.sql over the same
+selected applications the brand-risk rules judge (analytics.measure.risk.risk_cursor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.measure.metrics import NO_FILTERS, Filters
+from analytics.measure.risk import risk_cursor
+from analytics.settings import Settings
+from analytics.store import Store, read_sql
+
+ACTION_CONTACT = {"feedback_call": "phone", "outcome_not_told": "email", "silent_open": "email_or_phone"}
+# In the order a recruiter reads a call list: who, how long, why, how, where.
+ACTION_COLUMNS = (
+    "candidate_id", "days_waiting", "waiting_since", "reason", "contact", "process_name", "recruiter",
+    "process_id",
+)
+
+
+def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
+                facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Whom to contact (ACTION_COLUMNS): interviewees rejected without personal feedback (phone them),
+    rejected candidates never told and open applications silent beyond the silence limit.
+
+    candidate_id is the id in the source system, so a recruiter can find the candidate there: the
+    list is the recruiter's own, never a shared report.
+    """
+    settings = settings or store.settings()
+    with risk_cursor(store, settings, filters, facts) as cursor:
+        actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
+    actions["contact"] = actions["reason"].map(ACTION_CONTACT)
+    actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
+    return actions[list(ACTION_COLUMNS)]
+
+
+def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The action list as people read it, for the page and the downloads: labelled columns, words for keys."""
+    table = actions.assign(
+        reason=actions["reason"].map(lambda key: t(f"risk.reason.{key}", lang)),
+        contact=actions["contact"].map(lambda key: t(f"risk.contact.{key}", lang)),
+    )
+    return table.rename(columns={column: t(f"risk.col.{column}", lang) for column in ACTION_COLUMNS})
+
+
+def action_recruiters(actions: pd.DataFrame) -> list[str]:
+    """The recruiters who have someone on the action list, for its recruiter filter."""
+    return sorted(actions["recruiter"].dropna().unique())
+
+
+def with_recruiter(filters: Filters, recruiter: str | None) -> Filters:
+    """The filters narrowed to one recruiter (the action list's own filter); None keeps them."""
+    return filters if recruiter is None else replace(filters, recruiters=(recruiter,))
