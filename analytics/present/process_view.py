@@ -9,7 +9,6 @@ only under their keyed pseudonym (analytics.privacy).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
+from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, is_missing, keys_shown_in, shares
 from analytics.i18n import t
 from analytics.measure.metrics import PeriodComparison
 from analytics.measure.risk import RiskAssessment
@@ -58,14 +57,10 @@ LATENCY_COLUMNS: dict[str, str | None] = {
 }
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def target_gap(key: str, value: Any) -> float | None:
     """How far a share is on the wrong side of its target (≤ 0: the target is met); None without one."""
     metric = display_metric(key)
-    if metric.target is None or _missing(value):
+    if metric.target is None or is_missing(value):
         return None
     return metric.target - value if metric.higher_is_better else value - metric.target
 
@@ -149,7 +144,7 @@ def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang:
     })
     for key in TARGET_KEYS:
         table[key] = metrics_by_process[key] * 100
-        table[f"{key}_interval"] = ["–" if _missing(row[key]) else f"{row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
+        table[f"{key}_interval"] = ["–" if is_missing(row[key]) else f"{row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
                                     for _, row in metrics_by_process.iterrows()]
         table[f"{key}_status"] = ["small" if status == "small" else target_status(key, row[key])
                                   for status, (_, row) in zip(statuses, metrics_by_process.iterrows(), strict=True)]
@@ -194,7 +189,7 @@ def _delta_color(metric: MetricDefinition) -> str:
 
 def format_change(metric: MetricDefinition, change: Any, lang: str) -> str | None:
     """A signed change in the metric's unit: shares in percentage points; "0" when it rounds to nothing."""
-    if _missing(change):
+    if is_missing(change):
         return None
     if metric.unit == "share":
         text = f"{round(change * 100):+d} {t('chart.unit.pp', lang)}"
@@ -216,7 +211,7 @@ def period_cards(comparison: PeriodComparison, latency_unit: str, lang: str) -> 
     for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
         now, before = _first(comparison.current, key), _first(comparison.previous, key)
-        change = None if _missing(now) or _missing(before) else now - before
+        change = None if is_missing(now) or is_missing(before) else now - before
         cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(now), format_change(metric, change, lang),
                                   _delta_color(metric), metric.explanation(lang)))
     return cards
@@ -230,7 +225,7 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
     for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
         value = _first(row, key)
-        gap = None if metric.target is None or _missing(value) else value - metric.target
+        gap = None if metric.target is None or is_missing(value) else value - metric.target
         help_text = metric.explanation(lang)
         if metric.target is not None:
             help_text += " " + t("detail.card_target", lang, target=_percent(metric.target))

@@ -25,7 +25,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from analytics.catalogue import METRICS, REPORT, REPORT_INTERVAL, REPORT_RANKING, REPORT_TREND, display_metric, keys_shown_in
+from analytics.catalogue import (
+    METRICS,
+    REPORT,
+    REPORT_INTERVAL,
+    REPORT_RANKING,
+    REPORT_TREND,
+    display_metric,
+    is_missing,
+    keys_shown_in,
+)
 from analytics.i18n import t
 from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
@@ -228,7 +237,8 @@ def _value(key: str, row: pd.Series, unit: str) -> str:
 
 
 def _plain(value):
-    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+    """The value, or None where it is missing (a dash in HTML, an empty typed cell in XLSX)."""
+    return None if is_missing(value) else value
 
 
 def _headline_cards(content: ReportContent) -> str:
