@@ -179,7 +179,8 @@ def _flags(args) -> int:
 
 def _report(args) -> int:
     from analytics.ingest.data_source import holds_only_demo
-    from analytics.present.reports import ReportError, ReportScope, build_report
+    from analytics.present.pdf import ReportError
+    from analytics.present.reports import ReportScope, build_report
 
     fmt = args.out.suffix.lower().lstrip(".")
     store = Store(args.db)

@@ -33,8 +33,6 @@ AWAITING_A_SPLIT_OR_A_REASON = {
     "analytics/ingest/demo.py",
     "analytics/ingest/importer.py",
     "analytics/ingest/presets.py",
-    "analytics/measure/risk.py",
-    "analytics/present/reports.py",
 }
 
 

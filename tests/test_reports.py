@@ -10,11 +10,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from analytics.ingest.importer import import_file
+from analytics.present.pdf import find_chromium
 from analytics.present.reports import (
     ReportScope,
     build_report,
     collect_report,
-    find_chromium,
     render_html,
     render_xlsx,
     report_file_name,

@@ -27,7 +27,8 @@ from analytics.measure.inventory import FilterOptions, Inventory, filter_options
 from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
 from analytics.measure.risk import RiskAssessment, assess_risk
 from analytics.present.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
-from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, find_chromium, report_file_name
+from analytics.present.pdf import find_chromium
+from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, report_file_name
 from analytics.store import Store, default_db_path
 
 DATA_PARAMETER = "data"   # ?data=demo: a shared link opens on the demo even when real data exists

@@ -5,20 +5,14 @@ only lays them out. Shared reports carry no candidate ids, names or e-mail addre
 list applications use keyed pseudonyms, comments are shown masked, and every piece of uploaded
 text is HTML-escaped (HTML) or made formula-safe (XLSX).
 
-PDF: the HTML report printed by headless Chromium, the browser the tests already use. It draws the
-same Plotly charts as the HTML file, so both formats show identical figures, and it adds no
-Python PDF dependency; the cost is that PDF export needs Chromium installed where the app runs.
+PDF: the HTML report printed by headless Chromium (analytics/present/pdf.py).
 """
 
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -40,6 +34,7 @@ from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
 from analytics.present import charts, process_view, voice_charts
 from analytics.present.exports import to_xlsx_bytes
+from analytics.present.pdf import html_to_pdf
 from analytics.settings import Settings
 from analytics.store import Store
 
@@ -49,18 +44,6 @@ COMMENTS_PER_LABEL = 8         # the newest negative and positive comments in a 
 MAX_LISTED_APPLICATIONS = 25   # the longest-waiting; the app's action list has them all
 RANKED_KEYS = keys_shown_in(REPORT_RANKING)
 SHARE_WITH_INTERVAL = keys_shown_in(REPORT_INTERVAL)
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-pdf-header-footer", "--virtual-time-budget=20000",
-)
-
-
-class ReportError(RuntimeError):
-    """A report could not be made; the message says what to install or change."""
-
-
 @dataclass(frozen=True)
 class ReportScope:
     lang: str = "en"
@@ -364,34 +347,6 @@ def render_xlsx(content: ReportContent) -> bytes:
 
 
 # -- PDF -------------------------------------------------------------------------------------------
-
-def find_chromium() -> str | None:
-    for name in CHROMIUM_CANDIDATES:
-        if path := shutil.which(name):
-            return path
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-def html_to_pdf(html_bytes: bytes) -> bytes:
-    """Print the HTML report to PDF with headless Chromium, offline (no network flags)."""
-    chromium = find_chromium()
-    if chromium is None:
-        raise ReportError("PDF reports need Chromium: install it with `apt-get install chromium`, "
-                          "or download the HTML report and print it from a browser.")
-    with tempfile.TemporaryDirectory(prefix="radar-report-") as folder:
-        source, target = Path(folder) / "report.html", Path(folder) / "report.pdf"
-        source.write_bytes(html_bytes)
-        command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder}/profile",
-                   f"--print-to-pdf={target}", source.as_uri()]
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=120, check=False)
-        except subprocess.TimeoutExpired as error:
-            raise ReportError("Chromium took more than 2 minutes to print the report; try the HTML report.") from error
-        if not target.exists():
-            raise ReportError(f"Chromium could not print the report (exit {result.returncode}): "
-                              f"{result.stderr.decode(errors='replace')[-300:]}")
-        return target.read_bytes()
-
 
 def render_pdf(content: ReportContent) -> bytes:
     return html_to_pdf(render_html(content))
