@@ -140,3 +140,14 @@ def test_without_the_demo_an_empty_store_says_where_to_import(app_db):
     assert demo_labels(at, "en") == (False, False) and not at.toggle
     assert [box.value for box in at.info] == [t("store.empty", "en")]
     assert not demo_db_path(app_db).exists()
+
+
+def test_undoing_the_only_import_returns_to_the_labelled_demo(demo_on, tmp_path):
+    seed_store(demo_on, SMALL_EXPORT, tmp_path)
+    at = run_page("content/data.py", "sv")
+    assert demo_labels(at, "sv") == (False, False)
+    at.button(key="undo_button").click().run()
+    assert not at.exception, at.exception
+    assert Store(demo_on).is_empty()
+    assert demo_labels(at, "sv") == (True, True)
+    assert t("demo.caption_first", "sv") in captions(at) and not at.toggle
