@@ -42,7 +42,17 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--date-order", dest="date_order", choices=("auto", "dmy", "mdy"), default="auto",
                      help="how an Exchange message trace writes dates when the file cannot tell: "
                           "dmy (02/03/2026 = 2 March) or mdy (3/2/2026 = March 2)")
-    imp.add_argument("--json", action="store_true", help="print each file's counts as JSON")
+    imp.add_argument("--format", default="auto",
+                     help="auto (recognise a message trace or an ATS export by its header), canonical, "
+                          "a preset name (docs/presets.md) or a message-trace format")
+    imp.add_argument("--mapping", help="the name of a saved column mapping to import with")
+    imp.add_argument("--records", type=_evidence_list,
+                     help="what the files record, replacing what their format declares: comma-separated kinds of "
+                          "applications, decisions, interviews, messages, personal_feedback, surveys_sent, survey_answers")
+    imp.add_argument("--no-messages", action="store_true",
+                     help="the files do not hold every message sent to candidates (e.g. a canonical file without them)")
+    imp.add_argument("--json", action="store_true",
+                     help="print, per file, where every row went and what the file cannot measure")
 
     undo = with_db(commands.add_parser("undo", help="undo one import by its id"))
     undo.add_argument("import_id", type=int)
@@ -103,19 +113,31 @@ def _demo(args) -> int:
     return 0
 
 
+def _evidence_list(text: str) -> tuple[str, ...]:
+    from analytics.vocabulary import EVIDENCE
+
+    kinds = tuple(kind.strip() for kind in text.split(",") if kind.strip())
+    if unknown := [kind for kind in kinds if kind not in EVIDENCE]:
+        raise argparse.ArgumentTypeError(f"unknown kinds {', '.join(unknown)}; known: {', '.join(EVIDENCE)}")
+    return kinds
+
+
 def _import(args) -> int:
-    from analytics.ingest.importer import import_file
+    from analytics.ingest.importer import ImportReport, import_file
+    from analytics.ingest.mappings import load_mapping
     from analytics.ingest.message_traces import summary_lines
 
     store = Store(args.db)
+    mapping = load_mapping(store, args.mapping) if args.mapping else None
     failed = False
     results = []
     for path in args.files:
         if not path.exists():
-            print(f"error: {path}: no such file", file=sys.stderr)
-            failed = True
-            continue
-        report = import_file(store, path, kind=args.kind, mode=args.mode, date_order=args.date_order)
+            report = ImportReport(file_name=str(path), error_code="no_such_file")
+        else:
+            report = import_file(store, path, kind=args.kind, mode=args.mode, format=args.format, mapping=mapping,
+                                 date_order=args.date_order, records=args.records,
+                                 not_recorded={"messages"} if args.no_messages else ())
         failed = failed or not report.ok
         if args.json:
             results.append(_report_json(report))
@@ -127,22 +149,19 @@ def _import(args) -> int:
         if report.problem_count > len(report.problem_lines()):
             print(f"  ... {report.problem_count} problems in total", file=sys.stderr)
         if report.ok:
-            print(f"{report.file_name}: import {report.import_id}: {report.rows_stored} new rows, "
-                  f"{report.rows_duplicate} already stored, {report.rows_rejected} rejected "
-                  f"({report.kind}, {report.encoding}, {report.delimiter})")
-            if report.trace is not None:
-                for line in summary_lines(report.file_name, report.format, report.rows_stored, report.trace):
-                    print(f"  {line}")
+            print(f"{report.summary()} Import {report.import_id} ({report.kind}, {report.encoding}, {report.delimiter}).")
+            lines = (summary_lines(report.file_name, report.format, report.rows_stored, report.trace)[1:]
+                     if report.trace is not None else report.accounting_lines())
+            for line in lines:
+                print(f"  {line}")
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return 1 if failed else 0
 
 
 def _report_json(report) -> dict:
-    """The per-file object of `import --json`: counts only, a trace's with its period."""
-    result = {"file": report.file_name, "format": report.format, "kind": report.kind, "import_id": report.import_id,
-              "rows_read": report.rows_read, "stored": report.rows_stored, "already_stored": report.rows_duplicate,
-              "rejected": report.rows_rejected, "left_out": report.left_out, "error": report.error_message() or None}
+    """The per-file object of `import --json`: where every row went, a trace's counts with its period."""
+    result = report.as_json()
     if (trace := report.trace) is not None:
         result["messages"] = {
             "read": trace.messages_read, "kept": trace.kept, "candidates": trace.candidates,

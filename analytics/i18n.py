@@ -92,10 +92,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.mode.lenient": {"en": "Store the good rows (lenient)", "sv": "Spara de korrekta raderna (tolerant)"},
     "data.import_button": {"en": "Import", "sv": "Importera"},
     "data.importing": {"en": "Importing {file}…", "sv": "Importerar {file}…"},
-    "data.imported": {
-        "en": "{file}: {stored} new rows stored, {duplicate} already in the store, {rejected} rejected ({kind}, {encoding}, separator {delimiter}).",
-        "sv": "{file}: {stored} nya rader sparade, {duplicate} fanns redan, {rejected} avvisade ({kind}, {encoding}, avgränsare {delimiter}).",
-    },
     "data.failed": {"en": "{file}: nothing was imported.", "sv": "{file}: ingenting importerades."},
     "data.problems_total": {
         "en": "{count} problems in total; the first {shown} are listed.",
@@ -833,6 +829,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: required column(s) missing: {missing}. Columns found: {found}. Expected: {expected}. Rename the columns in the export (letter case and spaces do not matter).",
         "sv": "{file}: obligatoriska kolumner saknas: {missing}. Kolumner som hittades: {found}. Förväntade: {expected}. Byt namn på kolumnerna i exporten (versaler och mellanslag spelar ingen roll).",
     },
+    "import.no_such_file": {"en": "{file}: no such file", "sv": "{file}: filen finns inte"},
     "import.unknown_format": {
         "en": "{file}: there is no import format called {format!r}. Known formats: auto, canonical, {known}.",
         "sv": "{file}: det finns inget importformat som heter {format!r}. Kända format: auto, canonical, {known}.",
@@ -965,6 +962,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the row does not fit the header ({detail}); check for a stray separator or an unclosed quote",
         "sv": "raden passar inte rubrikraden ({detail}); leta efter en extra avgränsare eller ett oavslutat citattecken",
     },
+    # -- where every row of an import went (issue 11) ----------------------------------------
+    "import.summary": {
+        "en": "{file}: read as {format}: {read} rows read, {stored} stored, {duplicate} already stored, {rejected} rejected, {left_out} left out.",
+        "sv": "{file}: lästes som {format}: {read} rader lästa, {stored} sparade, {duplicate} fanns redan, {rejected} avvisade, {left_out} utelämnade.",
+    },
+    "import.left_out_line": {"en": "{count} left out: {reason}", "sv": "{count} utelämnade: {reason}"},
+    "import.partly_line": {"en": "{count} stored without a part: {reason}", "sv": "{count} sparade utan en del: {reason}"},
+    "import.records": {"en": "This file records: {kinds}.", "sv": "Filen innehåller: {kinds}."},
+    "import.records_nothing": {"en": "This file records no events or answers.", "sv": "Filen innehåller inga händelser eller svar."},
+    "import.cannot_measure": {
+        "en": "Not measurable from this file alone: {metrics}.",
+        "sv": "Går inte att mäta med enbart den här filen: {metrics}.",
+    },
+    "left_out.prospect": {
+        "en": "prospects who never applied (prospect = true, or converted to an application)",
+        "sv": "prospekt som aldrig sökte (prospect = true, eller omvandlade till en ansökan)",
+    },
+    "left_out.deleted": {
+        "en": "deleted in the source system (a warehouse copy keeps them, marked deleted)",
+        "sv": "raderade i källsystemet (en lagerkopia behåller dem, markerade som raderade)",
+    },
+    "left_out.lead": {"en": "leads who never applied", "sv": "leads som aldrig sökte"},
+    "left_out.sourced": {
+        "en": "sourced candidates: added by a recruiter, they never applied",
+        "sv": "sourcade kandidater: tillagda av en rekryterare, de sökte aldrig",
+    },
+    "left_out.internal_activity": {
+        "en": "internal items (notes, stage moves, other activities): no contact with the candidate",
+        "sv": "interna poster (anteckningar, stegbyten, andra aktiviteter): ingen kontakt med kandidaten",
+    },
+    "left_out.undone_later": {
+        "en": "rejections or hires undone later (unrejected, unhired)",
+        "sv": "avslag eller anställningar som ångrades senare",
+    },
+    "left_out.stage_move": {
+        "en": "later stage moves: only the first move into an applicant stage is an event",
+        "sv": "senare stegbyten: bara det första steget som sökande är en händelse",
+    },
+    "left_out.other_survey_type": {
+        "en": "other survey types (diversity, EEOC, consent): never read",
+        "sv": "andra enkättyper (mångfald, EEOC, samtycke): läses aldrig",
+    },
+    "left_out.canceled_transaction": {
+        "en": "rescinded or canceled business processes",
+        "sv": "återkallade eller avbrutna affärsprocesser",
+    },
+    "left_out.skipped_value": {"en": "statuses the mapping skips", "sv": "statusar som kopplingen hoppar över"},
+    "left_out.no_event_date": {
+        "en": "no date for any event the row could give",
+        "sv": "inget datum för någon händelse raden kunde ge",
+    },
+    "partly.archive_reason_unknown": {
+        "en": "archived, reason unknown: the outcome is not stored (import Lever's archive reasons, then this export again)",
+        "sv": "arkiverade, okänd orsak: utfallet sparas inte (importera Levers arkiveringsorsaker och sedan den här exporten igen)",
+    },
+    "evidence.applications": {"en": "applications", "sv": "ansökningar"},
+    "evidence.decisions": {"en": "decisions", "sv": "beslut"},
+    "evidence.interviews": {"en": "interviews", "sv": "intervjuer"},
+    "evidence.messages": {"en": "messages sent", "sv": "skickade meddelanden"},
+    "evidence.personal_feedback": {"en": "personal feedback", "sv": "personlig återkoppling"},
+    "evidence.surveys_sent": {"en": "surveys sent", "sv": "skickade enkäter"},
+    "evidence.survey_answers": {"en": "survey answers", "sv": "enkätsvar"},
+    "data.records_heading": {
+        "en": "What canonical files record (complete unless you say otherwise)",
+        "sv": "Vad kanoniska filer innehåller (fullständiga om du inte säger annat)",
+    },
+    "data.records_messages": {
+        "en": "Every message sent to candidates (acknowledgements, status updates, rejection notices)",
+        "sv": "Varje meddelande till kandidaterna (bekräftelser, statusbesked, avslagsbesked)",
+    },
+    "data.records_feedback": {
+        "en": "Every personal feedback (phone, video, in person)",
+        "sv": "All personlig återkoppling (telefon, video, på plats)",
+    },
+    "mapping.records_heading": {"en": "What this export records", "sv": "Vad exporten innehåller"},
+    "mapping.records_messages": {
+        "en": "Does this export record every message you send to candidates (acknowledgements, status updates, rejection notices)?",
+        "sv": "Innehåller exporten varje meddelande ni skickar till kandidaterna (bekräftelser, statusbesked, avslagsbesked)?",
+    },
+    "mapping.records_feedback": {
+        "en": "Does it record every personal feedback (phone, video, in person)?",
+        "sv": "Innehåller den all personlig återkoppling (telefon, video, på plats)?",
+    },
+    "mapping.records_help": {
+        "en": "Answer yes only if you know it does: a few messages in a file do not show that all of them are there. With no, the metrics that need them say \"not in your data\" instead of 0%.",
+        "sv": "Svara ja bara om du vet det: några meddelanden i en fil visar inte att alla finns där. Med nej står det \"finns inte i era data\" i stället för 0 % för mått som behöver dem.",
+    },
+    "answer.yes": {"en": "yes", "sv": "ja"},
+    "answer.no": {"en": "no", "sv": "nej"},
+    "col.rows_left_out": {"en": "Left out", "sv": "Utelämnade"},
 }
 
 

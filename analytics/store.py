@@ -30,7 +30,7 @@ DEFAULT_MEMORY_LIMIT = "1500MB"
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, "migrations/001_schema.sql"), (2, "migrations/002_saved_mappings.sql"),
     (3, "migrations/003_sentiment_calibration.sql"), (4, "migrations/004_evidence_and_aliases.sql"),
-    (5, "migrations/005_message_traces.sql"),
+    (5, "migrations/005_message_traces.sql"), (6, "migrations/006_preset_evidence_and_lookups.sql"),
 )
 
 

@@ -13,6 +13,7 @@ from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS, supported_metrics_in_store
 from analytics.privacy import escape_markdown as md
 from ui.common import format_time, lang, real_store, show_real_data, showing_demo
+from ui.import_report import render_import_report, render_row_problems
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
 
@@ -42,32 +43,25 @@ export_format = right.selectbox(
 )
 date_order = right.radio(t("data.date_order", L), ("auto", "dmy", "mdy"), key="import_date_order",
                          format_func=lambda order: t(f"data.date_order.{order}", L))
+with st.expander(t("data.records_heading", L)):
+    # A canonical file is complete by contract; what it lacks, the user says here.
+    all_messages = st.checkbox(t("data.records_messages", L), value=True, key="records_messages")
+    all_feedback = st.checkbox(t("data.records_feedback", L), value=True, key="records_feedback")
+not_recorded = {kind for kind, kept in (("messages", all_messages), ("personal_feedback", all_feedback)) if not kept}
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
                            accept_multiple_files=True, key="uploads")
 
 
 def show_import_report(report) -> None:
-    """What one import did: stored rows (or a message trace's report), the format recognised, ignored
-    columns and row problems."""
+    """What one import did: where every row went (or a message trace's report), the format
+    recognised, ignored columns and row problems."""
     if report.ok and report.trace is not None:
         render_trace_report(report, L)
-    elif report.ok:
-        st.success(t("data.imported", L, file=md(report.file_name), stored=report.rows_stored,
-                     duplicate=report.rows_duplicate, rejected=report.rows_rejected,
-                     kind=t(f"data.kind.{report.kind}", L), encoding=report.encoding,
-                     delimiter=report.delimiter))
+        render_row_problems(report, L)
     else:
-        st.error(md(report.error_message(L) or t("data.failed", L, file=report.file_name)))
+        render_import_report(report, L)
     if report.format not in ("canonical",) and report.format in PRESETS:
         st.info(t("data.format_detected", L, file=md(report.file_name), preset=PRESETS[report.format].title))
-    if report.ignored_columns:
-        st.caption(t("data.ignored_columns", L, columns=md(", ".join(report.ignored_columns))))
-    if report.problems:
-        st.caption(t("data.problems_total", L, count=report.problem_count,
-                     shown=min(len(report.problems), 20)))
-        st.text("\n".join(report.problem_lines(L)))
-        with st.expander(t("data.all_problems", L, count=len(report.problems))):
-            st.dataframe(report.problems_frame(L), hide_index=True)
 
 
 if uploads and st.button(t("data.import_button", L), type="primary", key="import_button"):
@@ -77,6 +71,7 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
         bar = st.progress(0.0, text=t("data.importing", L, file=upload.name))
         report = import_bytes(
             store, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format, date_order=date_order,
+            not_recorded=not_recorded if export_format in ("auto", "canonical") else (),
             progress=lambda fraction, stage, bar=bar, name=upload.name: bar.progress(
                 fraction, text=t("data.importing", L, file=name)),
         )
@@ -107,11 +102,12 @@ if imports.empty:
 else:
     st.dataframe(
         imports[["import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
-                 "imported_at"]],
+                 "rows_left_out", "imported_at"]],
         hide_index=True,
         column_config={
             name: t(f"col.{name}", L)
-            for name in ("import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected")
+            for name in ("import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
+                         "rows_left_out")
         } | {"imported_at": st.column_config.DatetimeColumn(t("col.imported_at", L), format="YYYY-MM-DD HH:mm")},
     )
     by_id = imports.set_index("import_id")

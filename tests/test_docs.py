@@ -75,3 +75,13 @@ def _resolves(name: str) -> bool:
             found = getattr(found, attribute)
         return True
     return False
+
+
+def test_every_import_option_is_in_the_readme():
+    from analytics.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(action for action in _parser()._actions if action.dest == "command")
+    options = [flag for action in commands.choices["import"]._actions for flag in action.option_strings
+               if flag.startswith("--") and flag not in ("--help", "--db")]
+    assert [flag for flag in options if f"[{flag}" not in readme] == []

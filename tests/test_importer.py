@@ -1155,3 +1155,93 @@ def test_empty_trailing_headers_are_no_repeat(db):
     report = import_bytes(db, data, "trailing.csv")
     assert report.ok, report.error_message()
     assert occurred(db) == {"c1": utc(2026, 1, 15, 9, 0)}
+
+
+# -- what an import records, and where every row went (issue 11) ---------------------------------
+
+def evidence_of(db: Store, import_id: int) -> list[tuple[str, str]]:
+    return db.fetchall("SELECT evidence, scope FROM import_evidence WHERE import_id = ? ORDER BY evidence", [import_id])
+
+
+def test_a_canonical_file_records_everything_unless_the_user_says_otherwise(tmp_path):
+    db = open_store(tmp_path)
+    rows = [["c1", "p1", "application_received", "2026-03-02T09:00:00Z"],
+            ["c1", "p1", "acknowledgement_sent", "2026-03-02T10:00:00Z"]]
+    complete = import_bytes(db, csv_bytes(rows), "complete.csv")
+    assert [kind for kind, _ in evidence_of(db, complete.import_id)] == [
+        "applications", "decisions", "interviews", "messages", "personal_feedback", "surveys_sent"]
+    assert set(complete.cannot_measure) == {"survey_responses", "survey_response_rate", "cnps", "sentiment_score"}
+    without = import_bytes(db, csv_bytes(rows), "again.csv", not_recorded={"messages"})
+    assert (without.rows_stored, without.rows_duplicate) == (0, 2)      # evidence even so
+    assert "messages" not in [kind for kind, _ in evidence_of(db, without.import_id)]
+    assert without.cannot_measure["ack_latency_h_median"][0].startswith("no message times")
+    narrowed = import_bytes(db, csv_bytes(rows), "narrow.csv", records=["applications", "decisions"])
+    assert evidence_of(db, narrowed.import_id) == [("applications", "own"), ("decisions", "own")]
+    surveys = import_bytes(db, csv_bytes([["c1", "p1", "2026-03-05T09:00:00Z", "9"]],
+                                         ["candidate_id", "process_id", "submitted_at", "nps"]), "answers.csv")
+    assert evidence_of(db, surveys.import_id) == [("survey_answers", "all")]
+    with pytest.raises(ValueError, match="unknown kinds of evidence: emails"):
+        import_bytes(db, csv_bytes(rows), "x.csv", not_recorded={"emails"})
+
+
+def test_rows_read_are_stored_already_stored_rejected_or_left_out(tmp_path):
+    db = open_store(tmp_path)
+    rows = [["c1", "p1", "application_received", "2026-03-02T09:00:00Z"],
+            ["c1", "p1", "application_received", "2026-03-02T09:00:00Z"],   # repeated in the file
+            ["c2", "p1", "application_received", "not a time"],
+            ["c3", "p1", "rejected", "2026-03-04T09:00:00Z"]]
+    report = import_bytes(db, csv_bytes(rows), "events.csv", mode="lenient")
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate, report.rows_rejected, report.left_out) == (
+        4, 2, 1, 1, {})
+    assert db.fetchall("SELECT rows_read, rows_stored, rows_duplicate, rows_rejected, rows_left_out, left_out "
+                       "FROM imports") == [(4, 2, 1, 1, 0, "{}")]
+    assert "events.csv: read as canonical: 4 rows read, 2 stored, 1 already stored, 1 rejected, 0 left out." == \
+        report.summary()
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("1628513942512.0", utc(2021, 8, 9, 12, 59, 2, 512000)),        # pandas: nullable epoch ms as float
+    ("1628513942512", utc(2021, 8, 9, 12, 59, 2, 512000)),
+    ("2026-03-02 10:15:30.250", utc(2026, 3, 2, 9, 15, 30, 250000)),  # naive local (CET) keeps its ms
+    ("2026-03-02 10.15", utc(2026, 3, 2, 9, 15)),                      # dots as time separators
+])
+def test_float_epoch_milliseconds_and_fractional_naive_times_are_read(tmp_path, written, expected):
+    db = open_store(tmp_path)
+    report = import_bytes(db, csv_bytes([["c1", "p1", "application_received", written]]), "t.csv")
+    assert report.ok, report.problem_lines()
+    assert db.scalar("SELECT occurred_at FROM events") == expected
+
+
+def test_a_store_before_version_6_gets_the_evidence_of_its_preset_and_mapping_imports(tmp_path):
+    """Built with migrations 1-4 only, as an older release left it; opening it runs 005 and 006."""
+    import duckdb
+
+    from analytics.ingest.presets import PRESETS
+    from analytics.store import MIGRATIONS, read_sql
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)")
+        for version, file_name in MIGRATIONS[:4]:
+            old.execute(read_sql(file_name))
+            old.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+        formats = [name for name in PRESETS if name != "lever_archive_reasons"] + ["teamtailor_nps_sent", "mapping:Status"]
+        for import_id, format_name in enumerate(formats, 1):
+            kind = "surveys" if format_name in ("teamtailor_nps", "ashby_survey_submissions") else "events"
+            old.execute("INSERT INTO imports VALUES (?, 'f.csv', 'x', ?, ?, 1, 1, 0, 0, now())",
+                        [import_id, kind, format_name])
+        mapping_import = len(formats)
+        old.execute("INSERT INTO events VALUES (1, 'c1', 'p1', 'application_received', now(), NULL, NULL, NULL, NULL, NULL),"
+                    " (2, 'c1', 'p1', 'acknowledgement_sent', now(), NULL, NULL, NULL, NULL, NULL)")
+        old.execute("INSERT INTO event_sources VALUES (1, ?), (2, ?)", [mapping_import, mapping_import])
+    db = Store(path)
+    assert db.scalar("SELECT max(version) FROM schema_version") == 6
+    stored = db.fetchall("SELECT i.format, e.evidence, e.scope FROM import_evidence e JOIN imports i USING (import_id)")
+    by_format: dict[str, set] = {}
+    for format_name, evidence, scope in stored:
+        by_format.setdefault(format_name, set()).add((evidence, scope))
+    for name, preset in PRESETS.items():
+        assert by_format.get(name, set()) == set(preset.evidence), name
+    assert by_format["teamtailor_nps_sent"] == {("surveys_sent", "own")}
+    assert by_format["mapping:Status"] == {("applications", "own")}   # never messages: nobody was asked
+    assert db.scalar("SELECT sum(rows_left_out) FROM imports") == 0

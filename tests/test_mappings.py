@@ -148,7 +148,7 @@ def test_a_saved_mapping_imports_the_file_and_the_next_export_of_the_same_kind(s
         ("K-3", "T-9", "application_received", "2025-04-01 10:00:00+00"),
     ]
     again = import_file(store, write(tmp_path, "next.csv", NEXT_EXPORT), mapping=load_mapping(store, "Statusexport"))
-    assert again.ok and again.rows_stored == 2
+    assert again.ok and (again.rows_read, again.rows_stored) == (1, 1)   # one row, two events
     assert stored_events(store)[-2:] == [
         ("K-4", "T-10", "application_received", "2025-04-28 06:00:00+00"),
         ("K-4", "T-10", "rejected", "2025-05-02 14:00:00+00"),
@@ -320,7 +320,29 @@ def test_the_mapping_step_starts_from_a_saved_mapping_and_imports(tmp_path):
     assert [s.value for s in at.success] == ["The mapping fits this file."]
     at.button[0].click().run()
     assert not at.exception, at.exception
-    assert any("5 new rows stored" in s.value for s in at.success)
+    assert any("3 rows read, 3 stored, 0 already stored, 0 rejected, 0 left out" in s.value for s in at.success)
     reopened = Store(tmp_path / "app.duckdb")
     assert reopened.scalar("SELECT count(*) FROM events") == 5
     reopened.close()
+
+
+def test_a_mapping_records_messages_only_when_the_user_says_so(store, tmp_path):
+    assert ColumnMapping.from_json(status_mapping().to_json()).records == []
+    report = import_file(store, write(tmp_path, "statusexport.csv", STATUS_EXPORT), mapping=status_mapping())
+    assert report.evidence == ["applications", "decisions", "interviews"]   # what its rows show, no messages
+    assert not {m.key: m for m in status_mapping().metric_support()}["longest_silence_d_median"].available
+    confirmed = status_mapping("Confirmed")
+    confirmed.records = ["messages"]
+    assert ColumnMapping.from_json(confirmed.to_json()).records == ["messages"]
+    again = import_file(store, write(tmp_path, "statusexport.csv", STATUS_EXPORT), mapping=confirmed)
+    assert again.evidence == ["applications", "decisions", "interviews", "messages"]
+    assert (again.rows_stored, again.rows_duplicate) == (0, 3)
+    with pytest.raises(MappingError):
+        ColumnMapping.from_json(confirmed.to_json().replace('"messages"', '"everything"'))
+
+
+def test_rows_whose_status_a_mapping_skips_are_counted_as_left_out(store, tmp_path):
+    mapping = status_mapping()
+    mapping.milestones = {}   # K-2's "Sparad" then gives nothing at all
+    report = import_file(store, write(tmp_path, "statusexport.csv", STATUS_EXPORT), mapping=mapping)
+    assert (report.rows_read, report.rows_stored, report.left_out) == (3, 2, {"skipped_value": 1})

@@ -3,7 +3,7 @@
 import pytest
 
 from analytics.store import Store
-from tests.conftest import PAGES, run_page, seed_examples, seed_store
+from tests.conftest import PAGES, ROOT, run_page, seed_examples, seed_store
 
 SMALL_EXPORT = (
     "candidate_id,process_id,event_type,occurred_at,process_name,department,recruiter,channel\n"
@@ -52,8 +52,38 @@ def test_upload_on_the_data_page_imports_and_reports(app_db):
     at.file_uploader(key="uploads").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
     at.button(key="import_button").click().run()
     assert not at.exception
-    assert "3 new rows stored" in at.success[0].value
+    assert at.success[0].value.replace("\\", "") == (
+        "export.csv: read as canonical: 3 rows read, 3 stored, 0 already stored, 0 rejected, 0 left out.")
     assert at.dataframe[0].value["file_name"].tolist() == ["export.csv"]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_data_page_accounts_for_every_row_of_a_snapshot_export(app_db, lang):
+    fixture = ROOT / "tests" / "fixtures" / "ats" / "teamtailor_applications.csv"
+    at = run_page("content/data.py", lang)
+    at.file_uploader(key="uploads").set_value(("applications.csv", fixture.read_bytes(), "text/csv")).run()
+    at.button(key="import_button").click().run()
+    assert not at.exception
+    shown = " ".join(caption.value for caption in at.caption).replace("\\", "")
+    expected = {
+        "en": ["1 left out: sourced candidates", "This file records: applications, decisions.",
+               "Not measurable from this file alone:"],
+        "sv": ["1 utelämnade: sourcade kandidater", "Filen innehåller: ansökningar, beslut.",
+               "Går inte att mäta med enbart den här filen:"],
+    }[lang]
+    assert [text for text in expected if text not in shown] == []
+
+
+def test_a_canonical_file_without_messages_is_recorded_so(app_db):
+    at = run_page("content/data.py", "en")
+    at.checkbox(key="records_messages").uncheck().run()
+    at.file_uploader(key="uploads").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
+    at.button(key="import_button").click().run()
+    assert not at.exception
+    store = Store(app_db)
+    assert [row[0] for row in store.fetchall("SELECT evidence FROM import_evidence ORDER BY 1")] == [
+        "applications", "decisions", "interviews", "personal_feedback", "surveys_sent"]
+    store.close()
 
 
 def test_undo_on_the_data_page_removes_the_import(app_db, tmp_path):

@@ -12,10 +12,11 @@ import re
 import pandas as pd
 import pytest
 
-from analytics.ingest.importer import ImportReport, import_file
+from analytics.ingest.importer import ImportReport, import_file, undo_import
 from analytics.ingest.mappings import preview_file
 from analytics.ingest.presets import PRESETS, detect_preset, metric_support, supported_metrics_in_store
 from analytics.measure.metrics import metrics_by
+from analytics.vocabulary import EVIDENCE, EVIDENCE_SCOPES
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ats"
@@ -208,6 +209,7 @@ def test_each_fixture_is_recognised_as_its_own_preset(name):
     assert detect_preset(header).name == name
 
 
+
 def test_a_canonical_header_is_recognised_as_canonical():
     canonical = {"candidate_id", "candidate_email", "candidate_name", "process_id", "event_type", "occurred_at",
                  "process_name", "department", "recruiter", "stage", "channel", "submitted_at", "nps", "comment"}
@@ -220,15 +222,22 @@ def test_no_recognisable_signature_holds_another():
     assert overlapping == []
 
 
-def test_the_format_overrides_recognition(store):
+def test_the_nps_export_stores_every_survey_sent_and_every_answer_in_one_import(store):
     import_fixture(store, "teamtailor_applications")
-    report = import_fixture(store, "teamtailor_nps", format="teamtailor_nps_sent")
-    assert (report.format, report.kind) == ("teamtailor_nps_sent", "events")
+    report = import_fixture(store, "teamtailor_nps")
+    assert (report.format, report.kind) == ("teamtailor_nps", "surveys")
     assert events_brought_by(store, report.import_id) == [
         ("101", "7", "survey_sent", "2025-04-01 08:00:00+00"),
         ("42", "7", "survey_sent", "2025-10-26 11:00:00+00"),
-        ("42", "8", "survey_sent", "2025-10-28 09:00:00+00"),   # sent, never answered
+        ("42", "8", "survey_sent", "2025-10-28 09:00:00+00"),   # sent, never answered: counted, not dropped
     ]
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate, report.left_out) == (3, 3, 0, {})
+    assert store.scalar("SELECT count(*) FROM survey_sources WHERE import_id = ?", [report.import_id]) == 2
+    again = import_fixture(store, "teamtailor_nps")
+    assert (again.rows_stored, again.rows_duplicate) == (0, 3)
+
+
+def test_the_format_overrides_recognition(store):
     canonical = import_file(store, FIXTURES / "workday.csv", format="canonical")
     assert canonical.error_code == "unknown_kind"   # neither events nor survey columns
 
@@ -274,7 +283,6 @@ def test_greenhouse_exports_together_give_a_hand_computed_acknowledgement_latenc
 
 def test_teamtailor_nps_gives_a_hand_computed_response_rate_and_nps(store):
     import_fixture(store, "teamtailor_applications")
-    import_fixture(store, "teamtailor_nps", format="teamtailor_nps_sent")
     import_fixture(store, "teamtailor_nps")
     # Two answers are below the anonymity minimum (5), so count them with a minimum of 1.
     settings = store.save_settings(min_survey_answers=1)
@@ -300,8 +308,8 @@ CONTRACT_KEYS = {
 
 def test_supported_metrics_say_what_an_export_cannot_give_and_why():
     # A Greenhouse applications export records applications and decisions, no messages or interviews.
-    assert PRESETS["greenhouse_applications"].evidence == {"applications", "decisions"}
-    support = {m.key: m for m in metric_support(PRESETS["greenhouse_applications"].evidence)}
+    assert PRESETS["greenhouse_applications"].recorded == {"applications", "decisions"}
+    support = {m.key: m for m in metric_support(PRESETS["greenhouse_applications"].recorded)}
     assert set(support) == CONTRACT_KEYS
     assert {key for key, m in support.items() if m.available} == {"applications", "outcome_known"}
     ack = support["ack_latency_h_median"]
@@ -309,9 +317,9 @@ def test_supported_metrics_say_what_an_export_cannot_give_and_why():
     assert ack.reason_sv.startswith("inga meddelandetider i exporten")
     assert support["interviewed_rejected"].reason_en == "no interview dates in this export"
     assert PRESETS["greenhouse_applications"].metrics_unavailable[0][0] == "ack_within_sla_share"
-    # A survey export alone: the answers' own numbers, and the application count (never unknown).
-    assert {m.key for m in metric_support(PRESETS["teamtailor_nps"].evidence) if m.available} == {
-        "applications", "cnps", "sentiment_score"}
+    # Teamtailor's NPS export records the surveys sent and the answers: the response rate too.
+    assert {m.key for m in metric_support(PRESETS["teamtailor_nps"].recorded) if m.available} == {
+        "applications", "survey_sent", "survey_responses", "survey_response_rate", "cnps", "sentiment_score"}
 
 
 def test_the_store_supports_more_metrics_as_exports_are_combined(store):
@@ -329,7 +337,150 @@ def test_the_documentation_describes_every_preset():
     assert set(PRESETS) <= set(sections)
     for preset in PRESETS.values():
         text = sections[preset.name]
-        missing = [c for c in preset.signature if f"`{c}`" not in text]
+        missing = [c for entry in preset.signature for c in entry.split("|") if f"`{c}`" not in text]
+        missing += [kind for kind, _ in preset.evidence if f"`{kind}`" not in text.split("\n\n")[1]]
+        missing += [reason for reason, _ in preset.left_out_conditions({}) if f"`{reason}`" not in text]
         missing += [key for key, _, _ in preset.metrics_unavailable if f"`{key}`" not in text]
         missing += [kind for kind, _ in preset.events_supported if f"`{kind}`" not in text]
         assert missing == [], preset.name
+
+
+# -- real shapes (tests/fixtures/ats/README.md names each shape's public source) ------------------
+
+GREENHOUSE_JOBS = [
+    # 61000004 is a prospect (left out); 61000001 applied to two jobs, each its own process
+    ("61000001", "4001", "application_received", "2025-05-05 08:00:00+00"),
+    ("61000001", "4001", "rejected", "2025-05-12 10:00:00+00"),
+    ("61000001", "4002", "application_received", "2025-05-20 11:00:00+00"),
+    ("61000002", "4001", "application_received", "2025-05-06 09:30:00+00"),
+    ("61000002", "4001", "withdrawn", "2025-05-09 16:00:00+00"),            # "They rejected us"
+    ("61000003", "4001", "application_received", "2025-05-07 07:15:00+00"),
+    ("61000003", "4001", "hired", "2025-06-02 12:00:00+00"),
+]
+LEVER_PANDAS_ALONE = [
+    # createdAt as written; archived.reason is an id no archive-reasons export resolved yet
+    ("0a1b2c3d-1111-4aaa-8bbb-000000000001", "lever", "application_received", "2021-07-26 11:46:40+00"),
+    ("0a1b2c3d-1111-4aaa-8bbb-000000000002", "lever", "application_received", "2021-07-27 15:33:20+00"),
+    ("0a1b2c3d-1111-4aaa-8bbb-000000000003", "lever", "application_received", "2021-07-28 19:20:00+00"),
+    ("0a1b2c3d-1111-4aaa-8bbb-000000000004", "lever", "application_received", "2021-07-29 23:06:40+00"),
+    ("0a1b2c3d-1111-4aaa-8bbb-000000000005", "lever", "application_received", "2021-07-31 02:53:20+00"),
+]
+# fixture -> (files imported first, format, (read, stored, already stored, rejected), left out, stored partly, events)
+REAL_SHAPES: dict[str, tuple] = {
+    "greenhouse_applications_airbyte": ((), "greenhouse_applications", (5, 4, 0, 0), {"prospect": 1}, {},
+                                        GREENHOUSE_JOBS),
+    "greenhouse_applications_underscored": ((), "greenhouse_applications", (5, 4, 0, 0), {"prospect": 1}, {},
+                                            GREENHOUSE_JOBS),
+    "greenhouse_applications_dotted": ((), "greenhouse_applications", (5, 4, 0, 0), {"prospect": 1}, {},
+                                       GREENHOUSE_JOBS),
+    "greenhouse_application_fivetran": ((), "greenhouse_applications", (4, 2, 0, 0), {"deleted": 1, "prospect": 1}, {}, [
+        # naive UTC with milliseconds, read as UTC (not Stockholm time); no job column: one process
+        ("22449349003", "greenhouse", "application_received", "2025-02-09 13:03:07.684+00"),
+        ("22449349003", "greenhouse", "rejected", "2025-02-11 16:40:11.5+00"),
+        ("22454237003", "greenhouse", "application_received", "2025-02-09 14:21:05.255+00"),
+    ]),
+    "lever_opportunities_pandas": ((), "lever_opportunities", (6, 5, 0, 0), {"lead": 1},
+                                   {"archive_reason_unknown": 4}, LEVER_PANDAS_ALONE),
+    "lever_opportunity_fivetran": (("lever_archive_reason_fivetran",), "lever_opportunities", (3, 3, 0, 0), {}, {}, [
+        ("b1c2d3e4-2222-4bbb-8ccc-000000000001", "lever", "application_received", "2025-02-03 09:10:11.975+00"),
+        ("b1c2d3e4-2222-4bbb-8ccc-000000000001", "lever", "hired", "2025-02-20 15:30:00.125+00"),   # ar-1 = Hired
+        ("b1c2d3e4-2222-4bbb-8ccc-000000000002", "lever", "application_received", "2025-02-04 12:00:00+00"),
+        ("b1c2d3e4-2222-4bbb-8ccc-000000000002", "lever", "rejected", "2025-02-10 08:00:00+00"),  # Underqualified
+        ("b1c2d3e4-2222-4bbb-8ccc-000000000003", "lever", "application_received", "2025-02-05 07:45:30.5+00"),
+    ]),
+    "lever_opportunities_export": ((), "lever_opportunities", (3, 2, 0, 0), {"lead": 1}, {}, [
+        # top-level archivedAt as pandas writes it (float epoch ms), archived_reason as text
+        ("d4e5f6a7-3333-4ccc-8ddd-000000000001", "p-77", "application_received", "2021-07-26 11:46:40+00"),
+        ("d4e5f6a7-3333-4ccc-8ddd-000000000001", "p-77", "hired", "2021-08-09 12:59:02.512+00"),
+        ("d4e5f6a7-3333-4ccc-8ddd-000000000002", "p-77", "application_received", "2021-07-27 15:33:20+00"),
+        ("d4e5f6a7-3333-4ccc-8ddd-000000000002", "p-77", "rejected", "2021-08-02 10:26:40+00"),
+    ]),
+    "teamtailor_job_application_fivetran": ((), "teamtailor_applications", (3, 2, 0, 0), {"sourced": 1}, {}, [
+        ("9001", "300", "application_received", "2025-03-18 07:30:00.25+00"),
+        ("9001", "300", "rejected", "2025-03-25 13:00:00+00"),
+        ("9003", "300", "application_received", "2025-03-20 06:05:04.321+00"),
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", REAL_SHAPES)
+def test_each_real_shape_imports_as_exported_and_accounts_for_every_row(store, name):
+    first, format_name, counts, left_out, partly, expected = REAL_SHAPES[name]
+    for prerequisite in first:
+        import_fixture(store, prerequisite)
+    report = import_fixture(store, name)
+    assert report.format == format_name
+    assert (report.rows_read, report.rows_stored, report.rows_duplicate, report.rows_rejected) == counts
+    assert (report.left_out, report.stored_partly) == (left_out, partly)
+    assert report.rows_read == report.rows_stored + report.rows_duplicate + report.rows_rejected + report.rows_left_out
+    assert events_brought_by(store, report.import_id) == sorted(expected)
+    assert report.evidence == ["applications", "decisions"]   # snapshots: no messages, no interviews
+
+
+def test_every_flattening_of_the_greenhouse_jobs_array_gives_the_same_applications(store):
+    first = import_fixture(store, "greenhouse_applications_airbyte")
+    for name in ("greenhouse_applications_underscored", "greenhouse_applications_dotted"):
+        again = import_fixture(store, name)
+        assert (again.rows_stored, again.rows_duplicate, again.left_out) == (0, 4, {"prospect": 1})
+    assert events_brought_by(store, first.import_id) == sorted(GREENHOUSE_JOBS)
+    rows = metrics_by(store, "process").set_index("process_id")
+    # job 4001: three applications; rejected (61000001) and hired (61000003) are decided outcomes,
+    # a withdrawal (61000002) is not
+    assert (rows.loc["4001", "applications"], rows.loc["4001", "outcome_known"]) == (3, 2)
+    assert (rows.loc["4002", "applications"], rows.loc["4002", "outcome_known"]) == (1, 0)
+
+
+def test_lever_archive_reasons_are_resolved_from_their_export_never_guessed(store):
+    alone = import_fixture(store, "lever_opportunities_pandas")
+    assert alone.stored_partly == {"archive_reason_unknown": 4}
+    assert metrics_by(store, "process").set_index("process_id").loc["lever", "outcome_known"] == 0
+    reasons = import_fixture(store, "lever_archive_reasons")
+    assert (reasons.format, reasons.kind, reasons.rows_stored, reasons.evidence) == ("lever_archive_reasons", "lookups",
+                                                                                     4, [])
+    assert store.fetchall("SELECT text, category FROM vendor_lookups ORDER BY text") == [
+        ("Hired", "hired"), ("Timing", "non-hired"), ("Underqualified", "non-hired"), ("Withdrew", "non-hired")]
+    again = import_fixture(store, "lever_opportunities_pandas")
+    # opportunities 1-3 gain their outcome; 4's reason is in no export; 5 is open; 6 is a lead
+    assert (again.rows_stored, again.rows_duplicate, again.left_out, again.stored_partly) == (
+        3, 2, {"lead": 1}, {"archive_reason_unknown": 1})
+    assert [row for row in events_brought_by(store, again.import_id) if row[2] != "application_received"] == [
+        ("0a1b2c3d-1111-4aaa-8bbb-000000000001", "lever", "hired", "2021-08-09 12:59:02.512+00"),   # 1628513942512.0
+        ("0a1b2c3d-1111-4aaa-8bbb-000000000002", "lever", "rejected", "2021-08-02 10:26:40+00"),
+        ("0a1b2c3d-1111-4aaa-8bbb-000000000003", "lever", "withdrawn", "2021-08-03 14:13:20+00"),
+    ]
+    row = metrics_by(store, "process").set_index("process_id").loc["lever"]
+    assert (row["applications"], row["outcome_known"]) == (5, 2)   # the hire and the rejection
+    undo_import(store, reasons.import_id)
+    assert store.scalar("SELECT count(*) FROM vendor_lookups") == 0
+
+
+def test_presets_declare_what_their_export_records():
+    declared = {name: [kind for kind, _ in preset.evidence] for name, preset in PRESETS.items()}
+    for snapshot in ("greenhouse_applications", "teamtailor_applications", "lever_opportunities", "workday",
+                     "smartrecruiters_applications", "ashby_application_history"):
+        assert declared[snapshot] == ["applications", "decisions"], snapshot
+    assert declared["easycruit"] == ["applications", "decisions", "interviews"]   # milestone dates of interviews
+    assert declared["greenhouse_activity"] == declared["teamtailor_activities"] == ["decisions", "messages"]
+    assert PRESETS["teamtailor_nps"].evidence == (("surveys_sent", "own"), ("survey_answers", "own"))
+    assert PRESETS["ashby_survey_submissions"].evidence == (("survey_answers", "all"),)
+    for preset in PRESETS.values():
+        assert {kind for kind, _ in preset.evidence} <= set(EVIDENCE)
+        assert {scope for _, scope in preset.evidence} <= set(EVIDENCE_SCOPES)
+
+
+def test_a_snapshot_import_records_its_evidence_even_when_every_row_was_stored_before(store):
+    first = import_fixture(store, "teamtailor_applications")
+    again = import_fixture(store, "teamtailor_applications")
+    assert (again.rows_stored, again.rows_duplicate) == (0, 3)
+    assert store.fetchall("SELECT import_id, evidence, scope FROM import_evidence ORDER BY ALL") == [
+        (first.import_id, "applications", "own"), (first.import_id, "decisions", "own"),
+        (again.import_id, "applications", "own"), (again.import_id, "decisions", "own")]
+    assert again.cannot_measure["ack_latency_h_median"][0].startswith("no message times")
+    assert "outcome_known" not in again.cannot_measure
+
+
+@pytest.mark.parametrize("name", [*REAL_SHAPES, "lever_archive_reasons", "lever_archive_reason_fivetran"])
+def test_each_real_shape_is_recognised(name):
+    header = set(preview_file(FIXTURES / f"{name}.csv", rows=1).columns)
+    expected = REAL_SHAPES[name][1] if name in REAL_SHAPES else "lever_archive_reasons"
+    assert detect_preset(header).name == expected

@@ -39,6 +39,7 @@ from analytics.ingest.mappings import (
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header
+from ui.import_report import render_import_report
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -82,8 +83,9 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     else:
         fields |= _rating_selector(headers, base, key, lang)
 
+    records = _records_questions(base, key, lang) if kind == "events" else []
     name = st.text_input(t("mapping.name", lang), value=base.name if base else Path(upload_name).stem, key=f"{key}_name")
-    mapping = ColumnMapping(name.strip(), kind, fields, event_values, milestones)
+    mapping = ColumnMapping(name.strip(), kind, fields, event_values, milestones, records)
     problems = validate(mapping, preview.columns, values, lang)
     if problems:
         st.warning("\n".join([t("mapping.problems_heading", lang), *(f"- {md(problem)}" for problem in problems)]))
@@ -99,14 +101,21 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
         save_mapping(store, mapping, lang)
         st.success(t("mapping.saved", lang, name=md(mapping.name)))
         report = import_bytes(store, data, upload_name, mapping=mapping, mode=st.session_state.get("import_mode", "strict"))
-        if report.ok:
-            st.success(t("data.imported", lang, file=md(report.file_name), stored=report.rows_stored,
-                         duplicate=report.rows_duplicate, rejected=report.rows_rejected,
-                         kind=t(f"data.kind.{report.kind}", lang), encoding=report.encoding, delimiter=report.delimiter))
-        else:
-            st.error(md(report.error_message(lang) or t("data.failed", lang, file=report.file_name)))
-        if report.problems:
-            st.dataframe(report.problems_frame(lang), hide_index=True)
+        render_import_report(report, lang)
+
+
+def _records_questions(base: ColumnMapping | None, key: str, lang: str) -> list[str]:
+    """Ask what only the user knows: whether the export holds every message and every personal
+    feedback. The honest default is no: the metrics that need them then say "not in your data"."""
+    st.markdown(f"**{t('mapping.records_heading', lang)}**")
+    st.caption(t("mapping.records_help", lang))
+    confirmed = []
+    for kind, question in (("messages", "mapping.records_messages"), ("personal_feedback", "mapping.records_feedback")):
+        answer = st.radio(t(question, lang), ("no", "yes"), horizontal=True, key=f"{key}_records_{kind}",
+                          index=1 if base and kind in base.records else 0, format_func=lambda a: t(f"answer.{a}", lang))
+        if answer == "yes":
+            confirmed.append(kind)
+    return confirmed
 
 
 def _mapping_file_uploader(store: Store, upload_key: str, lang: str) -> None:

@@ -14,7 +14,9 @@ personal identity number) never reach the `raw` table.
 from __future__ import annotations
 
 import csv
+import json
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +29,7 @@ from analytics import sentiment
 from analytics.i18n import t
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
 from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
-from analytics.ingest.presets import PRESETS, detect_preset
+from analytics.ingest.presets import PRESETS, detect_preset, metric_support
 from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
@@ -49,7 +51,14 @@ from analytics.ingest.textfiles import (
     unclosed_quote_line,
 )
 from analytics.store import Store, read_sql
-from analytics.vocabulary import CHANNEL_SYNONYMS, CHANNELS, EVENT_TYPES, normalize_header, quote_identifier
+from analytics.vocabulary import (
+    CHANNEL_SYNONYMS,
+    CHANNELS,
+    EVENT_TYPES,
+    EVIDENCE,
+    normalize_header,
+    quote_identifier,
+)
 
 EVENT_COLUMNS = ("process_id", "event_type", "occurred_at")
 EVENT_OPTIONAL = ("process_name", "department", "recruiter", "stage", "channel")
@@ -59,6 +68,8 @@ KEY_COLUMNS = ("process_id", "submitted_at", "occurred_at")   # never masked: th
 IDENTITY_COLUMNS = ("candidate_id", "candidate_email", "candidate_name")
 # An upload keeps its suffix only when it is one of these (DuckDB reads `.gz` and others differently).
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+
+
 @dataclass
 class ImportReport:
     file_name: str
@@ -71,10 +82,13 @@ class ImportReport:
     rows_stored: int = 0
     rows_duplicate: int = 0
     rows_rejected: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)      # rows read but not stored on purpose, by reason
+    stored_partly: dict[str, int] = field(default_factory=dict)  # reason -> rows stored without a part
+    evidence: list[str] = field(default_factory=list)           # what the file records (vocabulary.EVIDENCE)
+    cannot_measure: dict[str, tuple[str, str]] = field(default_factory=dict)  # metric -> (reason en, sv)
     problem_count: int = 0
     problems: list[RowProblem] = field(default_factory=list)   # the first MAX_KEPT_PROBLEMS, by row
     ignored_columns: list[str] = field(default_factory=list)
-    left_out: dict[str, int] = field(default_factory=dict)      # rows read but not stored, by reason
     trace: TraceSummary | None = None                           # a message trace's counts
     import_id: int | None = None
     error_code: str | None = None                               # a file-level failure
@@ -83,6 +97,35 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return self.import_id is not None
+
+    @property
+    def rows_left_out(self) -> int:
+        return sum(self.left_out.values())
+
+    def summary(self, lang: str = "en") -> str:
+        """One line: the format used and where every row went."""
+        return t("import.summary", lang, file=self.file_name, format=self.format, read=self.rows_read,
+                 stored=self.rows_stored, duplicate=self.rows_duplicate, rejected=self.rows_rejected,
+                 left_out=self.rows_left_out)
+
+    def accounting_lines(self, lang: str = "en") -> list[str]:
+        """Rows left out and rows stored without a part, each reason with its count and meaning."""
+        lines = [t("import.left_out_line", lang, count=count, reason=t(f"left_out.{reason}", lang))
+                 for reason, count in sorted(self.left_out.items())]
+        lines += [t("import.partly_line", lang, count=count, reason=t(f"partly.{reason}", lang))
+                  for reason, count in sorted(self.stored_partly.items())]
+        return lines
+
+    def as_json(self, lang: str = "en") -> dict:
+        """The per-file object of `import --json`."""
+        return {
+            "file": self.file_name, "format": self.format, "kind": self.kind, "import_id": self.import_id,
+            "rows_read": self.rows_read, "stored": self.rows_stored, "already_stored": self.rows_duplicate,
+            "rejected": self.rows_rejected, "left_out": dict(sorted(self.left_out.items())),
+            "stored_partly": dict(sorted(self.stored_partly.items())), "records": self.evidence,
+            "cannot_measure": {key: (sv if lang == "sv" else en) for key, (en, sv) in self.cannot_measure.items()},
+            "error": self.error_message(lang) or None,
+        }
 
     def error_message(self, lang: str = "en") -> str:
         if self.error_code is None:
@@ -124,6 +167,8 @@ def import_file(
     mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
     date_order: str = "auto",
+    records: Collection[str] | None = None,
+    not_recorded: Collection[str] = (),
 ) -> ImportReport:
     """Import one file; never raises for bad input: the report says what went wrong.
 
@@ -131,7 +176,12 @@ def import_file(
     canonical), 'canonical', the name of a preset in `analytics.ingest.presets.PRESETS` or of a
     trace format in `message_traces.TRACE_FORMATS`; a saved column `mapping` replaces it.
     `date_order` ('auto', 'dmy', 'mdy') reads an Exchange trace's dates when the file cannot tell.
+    What the file records (import_evidence) is what its format declares; `records` (kinds of
+    vocabulary.EVIDENCE) replaces that when the user knows better, `not_recorded` takes kinds away
+    (a canonical file without the messages: `not_recorded={"messages"}`).
     """
+    if unknown := sorted((set(records or ()) | set(not_recorded)) - set(EVIDENCE)):
+        raise ValueError(f"unknown kinds of evidence: {', '.join(unknown)}; known: {', '.join(EVIDENCE)}")
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
     notify = progress or (lambda fraction, stage: None)
@@ -144,7 +194,8 @@ def import_file(
     try:
         if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
             return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
-        return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify)
+        evidence = _EvidenceChoice(None if records is None else tuple(records), frozenset(not_recorded))
+        return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify, evidence)
     except ImportFailed as failed:
         return failed.report
     finally:
@@ -173,9 +224,17 @@ def import_bytes(store: Store, data: bytes, file_name: str, **options) -> Import
         return import_file(store, path, file_name=file_name, **options)
 
 
+@dataclass(frozen=True)
+class _EvidenceChoice:
+    """What the user said the file records: replacing its format's declaration, or taking kinds away."""
+
+    records: tuple[str, ...] | None
+    not_recorded: frozenset[str]
+
+
 def _import_prepared(
     store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
-    format: str, mapping: ColumnMapping | None, notify: ProgressCallback,
+    format: str, mapping: ColumnMapping | None, notify: ProgressCallback, evidence: _EvidenceChoice,
 ) -> ImportReport:
     """Stage and check on one connection, then write in one transaction on the same connection."""
     report.sha256 = prepared.sha256
@@ -203,27 +262,31 @@ def _import_prepared(
             report.error_code = "header_only"
             raise ImportFailed(report)
         notify(0.35, "checking")
+        also_events = False
         if preset is not None:
-            # The preset rewrites `raw` into canonical columns (keeping __row, the source row); it
-            # sees only the columns `raw` still has.
             readable = {name: header for name, header in columns.items() if name not in dropped}
-            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {preset.to_canonical_sql(readable)}")
+            also_events = _convert(cursor, preset, readable, pads)
             columns = _map_columns([row[0] for row in cursor.execute("DESCRIBE raw").fetchall()], report)
-            if "candidate_id" in columns:
-                # Whatever column the preset took the id from, an e-mail address is no id to store.
-                cursor.execute(
-                    "UPDATE raw SET candidate_id = id_or_pseudonym($inner_pad, $outer_pad, candidate_id) "
-                    "WHERE contains(candidate_id, '@')", {"inner_pad": pads[0], "outer_pad": pads[1]})
             dropped = set()
+        else:
+            cursor.execute("CREATE OR REPLACE TEMP TABLE left_out (__row BIGINT, reason VARCHAR)")
+            cursor.execute("CREATE OR REPLACE TEMP TABLE stored_partly (__row BIGINT, reason VARCHAR)")
         report.kind = kind
         timezone = store.settings().timezone
         readable = {name: header for name, header in columns.items() if name not in dropped}
-        if kind == "events":
+        if kind == "lookups":
+            parts = [_stage_lookups(cursor)]
+        elif kind == "events":
             _check_required(columns, EVENT_COLUMNS, report)
-            problems = structural + _stage_events(cursor, readable, timezone)
+            parts = [_stage_events(cursor, readable, timezone)]
         else:
             _check_required(columns, SURVEY_COLUMNS, report)
-            problems = structural + _stage_surveys(cursor, readable, timezone)
+            parts = [_stage_surveys(cursor, readable, timezone)]
+        if also_events:
+            also_columns = {row[0]: row[0] for row in cursor.execute("DESCRIBE raw_also").fetchall() if row[0] != "__row"}
+            parts.append(_stage_events(cursor, also_columns, timezone, source="raw_also", target="staged_also"))
+            cursor.execute("DROP TABLE raw_also")
+        problems = structural + _collect_problems(cursor, parts, readable)
         cursor.execute("DROP TABLE raw")
         report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
         _attach_lines(cursor, report.problems)
@@ -232,9 +295,47 @@ def _import_prepared(
             raise ImportFailed(report)
         notify(0.7, "storing")
         with store.transaction(cursor):
-            report.import_id = _store_staged(cursor, report)
+            report.import_id = _store_staged(cursor, report, [table for table, _, _ in parts], preset, evidence)
     notify(1.0, "done")
     return report
+
+
+def _convert(cursor: duckdb.DuckDBPyConnection, preset, readable: dict[str, str], pads: tuple[bytes, bytes]) -> bool:
+    """Rewrite `raw` into canonical columns (keeping __row, the source row) with the preset or mapping.
+
+    Before `raw` goes, every row that gives nothing is put in `left_out` with the preset's reason,
+    and every stored row that lacks a part in `stored_partly`. The preset sees only the columns
+    `raw` still has. Returns whether the rows also give events (`raw_also`, survey invitations).
+    """
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE converted AS {preset.to_canonical_sql(readable)}")
+    also_sql = preset.also_events_sql(readable)
+    if also_sql is not None:
+        cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw_also AS {also_sql}")
+    given = "SELECT __row FROM converted" + (" UNION SELECT __row FROM raw_also" if also_sql else "")
+    cursor.execute(
+        f"CREATE OR REPLACE TEMP TABLE left_out AS SELECT __row, reason FROM "
+        f"(SELECT __row, {_first_reason(preset.left_out_conditions(readable), 'no_event_date')} AS reason FROM raw) "
+        f"WHERE __row NOT IN ({given})")
+    cursor.execute(
+        f"CREATE OR REPLACE TEMP TABLE stored_partly AS SELECT __row, reason FROM "
+        f"(SELECT __row, {_first_reason(preset.partly_stored_conditions(readable), None)} AS reason FROM raw) "
+        f"WHERE reason IS NOT NULL AND __row IN ({given})")
+    cursor.execute("CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM converted")
+    cursor.execute("DROP TABLE converted")
+    for table in ("raw", "raw_also") if also_sql else ("raw",):
+        if "candidate_id" in {row[0] for row in cursor.execute(f"DESCRIBE {table}").fetchall()}:
+            # Whatever column the preset took the id from, an e-mail address is no id to store.
+            cursor.execute(
+                f"UPDATE {table} SET candidate_id = id_or_pseudonym($inner_pad, $outer_pad, candidate_id) "
+                "WHERE contains(candidate_id, '@')", {"inner_pad": pads[0], "outer_pad": pads[1]})
+    return also_sql is not None
+
+
+def _first_reason(conditions, otherwise: str | None) -> str:
+    """SQL: the first reason whose condition holds on the row (reasons are constants of the presets)."""
+    cases = " ".join(f"WHEN coalesce({condition}, false) THEN {_sql_literal(reason)}" for reason, condition in conditions)
+    fallback = "CAST(NULL AS VARCHAR)" if otherwise is None else _sql_literal(otherwise)
+    return f"CASE {cases} ELSE {fallback} END" if cases else fallback
 
 
 READ_CSV = """read_csv(?, delim = ?, header = true, all_varchar = true, quote = '"', escape = '"',
@@ -514,14 +615,14 @@ def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
     return ProblemSummary(problems, total, total)
 
 
-def _column(columns: dict[str, str], name: str) -> str:
+def _column(columns: dict[str, str], name: str, table: str = "raw") -> str:
     """The file's column as a SQL expression, or NULL when the file does not have it."""
-    return f"nullif(trim(raw.{quote_identifier(columns[name])}), '')" if name in columns else "CAST(NULL AS VARCHAR)"
+    return f"nullif(trim({table}.{quote_identifier(columns[name])}), '')" if name in columns else "CAST(NULL AS VARCHAR)"
 
 
-def _candidate_expression(columns: dict[str, str]) -> str:
+def _candidate_expression(columns: dict[str, str], table: str = "raw") -> str:
     """The source id, else the e-mail's keyed pseudonym (made when the file was read)."""
-    return f"coalesce({_column(columns, 'candidate_id')}, {_column(columns, 'candidate_email')})"
+    return f"coalesce({_column(columns, 'candidate_id', table)}, {_column(columns, 'candidate_email', table)})"
 
 
 def _instant_window() -> tuple[datetime, datetime]:
@@ -537,25 +638,28 @@ def _out_of_range_check(column: str, instant: str, raw: str) -> tuple[tuple[str,
     return (column, raw, condition, "out_of_range"), f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}"
 
 
-def _stage_events(cursor, columns, timezone) -> ProblemSummary:
+_Part = tuple[str, list, dict]   # (staged table, row checks, problem details)
+
+
+def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = "staged") -> _Part:
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
     )
     cursor.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE staged AS
+        CREATE OR REPLACE TEMP TABLE {target} AS
         WITH cells AS (
             SELECT __row,
-                   {_candidate_expression(columns)} AS candidate_id,
-                   {_column(columns, 'process_id')} AS process_id,
-                   {_column(columns, 'event_type')} AS event_type_raw,
-                   {_column(columns, 'occurred_at')} AS occurred_at_raw,
-                   {_column(columns, 'process_name')} AS process_name,
-                   {_column(columns, 'department')} AS department,
-                   {_column(columns, 'recruiter')} AS recruiter,
-                   {_column(columns, 'stage')} AS stage,
-                   {_column(columns, 'channel')} AS channel_raw
-            FROM raw
+                   {_candidate_expression(columns, source)} AS candidate_id,
+                   {_column(columns, 'process_id', source)} AS process_id,
+                   {_column(columns, 'event_type', source)} AS event_type_raw,
+                   {_column(columns, 'occurred_at', source)} AS occurred_at_raw,
+                   {_column(columns, 'process_name', source)} AS process_name,
+                   {_column(columns, 'department', source)} AS department,
+                   {_column(columns, 'recruiter', source)} AS recruiter,
+                   {_column(columns, 'stage', source)} AS stage,
+                   {_column(columns, 'channel', source)} AS channel_raw
+            FROM {source}
         ), parsed AS (
             SELECT *,
                    CASE WHEN list_contains($event_types, lower(event_type_raw)) THEN lower(event_type_raw) END AS event_type,
@@ -572,7 +676,7 @@ def _stage_events(cursor, columns, timezone) -> ProblemSummary:
          "channels": list(CHANNELS), "timezone": timezone},
     )
     out_of_range, window = _out_of_range_check("occurred_at", "occurred_at", "occurred_at_raw")
-    return _collect_problems(cursor, [
+    return target, [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
         ("process_id", "process_id", "process_id IS NULL", "missing_value"),
         ("event_type", "event_type_raw", "event_type_raw IS NULL", "missing_value"),
@@ -581,10 +685,10 @@ def _stage_events(cursor, columns, timezone) -> ProblemSummary:
         ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NOT NULL AND occurred_at IS NULL", "bad_timestamp"),
         out_of_range,
         ("channel", "channel_raw", "channel_raw IS NOT NULL AND channel IS NULL", "unknown_channel"),
-    ], columns, {"out_of_range": window})
+    ], {"out_of_range": window}
 
 
-def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
+def _stage_surveys(cursor, columns, timezone) -> _Part:
     """Survey rows; the comment is already masked (`_load_raw`). Rating cells get internal aliases
     (`__rating_0_raw`), never names made from headers, which could clash (`rating_b`, `rating_b__raw`)."""
     rating_columns = [name for name in columns if name.startswith("rating_") and len(name) > len("rating_")]
@@ -630,7 +734,13 @@ def _stage_surveys(cursor, columns, timezone) -> ProblemSummary:
     for name, alias in aliases.items():
         value = quote_identifier(name)
         checks.append((name, alias, f"{alias} IS NOT NULL AND ({value} IS NULL OR {value} NOT BETWEEN 1 AND 5)", "bad_rating"))
-    return _collect_problems(cursor, checks, columns, {"out_of_range": window})
+    return "staged", checks, {"out_of_range": window}
+
+
+def _stage_lookups(cursor) -> _Part:
+    """A vendor code table (id, text, category): every row needs its id."""
+    cursor.execute("CREATE OR REPLACE TEMP TABLE staged AS SELECT __row, id, text, category FROM raw")
+    return "staged", [("id", "id", "id IS NULL", "missing_value")], {}
 
 
 def _sql_literal(text: str) -> str:
@@ -638,64 +748,62 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _collect_problems(cursor, checks, columns, details: dict[str, str] | None = None) -> ProblemSummary:
+def _collect_problems(cursor, parts: list[_Part], columns) -> ProblemSummary:
     """Run every row check in one pass over the staged rows; bad rows are kept out of the store.
 
-    details: a problem code's detail text, the same for every row (the accepted window of instants).
+    parts: each staged table with its checks and the problem details, the same for every row (the
+    accepted window of instants). A problem found in two parts of the same row counts once.
     """
     union = " UNION ALL ".join(
         f"SELECT __row, {_sql_literal(column)} AS column_name, {value} AS value, {_sql_literal(code)} AS code "
-        f"FROM staged WHERE {condition}"
-        for column, value, condition, code in checks
+        f"FROM {table} WHERE {condition}"
+        for table, checks, _ in parts for column, value, condition, code in checks
     )
-    cursor.execute(f"CREATE OR REPLACE TEMP TABLE row_problems AS {union}")
+    details = {code: text for _, _, part_details in parts for code, text in part_details.items()}
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE row_problems AS SELECT DISTINCT * FROM ({union})")
     total, bad_rows = cursor.execute("SELECT count(*), count(DISTINCT __row) FROM row_problems").fetchone()
     rows = cursor.execute(
         "SELECT __row, column_name, value, code FROM row_problems ORDER BY __row, column_name LIMIT ?",
         [MAX_KEPT_PROBLEMS],
     ).fetchall()
-    details = details or {}
     problems = [RowProblem(row=int(r), column=columns.get(c, c), value=v, code=code, detail=details.get(code, ""))
                 for r, c, v, code in rows]
     return ProblemSummary(problems, total, bad_rows)
 
 
-def _store_staged(cursor, report: ImportReport) -> int:
-    """Insert the good rows that are not yet stored, and record which import brought which row."""
+def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evidence: _EvidenceChoice) -> int:
+    """Insert the good rows that are not yet stored, record which import brought which row, and
+    account for every row of the file (stored, already stored, rejected, left out by reason)."""
     import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
-    good = "staged WHERE __row NOT IN (SELECT __row FROM row_problems)"
-    if report.kind == "events":
-        cursor.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE incoming AS
-            -- A row repeated in the file is kept once, as its first occurrence: a hash aggregate
-            -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
-            -- One source row can give several events (presets, milestone columns): match on both.
-            WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
-            SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
-                   process_name, department, recruiter, stage, channel
-            FROM staged SEMI JOIN first_rows USING (event_key, __row)
-            """
-        )
-        cursor.execute(
-            "INSERT INTO events SELECT * FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
-        )
-        stored = cursor.execute(
-            "SELECT count(*) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM event_sources)"
-        ).fetchone()[0]
-        cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
-    else:
-        stored = _store_survey_answers(cursor, good, import_id)
-    good_rows = cursor.execute(f"SELECT count(*) FROM {good}").fetchone()[0]
-    report.rows_stored = stored
-    report.rows_duplicate = good_rows - stored
+    cursor.execute("CREATE OR REPLACE TEMP TABLE new_rows (__row BIGINT)")
+    event_types: set[str] = set()
+    for table in tables:
+        good = f"{table} WHERE __row NOT IN (SELECT __row FROM row_problems)"
+        if table == "staged" and report.kind == "surveys":
+            _store_survey_answers(cursor, good, import_id)
+        elif table == "staged" and report.kind == "lookups":
+            _store_lookups(cursor, good, import_id, preset.lookup)
+        else:
+            event_types |= _store_events(cursor, table, good, import_id)
+    every_row = " UNION ALL ".join(f"SELECT __row FROM {table}" for table in tables)
+    good_rows = cursor.execute(
+        f"SELECT count(DISTINCT __row) FROM ({every_row}) WHERE __row NOT IN (SELECT __row FROM row_problems)"
+    ).fetchone()[0]
+    report.rows_stored = cursor.execute("SELECT count(DISTINCT __row) FROM new_rows").fetchone()[0]
+    report.rows_duplicate = good_rows - report.rows_stored
+    report.left_out = dict(cursor.execute("SELECT reason, count(*) FROM left_out GROUP BY reason").fetchall())
+    report.stored_partly = dict(cursor.execute(
+        "SELECT reason, count(*) FROM stored_partly WHERE __row NOT IN (SELECT __row FROM row_problems) "
+        "GROUP BY reason").fetchall())
     cursor.execute(
-        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, stored,
-         report.rows_duplicate, report.rows_rejected, datetime.now(UTC)],
+        "INSERT INTO imports (import_id, file_name, sha256, kind, format, rows_read, rows_stored, rows_duplicate, "
+        "rows_rejected, imported_at, rows_left_out, left_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, report.rows_stored,
+         report.rows_duplicate, report.rows_rejected, datetime.now(UTC), report.rows_left_out,
+         json.dumps(report.left_out, sort_keys=True)],
     )
-    _record_evidence(cursor, import_id, report)
-    _store_aliases(cursor, good, import_id)
+    _record_evidence(cursor, import_id, report, preset, event_types, evidence)
+    _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
     return import_id
 
 
@@ -712,25 +820,82 @@ def _store_aliases(cursor, good: str, import_id: int) -> None:
     )
 
 
+def _store_events(cursor, table: str, good: str, import_id: int) -> set[str]:
+    """New events of one staged table; returns the event types the import holds (new or not)."""
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE incoming AS
+        -- A row repeated in the file is kept once, as its first occurrence: a hash aggregate
+        -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
+        -- One source row can give several events (presets, milestone columns): match on both.
+        WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
+        SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
+               process_name, department, recruiter, stage, channel, __row
+        FROM {table} SEMI JOIN first_rows USING (event_key, __row)
+        """
+    )
+    cursor.execute("INSERT INTO new_rows SELECT __row FROM incoming "
+                   "WHERE event_key NOT IN (SELECT event_key FROM event_sources)")
+    cursor.execute(
+        "INSERT INTO events SELECT * EXCLUDE (__row) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
+    )
+    cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
+    return {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
+
+
+def _store_lookups(cursor, good: str, import_id: int, lookup: tuple[str, str]) -> None:
+    """A vendor code table: new or changed entries replace the stored ones."""
+    vendor, kind = lookup
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE incoming AS SELECT DISTINCT ON (id) * FROM {good} ORDER BY id, __row")
+    cursor.execute(
+        "INSERT INTO new_rows SELECT __row FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM vendor_lookups v "
+        "WHERE v.vendor = ? AND v.kind = ? AND v.id = i.id AND v.text IS NOT DISTINCT FROM i.text "
+        "AND v.category IS NOT DISTINCT FROM i.category)", [vendor, kind])
+    cursor.execute("INSERT OR REPLACE INTO vendor_lookups SELECT ?, ?, id, text, category, ? FROM incoming "
+                   "WHERE __row IN (SELECT __row FROM new_rows)", [vendor, kind, import_id])
+
+
 # What a canonical file records: everything, by contract (the README's data contract).
 CANONICAL_EVIDENCE = {
     "events": (("applications", "own"), ("decisions", "own"), ("interviews", "own"), ("messages", "own"),
                ("personal_feedback", "own"), ("surveys_sent", "own")),
     "surveys": (("survey_answers", "all"),),
+    "lookups": (),
 }
+# The scope of a kind the user says a file records: answers without their invitations stand for
+# every application (no answer means no answer); everything else for the file's own applications.
+DEFAULT_SCOPES = {"survey_answers": "all"}
 
 
-def _record_evidence(cursor, import_id: int, report: ImportReport) -> None:
-    """Write what this import's source can tell (import_evidence), so unknown is never read as zero."""
-    if report.format != "canonical":
-        return  # presets and mappings declare their own evidence (issue 11)
-    cursor.executemany(
-        "INSERT INTO import_evidence VALUES (?, ?, ?, NULL, NULL)",
-        [[import_id, evidence, scope] for evidence, scope in CANONICAL_EVIDENCE[report.kind]],
-    )
+def _record_evidence(cursor, import_id: int, report: ImportReport, preset, event_types: set[str],
+                     choice: _EvidenceChoice) -> None:
+    """Write what this import's source can tell (import_evidence), so unknown is never read as zero.
+
+    Written for every import, also one whose rows were all stored before: the file still says
+    what its source records.
+    """
+    if preset is None:
+        declared = CANONICAL_EVIDENCE[report.kind]
+    elif isinstance(preset, ColumnMapping):
+        declared = preset.evidence(event_types)
+    else:
+        declared = preset.evidence
+    scopes = dict(declared)
+    if choice.records is not None:
+        declared = tuple((kind, scopes.get(kind, DEFAULT_SCOPES.get(kind, "own"))) for kind in choice.records)
+    declared = tuple((kind, scope) for kind, scope in dict(declared).items() if kind not in choice.not_recorded)
+    if declared:
+        cursor.executemany(
+            "INSERT INTO import_evidence VALUES (?, ?, ?, NULL, NULL)",
+            [[import_id, evidence, scope] for evidence, scope in declared],
+        )
+    report.evidence = [kind for kind, _ in declared]
+    if report.kind != "lookups":
+        report.cannot_measure = {m.key: (m.reason_en, m.reason_sv)
+                                 for m in metric_support(report.evidence) if not m.available}
 
 
-def _store_survey_answers(cursor, good: str, import_id: int) -> int:
+def _store_survey_answers(cursor, good: str, import_id: int) -> None:
     """New answers with their comment's language and sentiment; the comment is stored masked."""
     rating_columns = [row[0] for row in cursor.execute("DESCRIBE staged").fetchall() if row[0].startswith("rating_")]
     cursor.execute(
@@ -782,11 +947,9 @@ def _store_survey_answers(cursor, good: str, import_id: int) -> int:
             f"WHERE {quote_identifier(column)} IS NOT NULL",
             [column.removeprefix("rating_")],
         )
-    stored = cursor.execute(
-        "SELECT count(*) FROM incoming WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
-    ).fetchone()[0]
+    cursor.execute("INSERT INTO new_rows SELECT __row FROM incoming "
+                   "WHERE response_key NOT IN (SELECT response_key FROM survey_sources)")
     cursor.execute("INSERT INTO survey_sources SELECT response_key, ? FROM incoming", [import_id])
-    return stored
 
 
 @dataclass(frozen=True)
@@ -813,8 +976,8 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
             "DELETE FROM survey_responses WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"
         ).fetchone()[0]
         cursor.execute("DELETE FROM import_evidence WHERE import_id = ?", [import_id])
+        cursor.execute("DELETE FROM vendor_lookups WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM candidate_aliases WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM message_keys WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
     return UndoResult(import_id, events, answers)
-

@@ -29,7 +29,7 @@ from analytics.i18n import t
 from analytics.ingest.presets import MetricSupport, evidence_of_events, metric_support
 from analytics.ingest.textfiles import prepare_table
 from analytics.store import Store
-from analytics.vocabulary import EVENT_TYPES, normalize_header, quote_identifier
+from analytics.vocabulary import EVENT_TYPES, EVIDENCE, normalize_header, quote_identifier
 
 JSON_FORMAT = "candidate-experience-radar/column-mapping"
 JSON_VERSION = 1
@@ -51,11 +51,14 @@ PERSONAL_HEADER = re.compile(
     r"(?P<name>^((candidate|applicant|contact|kandidat|kandidatens|sökande|sökandens|full)[_.]?)?(name|namn)$"
     r"|^(candidate|applicant)$|first_?name|last_?name|given_?name|family_?name|surname|förnamn|efternamn)"
     r"|(?P<email>e_?mail|(^|_)mail|e_?post|epost)"
-    r"|(?P<other>(phone|telefon)(_?(number|nummer|no|nr))?$|^(tel|mobil|mobile|cell)(_?(number|nummer|no|nr))?$"
+    r"|(?P<other>(phones?|telefon)(_?(number|nummer|no|nr))?$|^(tel|mobil|mobile|cell)(_?(number|nummer|no|nr))?$"
     r"|mobilnummer|personnummer|födelsedatum|birth_?date|date_of_birth)"
 )
 EMAIL_VALUE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MASK = "•••"
+# Evidence only the user can confirm: one acknowledgement in a file does not say that every
+# acknowledgement is in it. The rest a mapped export records by its rows being there.
+CONFIRMABLE_EVIDENCE = ("messages", "personal_feedback")
 
 
 class MappingError(ValueError):
@@ -78,12 +81,16 @@ class ColumnMapping:
     fields: dict[str, str] = field(default_factory=dict)        # canonical field -> the file's column
     event_values: dict[str, str] = field(default_factory=dict)  # the file's value -> event type or SKIP
     milestones: dict[str, str] = field(default_factory=dict)    # the file's date column -> event type
+    # Kinds of evidence the user confirmed the export records completely ("messages",
+    # "personal_feedback"): the file alone cannot show that every message is in it.
+    records: list[str] = field(default_factory=list)
 
     # -- JSON --------------------------------------------------------------------------------
     def to_json(self) -> str:
         return json.dumps(
             {"format": JSON_FORMAT, "version": JSON_VERSION, "name": self.name, "kind": self.kind,
-             "fields": self.fields, "event_values": self.event_values, "milestones": self.milestones},
+             "fields": self.fields, "event_values": self.event_values, "milestones": self.milestones,
+             "records": self.records},
             ensure_ascii=False, indent=2,
         )
 
@@ -105,10 +112,13 @@ class ColumnMapping:
         ]
         problems += [t("mapping.json.bad_part", lang, part=part) for part in ("name", "kind")
                      if not isinstance(document.get(part), str)]
+        records = document.get("records", [])
+        if not isinstance(records, list) or not set(records) <= set(CONFIRMABLE_EVIDENCE):
+            problems.append(t("mapping.json.bad_part", lang, part="records"))
         if problems:
             raise MappingError(problems)
         return cls(document["name"], document["kind"], document.get("fields", {}),
-                   document.get("event_values", {}), document.get("milestones", {}))
+                   document.get("event_values", {}), document.get("milestones", {}), list(records))
 
     # -- the Preset protocol -------------------------------------------------------------------
     @property
@@ -119,6 +129,28 @@ class ColumnMapping:
 
     def missing_columns(self, columns: Collection[str]) -> list[str]:
         return [name for name in self.required_columns if name not in columns]
+
+    def also_events_sql(self, columns: dict[str, str]) -> None:
+        return None
+
+    def left_out_conditions(self, columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        """Rows whose status the mapping skips give no event: left out with that reason."""
+        skipped = [_value_key(value) for value, kind in self.event_values.items() if kind == SKIP]
+        if self.kind != "events" or "event_type" not in self.fields or not skipped:
+            return ()
+        cell = _Cells(columns)(self.fields["event_type"])
+        return (("skipped_value", f"md5(lower({cell})) IN ({', '.join(map(_digest_literal, skipped))})"),)
+
+    def partly_stored_conditions(self, columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return ()
+
+    def evidence(self, event_types: Collection[str]) -> tuple[tuple[str, str], ...]:
+        """What an import with this mapping records: the kinds its rows show (`event_types`, the types
+        the import holds), and messages and personal feedback only when the user confirmed them."""
+        if self.kind == "surveys":
+            return (("survey_answers", "all"),)
+        shown = sorted(evidence_of_events(event_types) - set(CONFIRMABLE_EVIDENCE), key=EVIDENCE.index)
+        return tuple((kind, "own") for kind in dict.fromkeys([*shown, *self.records]))
 
     def email_columns(self, columns: Collection[str]) -> frozenset[str]:
         """The column mapped to candidate_email: the importer replaces it by its pseudonym as it reads."""
@@ -175,10 +207,8 @@ class ColumnMapping:
         return {kind for kind in [*self.event_values.values(), *self.milestones.values()] if kind in EVENT_TYPES}
 
     def metric_support(self) -> list[MetricSupport]:
-        """Which metrics a file read with this mapping supports on its own (a survey file records answers)."""
-        if self.kind == "surveys":
-            return metric_support({"survey_answers"})
-        return metric_support(evidence_of_events(self.event_types()))
+        """What an import with this mapping can measure: the evidence it records (`evidence`)."""
+        return metric_support([kind for kind, _ in self.evidence(self.event_types())])
 
 
 def _digest_literal(digest: str) -> str:

@@ -20,6 +20,7 @@ are gone when it ends; the store keeps keyed hashes and event types. docs/messag
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -352,9 +353,11 @@ def _store(cursor, report, summary: TraceSummary) -> int:
     report.rows_stored = stored
     report.rows_duplicate = summary.kept - stored
     cursor.execute(
-        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+        "INSERT INTO imports (import_id, file_name, sha256, kind, format, rows_read, rows_stored, rows_duplicate, "
+        "rows_rejected, imported_at, rows_left_out, left_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?)",
         [import_id, report.file_name, report.sha256, report.kind, report.format, report.rows_read, stored,
-         report.rows_duplicate, report.rows_rejected],
+         report.rows_duplicate, report.rows_rejected, sum(summary.left_out.values()),
+         json.dumps(summary.left_out, sort_keys=True)],
     )
     # The trace records every e-mail sent to an addressed candidate between its first and last message.
     cursor.execute("INSERT INTO import_evidence VALUES (?, 'messages', 'addressed', ?, ?)",

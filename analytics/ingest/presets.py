@@ -19,6 +19,7 @@ into SQL are constants of this module. Names and e-mail addresses are never sele
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from analytics.catalogue import DATA, missing_evidence, shown_in
 from analytics.i18n import t
 from analytics.settings import SPECS_BY_NAME
 from analytics.store import Store
-from analytics.vocabulary import EVENT_TYPES, quote_identifier
+from analytics.vocabulary import EVENT_TYPES, normalize_header, quote_identifier
 
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 
@@ -44,15 +45,48 @@ _STORE_TIMEZONE = (
 )
 
 
+def _flattenings(path: str) -> list[tuple[str, str | None]]:
+    """Each (column, JSON path inside it) a tool may have written the nested field `path` as.
+
+    `jobs[0].id` is `jobs[0].id`, `jobs.0.id` or `jobs_0_id` (pandas, ELT tools), or the JSON text
+    of `jobs.0` / `jobs` (Airbyte writes nested objects and arrays as JSON) read at `$.id` / `$[0].id`.
+    `a|b` names alternatives (`createdAt|created_at`): the first the file has is read. Column names
+    compare normalised (letter case does not matter); JSON keys keep the case written here.
+    """
+    ways: list[tuple[str, str | None]] = []
+    for alternative in path.split("|"):
+        parts = re.findall(r"[^.\[\]]+", alternative)
+        for cut in range(len(parts), 0, -1):
+            head, rest = parts[:cut], parts[cut:]
+            inside = ("$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in rest)) if rest else None
+            bracketed = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", ".".join(head))
+            for column in dict.fromkeys(map(normalize_header, (".".join(head), "_".join(head), bracketed))):
+                ways.append((column, inside))
+    return ways
+
+
 class _Columns:
     """The file's columns as SQL text expressions: trimmed, NULL when empty or absent."""
 
     def __init__(self, columns: dict[str, str]):
         self.columns = columns
 
+    def has(self, path: str) -> bool:
+        """Whether the file holds the field `path` in any of the ways it can be flattened."""
+        return any(column in self.columns for column, _ in _flattenings(path))
+
+    def _cell(self, path: str) -> str | None:
+        for column, inside in _flattenings(path):
+            if column in self.columns:
+                cell = f"nullif(trim(raw.{quote_identifier(self.columns[column])}), '')"
+                if inside is None:
+                    return cell
+                return f"nullif(trim(json_extract_string(try_cast({cell} AS JSON), {_literal(inside)})), '')"
+        return None
+
     def text(self, *names: str) -> str:
         """The first of `names` the file has that is not empty on the row (NULL when none)."""
-        present = [f"nullif(trim(raw.{quote_identifier(self.columns[n])}), '')" for n in names if n in self.columns]
+        present = [cell for cell in map(self._cell, names) if cell is not None]
         if not present:
             return NULL_TEXT
         return present[0] if len(present) == 1 else f"coalesce({', '.join(present)})"
@@ -122,6 +156,11 @@ def _as_utc(text: str) -> str:
     )
 
 
+def _deleted(c: _Columns) -> str:
+    """Rows a warehouse copy keeps after the vendor deleted them (Fivetran's soft deletes)."""
+    return _is_true(c.lower("_fivetran_deleted", "is_deleted"))
+
+
 def _before_today(text: str) -> str:
     """A planned date that has passed by the import day: the interview can have taken place."""
     return f"coalesce(try_cast(left({text}, 10) AS DATE) < current_date, false)"
@@ -141,19 +180,22 @@ def _voided_later(application: str, moment: str, kind: str, undo: str) -> str:
 
 # -- Greenhouse -------------------------------------------------------------------------------------
 
+GREENHOUSE_PROCESS = "greenhouse"
+
+
 def _greenhouse_applications(c: _Columns) -> str:
     status = c.lower("status")
     source = _source(
-        candidate=c.text("candidate_id"), process=c.text("jobs[0].id"),
-        process_name=c.text("jobs[0].name"), recruiter=c.text("recruiter.name"),
+        candidate=c.text("candidate_id"),
+        process=f"coalesce({c.text('jobs[0].id', 'job_id')}, {_literal(GREENHOUSE_PROCESS)})",
+        process_name=c.text("jobs[0].name", "job_name"), recruiter=c.text("recruiter.name"),
         stage=c.text("current_stage.name"),
         extra={
-            "applied_at": c.text("applied_at"), "rejected_at": c.text("rejected_at"),
-            "last_activity_at": c.text("last_activity_at"), "status": status,
+            "applied_at": _as_utc(c.text("applied_at")), "rejected_at": _as_utc(c.text("rejected_at")),
+            "last_activity_at": _as_utc(c.text("last_activity_at")), "status": status,
             "they_rejected_us": f"coalesce({c.lower('rejection_reason.type.name')} = 'they rejected us', false)",
         },
-        # Prospects never applied; a converted prospect lives on as a new application row.
-        where=f"NOT {_is_true(c.lower('prospect'))} AND coalesce({status}, '') <> 'converted'",
+        where=f"NOT ({_greenhouse_prospect(c)} OR {_deleted(c)})",
     )
     return _events_sql(source, [
         _Event("application_received", "applied_at"),
@@ -163,8 +205,13 @@ def _greenhouse_applications(c: _Columns) -> str:
     ])
 
 
+def _greenhouse_prospect(c: _Columns) -> str:
+    """Prospects never applied; a converted prospect lives on as a new application row."""
+    return f"{_is_true(c.lower('prospect'))} OR coalesce({c.lower('status')}, '') = 'converted'"
+
+
 def _greenhouse_activity(c: _Columns) -> str:
-    candidate, moment, job = c.text("candidate_id"), c.text("created_at"), c.text("job_id", "jobs[0].id")
+    candidate, moment, job = c.text("candidate_id"), _as_utc(c.text("created_at")), c.text("job_id", "jobs[0].id")
     subject, application = c.lower("subject"), f"{candidate}, {job}"
     source = _source(
         candidate=candidate, process=f"coalesce({job}, {_process_in_store(candidate, moment)})",
@@ -182,7 +229,7 @@ def _greenhouse_activity(c: _Columns) -> str:
 
 
 def _greenhouse_scorecards(c: _Columns) -> str:
-    candidate, moment = c.text("candidate_id"), c.text("interviewed_at")
+    candidate, moment = c.text("candidate_id"), _as_utc(c.text("interviewed_at"))
     source = _source(
         candidate=candidate,
         process=f"coalesce({c.text('job_id', 'jobs[0].id')}, {_process_in_store(candidate, moment)})",
@@ -202,20 +249,64 @@ def _lever_process(c: _Columns) -> str:
     return f"coalesce({c.text('posting_id')}, {_literal(LEVER_PROCESS)})"
 
 
+LEVER_UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+
+def _lever_reason(reason: str, part: str) -> str:
+    """An archive reason's text or category (lower case) from the stored Lever archive reasons."""
+    return (f"(SELECT lower({part}) FROM vendor_lookups WHERE vendor = 'lever' AND kind = 'archive_reason' "
+            f"AND id = {reason})")
+
+
+def _lever_reason_text(c: _Columns) -> str:
+    """The archive reason's text (lower case), or NULL when its kind is unknown.
+
+    The API's `archived.reason` is the reason's id (a UUID; the warehouse's `archived_reason_id` an
+    id of any form): it is read from the imported archive reasons. Some exports write the text
+    itself (`archived_reason` = "Underqualified"), which is taken as written.
+    """
+    given = c.text("archived.reason", "archivereason")
+    written = f"CASE WHEN NOT regexp_full_match({given}, {_literal(LEVER_UUID)}) THEN lower({given}) END"
+    reason_id = c.text("archived_reason_id", "archived.reason", "archivereason")
+    return f"coalesce({_lever_reason(reason_id, 'text')}, {written})"
+
+
 def _lever_opportunities(c: _Columns) -> str:
+    """An archived opportunity whose reason's kind is unknown gives no decision event (the import
+    report counts it as "archived, reason unknown"): never a guessed rejection."""
+    reason_id = c.text("archived_reason_id", "archived.reason", "archivereason")
     source = _source(
-        candidate=c.text("id"), process=_lever_process(c), stage=c.text("stage"),
-        extra={"created_at": c.text("createdat"), "archived_at": c.text("archived.archivedat"),
-               "reason": c.lower("archived.reason")},
-        where=f"coalesce({c.lower('stage')}, '') NOT LIKE 'lead-%'",   # leads never applied
+        candidate=c.text("id"), process=_lever_process(c), stage=c.text("stage.text", "stage", "stage_id", "stage.id"),
+        extra={"created_at": _as_utc(c.text("createdAt", "created_at")),
+               "archived_at": _as_utc(c.text("archived.archivedAt", "archivedat", "archived_at")),
+               "reason": _lever_reason_text(c), "category": _lever_reason(reason_id, "category")},
+        where=f"NOT ({_lever_lead(c)} OR {_deleted(c)})",
     )
     withdrawn = ", ".join(_literal(reason) for reason in LEVER_WITHDRAWN_REASONS)
+    hired = "(reason = 'hired' OR coalesce(category = 'hired', false))"
     return _events_sql(source, [
         _Event("application_received", "created_at"),
-        _Event("hired", "archived_at", "reason = 'hired'"),
-        _Event("withdrawn", "archived_at", f"reason IN ({withdrawn})"),
-        _Event("rejected", "archived_at", f"coalesce(reason NOT IN ('hired', {withdrawn}), true)"),
+        _Event("hired", "archived_at", hired),
+        _Event("withdrawn", "archived_at", f"NOT {hired} AND reason IN ({withdrawn})"),
+        _Event("rejected", "archived_at", f"NOT {hired} AND reason NOT IN ({withdrawn})"),
     ])
+
+
+def _lever_lead(c: _Columns) -> str:
+    """Leads never applied: an opportunity still in a `lead-*` stage."""
+    return f"coalesce({c.lower('stage', 'stage_id', 'stage.id')} LIKE 'lead-%', false)"
+
+
+def _lever_unknown_reason(c: _Columns) -> str:
+    """Archived, but the reason's kind is not known: an id with no imported archive reason, or none."""
+    archived = c.text("archived.archivedAt", "archivedat", "archived_at")
+    return f"{archived} IS NOT NULL AND NOT ({_lever_lead(c)} OR {_deleted(c)}) AND {_lever_reason_text(c)} IS NULL"
+
+
+def _lever_archive_reasons(c: _Columns) -> str:
+    """Lever's archive reasons (API `/archive_reasons` or the warehouse `archive_reason` table)."""
+    return (f"SELECT __row, {c.text('id')} AS id, {c.text('text')} AS text, {c.lower('type')} AS category "
+            "FROM raw")
 
 
 def _lever_stage_moves(updated_column: str, stage_column: str, in_utc: bool) -> Callable[[_Columns], str]:
@@ -261,8 +352,8 @@ TEAMTAILOR_MESSAGE_CODES = {"message": "email", "sms": "sms"}
 def _teamtailor_applications(c: _Columns) -> str:
     source = _source(
         candidate=c.text("candidate_id"), process=c.text("job_id"), stage=c.text("stage_id", "job_stage_id"),
-        extra={"created_at": c.text("created_at"), "rejected_at": c.text("rejected_at")},
-        where=f"NOT {_is_true(c.lower('sourced'))}",   # sourced candidates never applied
+        extra={"created_at": _as_utc(c.text("created_at")), "rejected_at": _as_utc(c.text("rejected_at"))},
+        where=f"NOT ({_teamtailor_sourced(c)} OR {_deleted(c)})",
     )
     return _events_sql(source, [
         _Event("application_received", "created_at"),
@@ -270,8 +361,13 @@ def _teamtailor_applications(c: _Columns) -> str:
     ])
 
 
+def _teamtailor_sourced(c: _Columns) -> str:
+    """Sourced candidates were added by a recruiter: they never applied."""
+    return _is_true(c.lower("sourced"))
+
+
 def _teamtailor_activities(c: _Columns) -> str:
-    candidate, moment, code, job = c.text("candidate_id"), c.text("created_at"), c.lower("code"), c.text("job_id")
+    candidate, moment, code, job = c.text("candidate_id"), _as_utc(c.text("created_at")), c.lower("code"), c.text("job_id")
     channel = "CASE code " + " ".join(
         f"WHEN {_literal(code_name)} THEN {_literal(channel)}" for code_name, channel in TEAMTAILOR_MESSAGE_CODES.items()
     ) + " END"
@@ -290,16 +386,17 @@ def _teamtailor_activities(c: _Columns) -> str:
 
 
 def _teamtailor_nps(c: _Columns) -> str:
-    candidate, scored = c.text("candidate_id"), c.text("scored_at")
+    candidate, scored = c.text("candidate_id"), _as_utc(c.text("scored_at"))
     return _surveys_sql(
-        candidate=candidate, process=_process_in_store(candidate, c.text("sent_at", "scored_at")),
+        candidate=candidate, process=_process_in_store(candidate, _as_utc(c.text("sent_at", "scored_at"))),
         submitted_at=scored, nps=c.text("score"), comment=c.text("feedback"),
-        where=f"{scored} IS NOT NULL",   # sent but never answered: no answer to store
+        where=f"{scored} IS NOT NULL",   # sent but not answered: a survey sent, see _teamtailor_nps_sent
     )
 
 
 def _teamtailor_nps_sent(c: _Columns) -> str:
-    candidate, sent = c.text("candidate_id"), c.text("sent_at")
+    """Every row is a survey sent (answered or not): the base of the response rate."""
+    candidate, sent = c.text("candidate_id"), _as_utc(c.text("sent_at"))
     source = _source(candidate=candidate, process=_process_in_store(candidate, sent), extra={"sent_at": sent})
     return _events_sql(source, [_Event("survey_sent", "sent_at")])
 
@@ -503,9 +600,8 @@ class MetricSupport(NamedTuple):
     reason_sv: str
 
 
-# Until presets and mappings declare what their source records (issue 11), the evidence an export
-# gives is read from the event types it can produce. An offer or a feedback call is not evidence
-# that the export records the written messages (a snapshot export knows offers but no messages).
+# The evidence an export's event types show by being there. An offer or a feedback call is not
+# evidence that the export records the written messages (a snapshot export knows offers but no messages).
 EVENT_EVIDENCE: dict[str, str] = {
     "application_received": "applications",
     "rejected": "decisions", "offer_made": "decisions", "hired": "decisions", "withdrawn": "decisions",
@@ -538,44 +634,108 @@ def metric_support(evidence: Collection[str]) -> list[MetricSupport]:
     return rows
 
 
+_Conditions = Callable[[_Columns], tuple[tuple[str, str], ...]]
+
+
+def _none(c: _Columns) -> tuple[tuple[str, str], ...]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Preset:
     name: str
-    kind: str                      # 'events' | 'surveys'
-    signature: frozenset[str]      # normalised headers that identify the export
+    kind: str                      # 'events' | 'surveys' | 'lookups' (a vendor code table)
+    # Normalised headers that identify the export; a nested field matches in any flattening
+    # (`_flattenings`), `a|b` is either.
+    signature: frozenset[str]
     title: str
     build: Callable[[_Columns], str]
     # (canonical event type, or for surveys submitted_at / nps / comment; the file's columns)
     events_supported: tuple[tuple[str, str], ...]
     also_required: frozenset[str] = frozenset()   # needed for events, but not part of the signature
     detectable: bool = True
+    # What the export records (vocabulary.EVIDENCE kind, EVIDENCE_SCOPES scope): docs/presets.md.
+    evidence: tuple[tuple[str, str], ...] = ()
+    # (reason, SQL over `raw`) for rows left out on purpose, in order; other rows that give nothing
+    # are counted as "no_event_date".
+    leaves_out: _Conditions = _none
+    # (reason, SQL over `raw`) for rows stored without a part of them (an outcome of unknown kind).
+    stores_partly: _Conditions = _none
+    # Events the same rows also give, stored by the same import (survey invitations in an answer export).
+    also_events: Callable[[_Columns], str] | None = None
+    lookup: tuple[str, str] = ("", "")   # for kind 'lookups': (vendor, kind) in vendor_lookups
 
     def to_canonical_sql(self, columns: dict[str, str]) -> str:
         return self.build(_Columns(columns))
+
+    def also_events_sql(self, columns: dict[str, str]) -> str | None:
+        return self.also_events(_Columns(columns)) if self.also_events else None
+
+    def left_out_conditions(self, columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return self.leaves_out(_Columns(columns))
+
+    def partly_stored_conditions(self, columns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return self.stores_partly(_Columns(columns))
 
     @property
     def required_columns(self) -> tuple[str, ...]:
         return tuple(sorted(self.signature | self.also_required))
 
+    def matches(self, columns: Collection[str]) -> bool:
+        """Whether a file with these (normalised) headers holds the preset's signature."""
+        held = _Columns({name: name for name in columns})
+        return all(held.has(name) for name in self.signature)
+
     def missing_columns(self, columns: Collection[str]) -> list[str]:
-        """Normalised names this preset needs that the file lacks (a forced preset on the wrong file)."""
-        return [name for name in self.required_columns if name not in columns]
+        """Names this preset needs that the file lacks (a forced preset on the wrong file)."""
+        held = _Columns({name: name for name in columns})
+        return [name for name in self.required_columns if not held.has(name)]
 
     def email_columns(self, columns: Collection[str]) -> frozenset[str]:
         """Columns the importer must pseudonymise as it reads the file: presets read no addresses."""
         return frozenset()
 
     @property
-    def evidence(self) -> frozenset[str]:
-        """What this export records (vocabulary.EVIDENCE): a survey export records answers."""
-        if self.kind == "events":
-            return evidence_of_events(target for target, _ in self.events_supported)
-        return frozenset({"survey_answers"})
+    def recorded(self) -> frozenset[str]:
+        """The kinds of evidence this export records (its declaration, without the scopes)."""
+        return frozenset(kind for kind, _ in self.evidence)
 
     @property
     def metrics_unavailable(self) -> tuple[tuple[str, str, str], ...]:
         """(metric key, reason en, reason sv) for each metric this export alone cannot give."""
-        return tuple((m.key, m.reason_en, m.reason_sv) for m in metric_support(self.evidence) if not m.available)
+        if self.kind == "lookups":
+            return ()   # a code table measures nothing and needs nothing
+        return tuple((m.key, m.reason_en, m.reason_sv) for m in metric_support(self.recorded) if not m.available)
+
+
+_OWN_SNAPSHOT = (("applications", "own"), ("decisions", "own"))
+
+
+def _reasons(*pairs: tuple[str, Callable[[_Columns], str]]) -> _Conditions:
+    return lambda c: tuple((reason, condition(c)) for reason, condition in pairs)
+
+
+def _lever_moves_lead(stage_column: str) -> Callable[[_Columns], str]:
+    """Every row of an opportunity that never left the lead stages."""
+    def condition(c: _Columns) -> str:
+        return (f"NOT coalesce(bool_or({c.lower(stage_column)} NOT LIKE 'lead-%') "
+                f"OVER (PARTITION BY {c.text('opportunity_id')}), false)")
+    return condition
+
+
+def _greenhouse_internal(c: _Columns) -> str:
+    return (f"NOT coalesce({c.lower('kind')} = 'email' OR ({c.lower('kind')} = 'activity' AND "
+            f"{c.lower('subject')} IN ('candidate rejected', 'candidate hired')), false)")
+
+
+def _teamtailor_internal(c: _Columns) -> str:
+    codes = ", ".join(_literal(code) for code in (*TEAMTAILOR_MESSAGE_CODES, "interview", "rejected", "hired"))
+    return f"NOT coalesce({c.lower('code')} IN ({codes}), false)"
+
+
+def _ashby_lead(c: _Columns) -> str:
+    return (f"NOT coalesce(bool_or(coalesce({c.lower('title')}, '') NOT IN ('lead', 'archived')) "
+            f"OVER (PARTITION BY {c.text('applicationid')}), false)")
 
 
 _EASYCRUIT_SIGNATURE = frozenset({"kandidatens_id", "projekt/annons_id", "ansökningsstatus", "ansökningsdatum"})
@@ -583,12 +743,12 @@ _EASYCRUIT_SIGNATURE = frozenset({"kandidatens_id", "projekt/annons_id", "ansök
 _PRESET_LIST: tuple[Preset, ...] = (
     Preset(
         "greenhouse_applications", "events",
-        frozenset({"id", "candidate_id", "prospect", "applied_at", "rejected_at", "status", "current_stage.name"}),
+        frozenset({"id", "candidate_id", "prospect", "applied_at", "rejected_at", "status"}),
         "Greenhouse: applications (Harvest)", _greenhouse_applications,
         (("application_received", "applied_at"), ("rejected", "rejected_at, status = rejected"),
          ("withdrawn", "rejected_at, rejection_reason.type.name = They rejected us"),
          ("hired", "last_activity_at, status = hired")),
-        frozenset({"jobs[0].id"}),
+        evidence=_OWN_SNAPSHOT, leaves_out=_reasons(("deleted", _deleted), ("prospect", _greenhouse_prospect)),
     ),
     Preset(
         "greenhouse_activity", "events", frozenset({"kind", "id", "created_at", "subject", "body"}),
@@ -596,55 +756,74 @@ _PRESET_LIST: tuple[Preset, ...] = (
         (("status_update_sent", "created_at, kind = email"), ("rejected", "created_at, subject = Candidate Rejected"),
          ("hired", "created_at, subject = Candidate Hired")),
         frozenset({"candidate_id"}),
+        evidence=(("decisions", "own"), ("messages", "own")),
+        leaves_out=_reasons(("internal_activity", _greenhouse_internal),
+                            ("undone_later", lambda c: f"{c.lower('kind')} = 'activity'")),
     ),
     Preset(
         "greenhouse_scorecards", "events",
         frozenset({"candidate_id", "application_id", "interviewed_at", "submitted_at", "overall_recommendation"}),
         "Greenhouse: scorecards", _greenhouse_scorecards, (("interview_held", "interviewed_at"),),
+        evidence=(("interviews", "own"),),
     ),
     Preset(
-        "lever_opportunities", "events", frozenset({"id", "contact", "createdat", "lastadvancedat", "origin", "stage"}),
+        "lever_opportunities", "events",
+        frozenset({"id", "createdat|created_at", "origin", "stage|stage_id|stage.id"}),
         "Lever: opportunities", _lever_opportunities,
-        (("application_received", "createdAt"), ("hired", "archived.archivedAt, archived.reason = Hired"),
+        (("application_received", "createdAt"),
+         ("hired", "archived.archivedAt, archived.reason = Hired (or an archive reason of type hired)"),
          ("withdrawn", "archived.archivedAt, archived.reason = Withdrew / Offer declined"),
-         ("rejected", "archived.archivedAt, any other archived.reason")),
+         ("rejected", "archived.archivedAt, any other known archived.reason")),
+        evidence=_OWN_SNAPSHOT, leaves_out=_reasons(("deleted", _deleted), ("lead", _lever_lead)),
+        stores_partly=_reasons(("archive_reason_unknown", _lever_unknown_reason)),
+    ),
+    Preset(
+        "lever_archive_reasons", "lookups", frozenset({"id", "text"}),
+        "Lever: archive reasons", _lever_archive_reasons,
+        (("archive reason", "id, text, type (hired / non-hired)"),), lookup=("lever", "archive_reason"),
     ),
     Preset(
         "lever_stage_changes", "events", frozenset({"opportunity_id", "tostageid", "tostageindex", "updatedat"}),
         "Lever: stage changes (API)", _lever_stage_moves("updatedat", "tostageid", in_utc=False),
         (("application_received", "updatedAt of the first move to a stage that is not lead-*"),),
+        evidence=(("applications", "own"),),
+        leaves_out=_reasons(("lead", _lever_moves_lead("tostageid")), ("stage_move", lambda c: "true")),
     ),
     Preset(
         "lever_stage_history", "events", frozenset({"opportunity_id", "updated_at", "stage_id", "to_stage_index"}),
         "Lever: opportunity stage history (warehouse)", _lever_stage_moves("updated_at", "stage_id", in_utc=True),
         (("application_received", "updated_at of the first move to a stage that is not lead-*"),),
+        evidence=(("applications", "own"),),
+        leaves_out=_reasons(("lead", _lever_moves_lead("stage_id")), ("stage_move", lambda c: "true")),
     ),
     Preset(
         "lever_interviews", "events", frozenset({"opportunity_id", "canceled_at", "date", "feedback_reminder", "panel_id"}),
         "Lever: interviews (warehouse)", _lever_interviews,
         (("interview_scheduled", "created_at"), ("interview_held", "date, not canceled, before the import day")),
+        evidence=(("interviews", "own"),),
     ),
     Preset(
         "teamtailor_applications", "events",
         frozenset({"created_at", "changed_stage_at", "rejected_at", "sourced", "candidate_id", "job_id"}),
         "Teamtailor: job applications", _teamtailor_applications,
         (("application_received", "created-at"), ("rejected", "rejected-at")),
+        evidence=_OWN_SNAPSHOT, leaves_out=_reasons(("deleted", _deleted), ("sourced", _teamtailor_sourced)),
     ),
     Preset(
         "teamtailor_activities", "events", frozenset({"code", "created_at", "data", "candidate_id"}),
         "Teamtailor: activities", _teamtailor_activities,
         (("status_update_sent", "created-at, code = message / sms"), ("interview_scheduled", "created-at, code = interview"),
          ("rejected", "created-at, code = rejected"), ("hired", "created-at, code = hired")),
+        evidence=(("decisions", "own"), ("messages", "own")),
+        leaves_out=_reasons(("internal_activity", _teamtailor_internal),
+                            ("undone_later", lambda c: f"{c.lower('code')} = 'rejected'")),
     ),
     Preset(
         "teamtailor_nps", "surveys", frozenset({"score", "scored_at", "sent_at", "on_reject", "candidate_id"}),
         "Teamtailor: NPS responses", _teamtailor_nps,
-        (("submitted_at", "scored-at"), ("nps", "score"), ("comment", "feedback")),
-    ),
-    Preset(
-        "teamtailor_nps_sent", "events", frozenset({"score", "scored_at", "sent_at", "on_reject", "candidate_id"}),
-        "Teamtailor: NPS responses, as surveys sent", _teamtailor_nps_sent, (("survey_sent", "sent-at"),),
-        detectable=False,
+        (("survey_sent", "sent-at (every row, answered or not)"), ("submitted_at", "scored-at"), ("nps", "score"),
+         ("comment", "feedback")),
+        evidence=(("surveys_sent", "own"), ("survey_answers", "own")), also_events=_teamtailor_nps_sent,
     ),
     Preset(
         "ashby_application_history", "events",
@@ -653,6 +832,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         (("application_received", "enteredStageAt of the first stage that is not Lead"),
          ("offer_made", "enteredStageAt, title = Offer"), ("hired", "enteredStageAt, title = Hired"),
          ("rejected", "enteredStageAt, title = Archived")),
+        evidence=_OWN_SNAPSHOT, leaves_out=_reasons(("lead", _ashby_lead), ("stage_move", lambda c: "true")),
     ),
     Preset(
         "ashby_survey_submissions", "surveys",
@@ -660,6 +840,8 @@ _PRESET_LIST: tuple[Preset, ...] = (
         "Ashby: survey submissions", _ashby_surveys,
         (("submitted_at", "submittedAt"), ("nps", "submittedValues: a field named *nps* or *recommend*"),
          ("comment", "submittedValues: a field named *comment* or *feedback*")),
+        evidence=(("survey_answers", "all"),),
+        leaves_out=_reasons(("other_survey_type", lambda c: f"coalesce({c.lower('surveytype')} <> 'candidateexperience', true)")),
     ),
     Preset(
         "smartrecruiters_applications", "events",
@@ -670,6 +852,8 @@ _PRESET_LIST: tuple[Preset, ...] = (
          ("hired", "applicationLastUpdate, applicationStage = HIRED"),
          ("rejected", "applicationLastUpdate, applicationStage = REJECTED"),
          ("withdrawn", "applicationLastUpdate, applicationStage = WITHDRAWN")),
+        evidence=_OWN_SNAPSHOT,
+        leaves_out=_reasons(("lead", lambda c: f"coalesce(upper({c.text('applicationstage')}) = 'LEAD', false)")),
     ),
     Preset(
         "smartrecruiters_interviews", "events",
@@ -677,6 +861,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         "SmartRecruiters: interviews report", _smartrecruiters_interviews,
         (("interview_scheduled", "interviewCreateDate"),
          ("interview_held", "interviewStartDate, not canceled or declined, before the import day")),
+        evidence=(("interviews", "own"),),
     ),
     Preset(
         "workday", "events", frozenset({"candidate_id", "job_req_id", "last_recruiting_stage", "candidate_stage"}),
@@ -686,6 +871,9 @@ _PRESET_LIST: tuple[Preset, ...] = (
          ("withdrawn", "Date and Time Completed, Candidate_Stage = Withdr*"),
          ("hired", "Date and Time Completed, Candidate_Stage = Hire / Hired / Ready for Hire")),
         frozenset({"date_and_time_initiated", "date_and_time_completed"}),
+        evidence=_OWN_SNAPSHOT,
+        leaves_out=_reasons(("canceled_transaction", lambda c: f"coalesce({c.lower('transaction_status')} IN "
+                             f"({', '.join(map(_literal, WORKDAY_VOID_STATUSES))}), false)")),
     ),
     Preset(
         "easycruit", "events", _EASYCRUIT_SIGNATURE, "EasyCruit: Kandidatexport", _easycruit,
@@ -694,18 +882,21 @@ _PRESET_LIST: tuple[Preset, ...] = (
          ("interview_held", "Datum för informationsmöte/telefonintervju (phone), Datum för intervju 1, 2, 3"),
          ("offer_made", "Datum för jobberbjudande"), ("hired", "Anställningsdatum"),
          ("rejected", "Ansökan uppdaterad, Ansökningsstatus = Avslag")),
+        evidence=(*_OWN_SNAPSHOT, ("interviews", "own")),
     ),
     Preset(
         "process_mining", "events", frozenset({"case_id", "activity", "timestamp"}),
         "Process-mining event log (case id, activity, timestamp)",
         _process_mining("case_id", "activity", "timestamp", "resource"),
         tuple((event_type, "activity") for event_type in EVENT_TYPES),
+        evidence=(*_OWN_SNAPSHOT, ("interviews", "own")),
     ),
     Preset(
         "process_mining_xes", "events", frozenset({"case:concept:name", "concept:name", "time:timestamp"}),
         "Process-mining event log, pm4py / XES names",
         _process_mining("case:concept:name", "concept:name", "time:timestamp", "org:resource"),
         tuple((event_type, "concept:name") for event_type in EVENT_TYPES),
+        evidence=(*_OWN_SNAPSHOT, ("interviews", "own")),
     ),
 )
 
@@ -714,13 +905,11 @@ PRESETS: dict[str, Preset] = {preset.name: preset for preset in _PRESET_LIST}
 
 def detect_preset(columns: set[str]) -> Preset | None:
     """The preset whose signature the header holds (the most specific one), or None for canonical."""
-    matching = [preset for preset in PRESETS.values() if preset.detectable and preset.signature <= columns]
+    matching = [preset for preset in PRESETS.values() if preset.detectable and preset.matches(columns)]
     return max(matching, key=lambda preset: len(preset.signature), default=None)
 
 
 def supported_metrics_in_store(store: Store) -> list[MetricSupport]:
-    """Which metrics the store's data as a whole supports: what to say after an import."""
-    evidence = set(evidence_of_events(row[0] for row in store.fetchall("SELECT DISTINCT event_type FROM events")))
-    if store.scalar("SELECT count(*) FROM survey_responses"):
-        evidence.add("survey_answers")
-    return metric_support(evidence)
+    """Which metrics the store's sources support as a whole: what its imports record (import_evidence),
+    not which events happen to be there (a snapshot without messages supports no latency)."""
+    return metric_support({row[0] for row in store.fetchall("SELECT DISTINCT evidence FROM import_evidence")})

@@ -9,17 +9,20 @@ CREATE OR REPLACE TEMP MACRO local_to_instant(ts, tz) AS
     END;
 
 -- Any accepted timestamp text to an instant; NULL when it cannot be read.
---   epoch milliseconds (12-13 digits), ISO 8601 with Z or an offset, naive local date-time, date only.
+--   epoch milliseconds (12-13 digits, also as pandas writes them: `1628513942512.0`), ISO 8601 with
+--   Z or an offset, naive local date-time (fractional seconds too), date only. Dots as time
+--   separators (`14.30`) are read only in a time without colons, so `14:21:05.255` keeps its milliseconds.
 -- An offset must be a real one: at most 14:00 either way, minutes 00-59 (+99:99 is no offset).
 -- Whether the instant is plausible (not 1970-01-01, not 9999-12-31) is a separate row check.
 CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
     WITH v AS (SELECT regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1') AS s)
     SELECT CASE
-        WHEN regexp_full_match(s, '\d{12,13}') THEN make_timestamptz(CAST(s AS BIGINT) * 1000)
+        WHEN regexp_full_match(s, '\d{12,13}(\.0*)?') THEN make_timestamptz(CAST(split_part(s, '.', 1) AS BIGINT) * 1000)
         WHEN regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)')
             THEN try_cast(s AS TIMESTAMPTZ)
         WHEN regexp_full_match(s, '\d{4}[-/]\d{2}[-/]\d{2}([T ]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?)?')
-            THEN local_to_instant(try_cast(regexp_replace(replace(s, '/', '-'), '(\d)\.(\d{2})', '\1:\2', 'g') AS TIMESTAMP), tz)
+            THEN local_to_instant(try_cast(CASE WHEN contains(s, ':') THEN replace(s, '/', '-')
+                ELSE regexp_replace(replace(s, '/', '-'), '(\d)\.(\d{2})', '\1:\2', 'g') END AS TIMESTAMP), tz)
         ELSE NULL
     END FROM v
 );

@@ -1,0 +1,38 @@
+"""How the Data page and the mapping step show one import: where every row went, what the file
+records and which metrics it cannot give on its own. Thin: the counts come from ImportReport."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.catalogue import METRICS
+from analytics.i18n import t
+from analytics.ingest.importer import ImportReport
+from analytics.privacy import escape_markdown as md
+
+
+def render_import_report(report: ImportReport, lang: str) -> None:
+    """Success with the row accounting, or the error; then the problems found on rows."""
+    if report.ok:
+        st.success(md(report.summary(lang)))
+        details = [md(line) for line in report.accounting_lines(lang)]
+        kinds = ", ".join(t(f"evidence.{kind}", lang) for kind in report.evidence)
+        details.append(t("import.records", lang, kinds=kinds) if kinds else t("import.records_nothing", lang))
+        if report.cannot_measure:
+            labels = [METRICS[key].label(lang) if key in METRICS else key for key in report.cannot_measure]
+            details.append(t("import.cannot_measure", lang, metrics=", ".join(labels)))
+        st.caption("\n".join(f"- {line}" for line in details))
+    else:
+        st.error(md(report.error_message(lang) or t("data.failed", lang, file=report.file_name)))
+    render_row_problems(report, lang)
+
+
+def render_row_problems(report: ImportReport, lang: str) -> None:
+    """The columns the import did not read and the problems found on rows, first 20 as text."""
+    if report.ignored_columns:
+        st.caption(t("data.ignored_columns", lang, columns=md(", ".join(report.ignored_columns))))
+    if report.problems:
+        st.caption(t("data.problems_total", lang, count=report.problem_count, shown=min(len(report.problems), 20)))
+        st.text("\n".join(report.problem_lines(lang)))
+        with st.expander(t("data.all_problems", lang, count=len(report.problems))):
+            st.dataframe(report.problems_frame(lang), hide_index=True)
