@@ -20,7 +20,7 @@ def test_import_json_accounts_for_every_row_and_says_what_the_file_cannot_measur
                                                 "left_out")} == {
         "file": "teamtailor_applications.csv", "format": "teamtailor_applications", "kind": "events",
         "rows_read": 4, "stored": 3, "already_stored": 0, "left_out": {"sourced": 1}}
-    assert applications["cannot_measure"]["ghosted"] == "no message times in this export: silences cannot be measured"
+    assert applications["cannot_measure"]["ghosted"].startswith("no message times in this export")
     assert "outcome_known" not in applications["cannot_measure"]
     # three surveys sent (one never answered), two answers: the counts of the file
     assert (nps["format"], nps["rows_read"], nps["stored"], nps["left_out"]) == ("teamtailor_nps", 3, 3, {})
