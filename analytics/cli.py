@@ -150,7 +150,7 @@ def _import(args) -> int:
             print(f"  ... {report.problem_count} problems in total", file=sys.stderr)
         if report.ok:
             print(f"{report.summary()} Import {report.import_id} ({report.kind}, {report.encoding}, {report.delimiter}).")
-            lines = (summary_lines(report.file_name, report.format, report.rows_stored, report.trace)[1:]
+            lines = (summary_lines(report.file_name, report.format, report.rows_stored, report.trace)
                      if report.trace is not None else report.accounting_lines())
             for line in lines:
                 print(f"  {line}")

@@ -391,7 +391,7 @@ def test_the_cli_imports_a_trace_like_any_file(tmp_path, capsys):
         paths.append(str(folder / name))
     assert cli_main(["import", *paths, "--db", str(folder / "radar.duckdb")]) == 0
     output = capsys.readouterr().out
-    assert "exchange-trace.csv: import 2: 9 new rows" in output
+    assert "exchange-trace.csv: read as exchange_message_trace: 17 rows read, 9 stored" in output
     assert "17 messages read, 9 kept" in output
     assert "Left out: not delivered 3, from a candidate 1, not to a candidate 3, duplicate 1." in output
 

@@ -803,7 +803,8 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
          json.dumps(report.left_out, sort_keys=True)],
     )
     _record_evidence(cursor, import_id, report, preset, event_types, evidence)
-    _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
+    if report.kind != "lookups":
+        _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
     return import_id
 
 
