@@ -234,7 +234,7 @@ def test_the_first_upload_moves_the_app_from_the_demo_to_the_users_own_data(tmp_
         page.locator("input[type=file]").first.set_input_files(str(export))
         page.get_by_role("button", name="Import", exact=True).click()
         wait_idle(page)
-        page.get_by_text("2 new rows stored").wait_for(timeout=30_000)
+        page.get_by_text("2 rows read, 2 stored").wait_for(timeout=30_000)
         page.get_by_text("You now see your own data.").wait_for()
         expect(label).to_have_count(0)
         page.screenshot(path=str(tmp_path / "after-import.png"))

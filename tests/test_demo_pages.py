@@ -112,7 +112,7 @@ def test_the_first_import_on_the_demo_moves_the_app_to_the_real_data(demo_on, bu
     assert demo_labels(at, "en") == (False, False)
     successes = [box.value for box in at.success]
     assert successes[0] == t("demo.moved", "en")     # how to return to the demo
-    assert "3 new rows stored" in successes[1]
+    assert "3 rows read, 3 stored" in successes[1]
     assert [toggle.label for toggle in at.toggle] == [t("demo.toggle", "en")]
     assert not at.info                                # no longer on the demo
     # The import went to the real store; the demo store is as it was built.
