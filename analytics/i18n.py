@@ -45,6 +45,59 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.risk": {"en": "Brand risk", "sv": "Varumärkesrisk"},
     "nav.data": {"en": "Data", "sv": "Data"},
     "nav.settings": {"en": "Settings", "sv": "Inställningar"},
+    # -- unknown is never zero: what the imported sources cannot tell ----------------------------
+    "unmeasured.short": {"en": "not in your data", "sv": "finns inte i dina data"},
+    "unmeasured.value": {"en": "Not in your data", "sv": "Finns inte i dina data"},
+    "unmeasured.line": {"en": "{metric}: not in your data: {reason}.", "sv": "{metric}: finns inte i dina data: {reason}."},
+    "measured.on": {"en": "on {n} of {total} applications", "sv": "på {n} av {total} ansökningar"},
+    "unmeasured.processes": {
+        "en": "{metric}: not in your data for {processes}: {reason}.",
+        "sv": "{metric}: finns inte i dina data för {processes}: {reason}.",
+    },
+    "processes.status.unmeasured": {"en": "not in your data", "sv": "finns inte i dina data"},
+    "risk.unjudged": {
+        "en": "{rule}: not judged for {processes}, not in your data: {reason}.",
+        "sv": "{rule}: bedöms inte för {processes}, finns inte i dina data: {reason}.",
+    },
+    "risk.unjudged_heading": {"en": "Not judged: not in your data", "sv": "Bedöms inte: finns inte i dina data"},
+    "report.coverage": {"en": "What your data cannot tell", "sv": "Vad era data inte kan visa"},
+    "data.measurable_all": {"en": "{metric}: measurable for all {n} applications", "sv": "{metric}: mätbart för alla {n} ansökningar"},
+    "data.measurable_part": {
+        "en": "{metric}: measurable for {n} of {total} applications; for the others, {reason}",
+        "sv": "{metric}: mätbart för {n} av {total} ansökningar; för de övriga gäller att {reason}",
+    },
+    "measured.line": {
+        "en": "{metric} rests on {n} of {total} applications: for the others, {reason}.",
+        "sv": "{metric} bygger på {n} av {total} ansökningar: för de övriga gäller att {reason}.",
+    },
+    "unmeasured.missing.applications": {
+        "en": "no source records when these applications started (application_received): import the ATS applications export or an events log with application_received",
+        "sv": "ingen källa visar när ansökningarna kom in (application_received): importera ATS-systemets ansökningsexport eller en händelselogg med application_received",
+    },
+    "unmeasured.missing.decisions": {
+        "en": "no source records the decisions (rejections, offers, withdrawals): import the ATS applications export or an events log with rejected and offer_made",
+        "sv": "ingen källa visar besluten (avslag, erbjudanden, återtaganden): importera ATS-systemets ansökningsexport eller en händelselogg med rejected och offer_made",
+    },
+    "unmeasured.missing.interviews": {
+        "en": "no source records the interviews: import an interview export or an events log with interview_held",
+        "sv": "ingen källa visar intervjuerna: importera en intervjuexport eller en händelselogg med interview_held",
+    },
+    "unmeasured.missing.messages": {
+        "en": "no source records the messages sent to candidates: import a message trace or an events log with acknowledgement_sent",
+        "sv": "ingen källa visar meddelandena till kandidaterna: importera en meddelandelogg från e-postservern eller en händelselogg med acknowledgement_sent",
+    },
+    "unmeasured.missing.personal_feedback": {
+        "en": "no source records feedback given by phone, video or in person: import an events log with feedback_given and its channel",
+        "sv": "ingen källa visar återkoppling per telefon, video eller på plats: importera en händelselogg med feedback_given och dess kanal",
+    },
+    "unmeasured.missing.surveys_sent": {
+        "en": "no source records which candidates were sent a survey: import the survey tool's invitations or an events log with survey_sent",
+        "sv": "ingen källa visar vilka kandidater som fick en enkät: importera enkätverktygets utskick eller en händelselogg med survey_sent",
+    },
+    "unmeasured.missing.survey_answers": {
+        "en": "no source records the survey answers: import the survey export",
+        "sv": "ingen källa visar enkätsvaren: importera enkätexporten",
+    },
     # -- shared filters --------------------------------------------------------------------------
     "filters.heading": {"en": "Filters", "sv": "Filter"},
     "filters.dates": {"en": "Applied between", "sv": "Ansökt mellan"},

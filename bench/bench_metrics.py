@@ -75,6 +75,19 @@ LOAD_SURVEYS = """
         'comment': 'VARCHAR', 'language': 'VARCHAR'})
 """
 
+# As the importer records two canonical files: which import brought each row, and what each records.
+RECORD_IMPORTS = """
+    INSERT INTO imports VALUES (1, 'events.csv', '', 'events', 'canonical', 0, 0, 0, 0, now()),
+                               (2, 'surveys.csv', '', 'surveys', 'canonical', 0, 0, 0, 0, now());
+    INSERT INTO event_sources SELECT event_key, 1 FROM events;
+    INSERT INTO survey_sources SELECT response_key, 2 FROM survey_responses;
+    INSERT INTO import_evidence
+    SELECT 1, evidence, 'own', NULL, NULL
+    FROM unnest(['applications', 'decisions', 'interviews', 'messages', 'personal_feedback', 'surveys_sent'])
+        AS kinds(evidence)
+    UNION ALL SELECT 2, 'survey_answers', 'all', NULL, NULL;
+"""
+
 
 def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
@@ -104,6 +117,7 @@ def build_store(applications: int, seed: int) -> Path:
         with store.transaction() as cursor:
             cursor.execute(LOAD_EVENTS, [str(events_csv)])
             cursor.execute(LOAD_SURVEYS, [str(surveys_csv)])
+            cursor.execute(RECORD_IMPORTS)
 
     timed("load into the store (INSERT ... SELECT FROM read_csv)", load)
     print(f"  {store.scalar('SELECT count(*) FROM events'):,} events, "

@@ -10,9 +10,10 @@ from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.importer import import_bytes, undo_import
 from analytics.ingest.message_traces import TRACE_FORMATS
-from analytics.ingest.presets import PRESETS, supported_metrics_in_store
+from analytics.ingest.presets import PRESETS
+from analytics.measure.evidence import measurable_metrics
 from analytics.privacy import escape_markdown as md
-from ui.common import format_time, lang, real_store, show_real_data, showing_demo
+from ui.common import format_time, lang, real_store, show_real_data, showing_demo, store_metrics
 from ui.import_report import render_import_report, render_row_problems
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
@@ -122,10 +123,14 @@ else:
         st.rerun()
 
     with st.expander(t("data.metrics_heading", L)):
-        for support in supported_metrics_in_store(store):
-            label = METRICS[support.key].label(L) if support.key in METRICS else support.key
-            if support.available:
-                st.markdown(f":green[✓] {t('data.metric_available', L, metric=label)}")
+        # From the evidence the imports recorded, never from the event types the store happens to hold.
+        for metric in measurable_metrics(store_metrics(store, "all")):
+            label = METRICS[metric.key].label(L)
+            reason = metric.reason_sv if L == "sv" else metric.reason_en
+            if metric.applications == metric.of:
+                st.markdown(f":green[✓] {t('data.measurable_all', L, metric=label, n=metric.of)}")
+            elif metric.applications:
+                part = t("data.measurable_part", L, metric=label, n=metric.applications, total=metric.of, reason=reason)
+                st.markdown(f":orange[◐] {part}")
             else:
-                reason = support.reason_sv if L == "sv" else support.reason_en
-                st.markdown(f":orange[✗] {t('data.metric_unavailable', L, metric=label, reason=reason)}")
+                st.markdown(f":red[✗] {t('unmeasured.line', L, metric=label, reason=reason)}")

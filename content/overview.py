@@ -5,7 +5,13 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.present.charts import monthly_trend
-from analytics.present.process_view import TARGET_KEYS, attention_items, period_cards
+from analytics.present.coverage import coverage_lines
+from analytics.present.process_view import (
+    CARD_KEYS,
+    TARGET_KEYS,
+    attention_items,
+    period_cards,
+)
 from analytics.privacy import escape_markdown as md
 from ui.common import (
     format_time,
@@ -49,6 +55,8 @@ else:
                       height="stretch", delta_description=t("overview.vs_previous", L, days=days) if card.delta else None)
     st.caption(t("overview.period_caption", L, start=comparison.current_from, end=comparison.current_to,
                  previous_start=comparison.previous_from, previous_end=comparison.previous_to))
+    for line in coverage_lines(comparison.current.iloc[0], CARD_KEYS, L, settings.latency_unit):
+        st.caption(line)
 
     st.subheader(t("overview.attention", L))
     attention = attention_items(risk_assessment(filters, L), L)

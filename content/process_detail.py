@@ -13,7 +13,9 @@ from analytics.present.charts import (
     silence_distribution,
     stage_funnel,
 )
+from analytics.present.coverage import coverage_lines
 from analytics.present.process_view import (
+    CARD_KEYS,
     LATENCY_COLUMNS,
     application_choices,
     application_events,
@@ -65,6 +67,9 @@ for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
     column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True, height="stretch",
                   delta_description=t("detail.vs_target", L) if card.delta else None)
 st.caption(t("detail.cards_caption", L))
+for line in coverage_lines(by_process[by_process["process_id"] == process_id].iloc[0], CARD_KEYS, L,
+                           settings.latency_unit):
+    st.caption(line)
 
 selected = select_facts(store, facts(), replace(filters, processes=(process_id,)))
 st.subheader(t("detail.progress", L))

@@ -5,6 +5,7 @@ import streamlit as st
 from analytics.catalogue import METRICS, display_metric
 from analytics.i18n import t
 from analytics.present.charts import process_ranking
+from analytics.present.coverage import coverage_notes
 from analytics.present.process_view import (
     NEAR_TARGET,
     PROCESS_TABLE_COLUMNS,
@@ -51,6 +52,9 @@ for key in ("ack_latency_median", "longest_silence_d_median"):
     column_config[key] = st.column_config.NumberColumn(metric.label(L), format=column_format(metric),
                                                        help=metric.explanation(L))
 
+for note in coverage_notes(by_process, (*TARGET_KEYS, "ack_latency_median", "longest_silence_d_median"), L,
+                           settings.latency_unit):
+    st.caption(note)
 chosen = st.dataframe(style_process_table(table), column_config=column_config, column_order=PROCESS_TABLE_COLUMNS,
                       hide_index=True, height="content", on_select="rerun", selection_mode="single-row",
                       key="process_table")

@@ -8,9 +8,10 @@ from analytics.measure.actions import action_list, action_recruiters, action_tab
 from analytics.measure.metrics import Filters
 from analytics.measure.risk import MAX_SCORE, SEVERITY_COLOURS, flagged_processes, ranking_table
 from analytics.measure.risk_rules import SEVERITY_POINTS
+from analytics.present.coverage import unjudged_notes
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.privacy import escape_markdown as md
-from ui.common import facts, get_store, inventory, lang, risk_assessment, sidebar_filters
+from ui.common import facts, get_store, inventory, lang, metrics, risk_assessment, sidebar_filters
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
@@ -53,6 +54,10 @@ else:
     })
 st.caption(t("risk.ranking_caption", L, min=settings.min_group_size) + " "
            + t("risk.unflagged", L, count=len(assessment.processes) - len(ranking), total=len(assessment.processes)))
+if unjudged := unjudged_notes(assessment.processes, metrics("process", filters), L):
+    with st.expander(t("risk.unjudged_heading", L), expanded=True):
+        for note in unjudged:
+            st.caption(note)
 
 if not ranking.empty:
     st.subheader(t("risk.flags_heading", L))

@@ -261,6 +261,11 @@ def _cached_metrics(db_path: str, version: tuple, by: str, filters: Filters) -> 
     return metrics_by(_open_store(db_path), by, filters=filters, facts=_cached_facts(db_path, version))
 
 
+def store_metrics(store: Store, by: str) -> pd.DataFrame:
+    """Metrics of a given store, unfiltered (the Data page reads the user's own, whatever the pages show)."""
+    return _cached_metrics(str(store.path), store.data_version(), by, Filters())
+
+
 def metrics(by: str, filters: Filters) -> pd.DataFrame:
     """Metrics per group for the filters, from the cached facts (a filter change only re-aggregates)."""
     store = get_store()

@@ -27,7 +27,6 @@ from typing import NamedTuple
 from analytics.catalogue import DATA, missing_evidence, shown_in
 from analytics.i18n import t
 from analytics.settings import SPECS_BY_NAME
-from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header, quote_identifier
 
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
@@ -909,7 +908,3 @@ def detect_preset(columns: set[str]) -> Preset | None:
     return max(matching, key=lambda preset: len(preset.signature), default=None)
 
 
-def supported_metrics_in_store(store: Store) -> list[MetricSupport]:
-    """Which metrics the store's sources support as a whole: what its imports record (import_evidence),
-    not which events happen to be there (a snapshot without messages supports no latency)."""
-    return metric_support({row[0] for row in store.fetchall("SELECT DISTINCT evidence FROM import_evidence")})

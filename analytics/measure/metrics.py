@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from analytics.calendar import swedish_weekday_holidays
+from analytics.measure import evidence
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
 
@@ -114,6 +115,7 @@ def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
         "latency_unit": settings.latency_unit,
         "non_working_days": list(holidays),
         "processes": list(processes),
+        **evidence.facts_parameters(),
     }
 
 
@@ -157,7 +159,7 @@ def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, f
         **filters.parameters(),
     }
     frame = cursor.execute(read_sql("measure/sql/metrics_by_group.sql"), parameters).df()
-    frame = frame.rename(columns={"group_key": GROUP_COLUMNS[by]})
+    frame = evidence.describe_coverage(frame.rename(columns={"group_key": GROUP_COLUMNS[by]}))
     if by != "process":
         frame = frame.drop(columns="process_name")
     return frame
@@ -252,6 +254,7 @@ def json_value(value: Any) -> Any:
 def metrics_json(store: Store, by: str, as_of: datetime | str | None = None) -> list[dict[str, Any]]:
     """What `python -m analytics metrics --by BY [--as-of T] --json` prints, as Python objects."""
     frame = metrics_by(store, by, as_of=as_of)
+    frame["unmeasured"] = frame["unmeasured"].map(evidence.worded)
     return [{column: json_value(value) for column, value in row.items()} for row in frame.to_dict("records")]
 
 

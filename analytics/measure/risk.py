@@ -37,6 +37,11 @@ from analytics.store import Store, read_sql
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue"}
 MAX_SCORE = len(RULES) * SEVERITY_POINTS["high"]  # one flag per rule and process
 NEGATIVE_THEMES_SHOWN = 2  # the voice flag names what most negative comments are about
+# Per rule, the count of risk_process_checks.sql saying on how many applications its sources can
+# judge it; getting_worse can be judged where any of the four shares can.
+RULE_JUDGED = {"no_or_slow_acknowledgement": "ack_judged", "left_without_updates": "ghosted_judged",
+               "outcome_not_told": "notice_judged", "no_personal_feedback": "feedback_judged",
+               "negative_candidate_voice": "voice_judged"}
 
 FLAG_COLUMNS = (
     "process_id", "process_name", "recruiter", "rule", "severity", "points", "measure", "value", "n",
@@ -45,7 +50,7 @@ FLAG_COLUMNS = (
 )
 PROCESS_COLUMNS = (
     "process_id", "process_name", "recruiter", "applications", "small_group", "risk_score", "score_parts",
-    "flags", "worst_rule", "worst_severity",
+    "flags", "worst_rule", "worst_severity", "unjudged",
 )
 
 
@@ -229,13 +234,23 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
     return RiskAssessment(flag_frame.reset_index(drop=True), processes)
 
 
+def unjudged_rules(total: dict) -> tuple[str, ...]:
+    """The rules a process's sources cannot judge: no application of it records what the rule asks."""
+    missing = tuple(rule for rule, judged in RULE_JUDGED.items() if not total[judged])
+    shares = set(RULES[:4])
+    return (*missing, "getting_worse") if shares <= set(missing) else missing
+
+
 def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str) -> pd.DataFrame:
     """One row per process: the score (points of its flags added up), the parts, and the worst flag.
 
     Ranked by score, but a process with fewer applications than min_group_size never above a larger one.
+    A rule its sources cannot judge adds nothing and is named in `unjudged`; a process none of whose
+    rules can be judged has no score (None), not a clean 0.
     """
     rows = []
     for total in totals:
+        unjudged = unjudged_rules(total)
         own = flags[flags["process_id"] == total["process_id"]].copy()
         own["_rule"] = own["rule"].map(RULES.index)
         own = own.sort_values(["points", "_rule"], ascending=[False, True])
@@ -245,15 +260,18 @@ def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str
             "process_id": total["process_id"], "process_name": total["process_name"],
             "recruiter": total["recruiter"], "applications": int(total["applications"]),
             "small_group": bool(total["applications"] < settings.min_group_size),
-            "risk_score": int(own["points"].sum()), "score_parts": " + ".join(parts),
+            "risk_score": None if len(unjudged) == len(RULES) else int(own["points"].sum()),
+            "score_parts": " + ".join(parts),
             "flags": len(own), "worst_rule": own["rule"].iloc[0] if len(own) else None,
-            "worst_severity": own["severity"].iloc[0] if len(own) else None,
+            "worst_severity": own["severity"].iloc[0] if len(own) else None, "unjudged": unjudged,
         })
     frame = pd.DataFrame(rows, columns=list(PROCESS_COLUMNS))
+    frame["risk_score"] = frame["risk_score"].astype("Int64")  # pd.NA: nothing could be judged
     frame["_worst"] = frame["worst_severity"].map(SEVERITY_POINTS).fillna(0)
-    frame = frame.sort_values(["small_group", "risk_score", "_worst", "applications", "process_name"],
+    frame["_score"] = frame["risk_score"].fillna(-1)  # unjudged processes last
+    frame = frame.sort_values(["small_group", "_score", "_worst", "applications", "process_name"],
                               ascending=[True, False, False, False, True])
-    return frame.drop(columns="_worst").reset_index(drop=True)
+    return frame.drop(columns=["_worst", "_score"]).reset_index(drop=True)
 
 
 def risk_flags(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
@@ -287,7 +305,7 @@ def ranking_table(processes: pd.DataFrame, lang: str) -> pd.DataFrame:
     columns = {"process_name": t("col.process_name", lang), "recruiter": t("col.recruiter", lang),
                "applications": t("col.applications", lang), "risk_score": t("risk.col.risk_score", lang),
                "score_parts": t("risk.col.score_parts", lang)}
-    return processes.loc[processes["risk_score"] > 0, list(columns)].rename(columns=columns)
+    return processes.loc[processes["risk_score"].fillna(0) > 0, list(columns)].rename(columns=columns)
 
 
 # --- JSON and the command line -------------------------------------------------------------------

@@ -84,7 +84,7 @@ def _checks(row: dict, settings: Settings) -> dict[str, list[Check]]:
         "no_or_slow_acknowledgement": [
             _share_check(row, "ack_within_sla_share", "ack_eligible", settings.risk_ack_within_sla_min)],
         "left_without_updates": [
-            _share_check(row, "ghosted_share", "applications", settings.risk_ghosted_max, higher_is_better=False)],
+            _share_check(row, "ghosted_share", "ghosted_judged", settings.risk_ghosted_max, higher_is_better=False)],
         "outcome_not_told": [_share_check(row, "told_in_time_share", "notice_due", settings.risk_told_in_time_min)],
         "no_personal_feedback": [
             _share_check(row, "personal_feedback_share", "feedback_due", settings.risk_personal_feedback_min)],

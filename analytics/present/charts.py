@@ -68,8 +68,12 @@ def _share_axis(fig: go.Figure, axis: str, **position) -> None:
 def _count_text(key: str, row: pd.Series, lang: str) -> str:
     """"182 of 234" for a share, else the number of applications."""
     if key in SHARE_PARTS:
+        if pd.isna(row[key]):  # nothing to count, or not in the data
+            return t("unmeasured.short", lang) if key in row.get("unmeasured", {}) else "–"
+        # the base the share rests on (its denominator's applications whose sources can tell it)
         numerator, denominator = SHARE_PARTS[key]
-        return t("chart.count_of", lang, count=int(row[numerator]), total=int(row[denominator]))
+        total = row.get(f"{key}_base", row[denominator])
+        return t("chart.count_of", lang, count=int(row[numerator]), total=int(total))
     return t("chart.applications_n", lang, count=int(row["applications"]))
 
 

@@ -22,6 +22,7 @@ from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric,
 from analytics.i18n import t
 from analytics.measure.metrics import PeriodComparison
 from analytics.measure.risk import RiskAssessment
+from analytics.present.coverage import card_value, interval_text
 from analytics.privacy import pseudonymise
 from analytics.settings import Settings
 from analytics.store import Store
@@ -38,6 +39,7 @@ STATUS_STYLES = {
     "near": "color: #7a4a00; background-color: #fff0d4",
     "met": "color: #1d5e22; background-color: #e3f3e4",
     "small": "color: #8a8f94",
+    "unmeasured": "color: #5b6470; background-color: #eef1f4",
 }
 
 # The Overview's headline cards and the detail page's, in the order they are drawn (latencies in the chosen unit).
@@ -86,7 +88,7 @@ def attention_items(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
     Columns: process_id, process_name, applications, risk_score, score_parts, worst (the rule's
     name) and evidence (that flag's numbers in a sentence).
     """
-    flagged = assessment.processes[assessment.processes["risk_score"] > 0]
+    flagged = assessment.processes[assessment.processes["risk_score"].fillna(0) > 0]
     # Flags come in rank order, each process's worst first.
     worst = assessment.flags.drop_duplicates("process_id").set_index("process_id")
     return pd.DataFrame({
@@ -117,7 +119,10 @@ def pick_process(metrics_by_process: pd.DataFrame, requested: str | None,
 
 
 def process_status(row: pd.Series) -> str:
-    """A process's worst status over the targets; 'small' for a group too small to judge."""
+    """A process's worst status over the targets; 'unmeasured' when its sources can tell none of the
+    targets (never 'met' for lack of data), 'small' for a group too small to judge."""
+    if all(key in row["unmeasured"] for key in TARGET_KEYS):
+        return "unmeasured"
     if row["small_group"]:
         return "small"
     found = {target_status(key, row[key]) for key in TARGET_KEYS}
@@ -144,11 +149,11 @@ def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang:
     })
     for key in TARGET_KEYS:
         table[key] = metrics_by_process[key] * 100
-        table[f"{key}_interval"] = ["–" if is_missing(row[key]) else f"{row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
-                                    for _, row in metrics_by_process.iterrows()]
-        table[f"{key}_status"] = ["small" if status == "small" else target_status(key, row[key])
+        table[f"{key}_interval"] = [interval_text(row, key, lang) for _, row in metrics_by_process.iterrows()]
+        table[f"{key}_status"] = ["small" if status == "small" else "unmeasured" if key in row["unmeasured"]
+                                  else target_status(key, row[key])
                                   for status, (_, row) in zip(statuses, metrics_by_process.iterrows(), strict=True)]
-    table["ghosted"] = metrics_by_process["ghosted"].astype(int)
+    table["ghosted"] = metrics_by_process["ghosted"].astype("Int64")  # <NA>: not in the data
     table["ack_latency_median"] = metrics_by_process["ack_latency_median"]
     table["longest_silence_d_median"] = metrics_by_process["longest_silence_d_median"]
     rank = {pid: position for position, pid in enumerate(ranking["process_id"])}
@@ -202,18 +207,24 @@ def _first(frame: pd.DataFrame, key: str) -> Any:
     return frame[key].iloc[0] if len(frame) else None
 
 
+def _row(frame: pd.DataFrame) -> dict | None:
+    return frame.iloc[0].to_dict() if len(frame) else None
+
+
 def period_cards(comparison: PeriodComparison, latency_unit: str, lang: str) -> list[HeadlineCard]:
     """The Overview's cards: the period's value and its change against the period before.
 
     comparison: from compare_periods (its frames' latencies in latency_unit).
     """
     cards = []
+    now_row = _row(comparison.current)
     for key in CARD_KEYS:
         metric = display_metric(key, latency_unit)
         now, before = _first(comparison.current, key), _first(comparison.previous, key)
         change = None if is_missing(now) or is_missing(before) else now - before
-        cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(now), format_change(metric, change, lang),
-                                  _delta_color(metric), metric.explanation(lang)))
+        value, help_text = card_value(now_row, key, metric, lang)
+        cards.append(HeadlineCard(key, metric.label(lang), value, format_change(metric, change, lang),
+                                  _delta_color(metric), help_text))
     return cards
 
 
@@ -226,10 +237,10 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
         metric = display_metric(key, latency_unit)
         value = _first(row, key)
         gap = None if metric.target is None or is_missing(value) else value - metric.target
-        help_text = metric.explanation(lang)
+        shown, help_text = card_value(_row(row), key, metric, lang)
         if metric.target is not None:
             help_text += " " + t("detail.card_target", lang, target=_percent(metric.target))
-        cards.append(HeadlineCard(key, metric.label(lang), metric.format_value(value), format_change(metric, gap, lang),
+        cards.append(HeadlineCard(key, metric.label(lang), shown, format_change(metric, gap, lang),
                                   _delta_color(metric), help_text))
     return cards
 

@@ -32,7 +32,7 @@ from analytics.catalogue import (
 from analytics.i18n import t
 from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
-from analytics.present import charts, process_view, voice_charts
+from analytics.present import charts, coverage, process_view, voice_charts
 from analytics.present.exports import to_xlsx_bytes
 from analytics.present.pdf import html_to_pdf
 from analytics.settings import Settings
@@ -83,6 +83,16 @@ class ReportContent:
             f"{t('filters.department', lang)}: {', '.join(f.departments) or all_text}",
             f"{t('filters.recruiter', lang)}: {', '.join(f.recruiters) or all_text}",
         ]
+
+    def coverage_lines(self) -> list[str]:
+        """What the sources cannot tell (not in your data, why, what to import) or tell for only part
+        of the applications: for the headline, then per metric the processes without it."""
+        lang, unit = self.scope.lang, self.settings.latency_unit
+        lines = [] if self.headline.empty else coverage.coverage_lines(
+            self.headline.iloc[0], PROCESS_TABLE_KEYS, lang, unit)
+        if self.scope.process_id is None:
+            lines += coverage.coverage_notes(self.by_process, PROCESS_TABLE_KEYS, lang, unit)
+        return lines
 
     def setting_lines(self) -> list[str]:
         lang, s = self.scope.lang, self.settings
@@ -183,6 +193,9 @@ def render_html(content: ReportContent) -> bytes:
         f"<h2>{esc(t('report.headline', lang))}</h2>", _headline_cards(content),
         f"<h2>{esc(t('report.by_process', lang))}</h2>", _process_table(content),
     ]
+    if cannot_tell := content.coverage_lines():
+        parts += [f"<h3>{esc(t('report.coverage', lang))}</h3>",
+                  "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in cannot_tell) + "</ul>"]
     parts += [f"<h2>{esc(t('report.flags', lang))}</h2>", _flags_html(content)]
     parts += [f"<h2>{esc(t('report.voice', lang))}</h2>",
               _frame_html(voice_charts.groups_table(content.voice, "process", lang, content.settings.min_survey_answers)),
@@ -210,7 +223,9 @@ def _made_line(content: ReportContent) -> str:
     return t("report.made", content.scope.lang, as_of=as_of, made=made, zone=content.settings.timezone)
 
 
-def _value(key: str, row: pd.Series, unit: str) -> str:
+def _value(key: str, row: pd.Series, unit: str, lang: str) -> str:
+    if key in row["unmeasured"]:
+        return t("unmeasured.short", lang)
     metric = display_metric(key, unit) if key not in METRICS else METRICS[key]
     text = metric.format_value(_plain(row.get(key)))
     if key in SHARE_WITH_INTERVAL and _plain(row.get(f"{key}_low")) is not None:
@@ -230,7 +245,7 @@ def _headline_cards(content: ReportContent) -> str:
         return f"<p>{esc(t('report.no_data', lang))}</p>"
     row = content.headline.iloc[0]
     cards = [
-        f'<div class="card"><div class="v">{esc(_value(key, row, content.settings.latency_unit))}</div>'
+        f'<div class="card"><div class="v">{esc(_value(key, row, content.settings.latency_unit, lang))}</div>'
         f'<div class="l">{esc(METRICS[key].label(lang))}</div></div>'
         for key in PROCESS_TABLE_KEYS
     ]
@@ -246,7 +261,7 @@ def _process_table(content: ReportContent) -> str:
     for _, row in content.by_process.iterrows():
         name = row["process_name"] if isinstance(row["process_name"], str) else row["process_id"]
         small = f' <span class="small">({esc(t("report.small_group", lang))})</span>' if row["small_group"] else ""
-        cells = "".join(f'<td class="num">{esc(_value(key, row, content.settings.latency_unit))}</td>'
+        cells = "".join(f'<td class="num">{esc(_value(key, row, content.settings.latency_unit, lang))}</td>'
                         for key in PROCESS_TABLE_KEYS)
         rows.append(f"<tr><td>{esc(str(name))} <span class='small'>{esc(str(row['process_id']))}</span>{small}</td>"
                     f"{cells}</tr>")
@@ -310,11 +325,15 @@ def render_xlsx(content: ReportContent) -> bytes:
     demo = [t("report.demo", lang)] if content.scope.demo else []
     about = pd.DataFrame({t("report.about", lang): [content.title, *demo, _made_line(content),
                                                      *content.filter_lines(), *content.setting_lines(),
-                                                     t("report.privacy_note", lang)]})
+                                                     *content.coverage_lines(), t("report.privacy_note", lang)]})
     metrics_sheet = pd.DataFrame({t("col.process_id", lang): content.by_process["process_id"],
                                   t("col.process_name", lang): content.by_process["process_name"]})
+    unknown = t("unmeasured.short", lang)
     for key in PROCESS_TABLE_KEYS:
-        metrics_sheet[METRICS[key].label(lang)] = content.by_process[key].astype(object).map(_plain)
+        metrics_sheet[METRICS[key].label(lang)] = [
+            unknown if key in missing else _plain(value)
+            for value, missing in zip(content.by_process[key].astype(object), content.by_process["unmeasured"],
+                                      strict=True)]
         if key in SHARE_WITH_INTERVAL:
             metrics_sheet[f"{METRICS[key].label(lang)} {t('report.low', lang)}"] = \
                 content.by_process[f"{key}_low"].astype(object).map(_plain)

@@ -46,22 +46,51 @@ CREATE OR REPLACE TEMP MACRO difference_low(a, l_a, b, u_b) AS
 CREATE OR REPLACE TEMP MACRO difference_high(a, u_a, b, l_b) AS
     a - b + sqrt((u_a - a) ^ 2 + (b - l_b) ^ 2);
 
--- A moment's business clock: the business days before its local date, plus the elapsed part of
--- that date when it is a business day. calendar is application_facts.sql's business_calendar row;
--- a latency in business days is the difference of two clocks (analytics/calendar.py).
-CREATE OR REPLACE TEMP MACRO business_clock(local_moment, calendar) AS
-    calendar.business_days_before[CAST(local_moment AS DATE) - calendar.first_day + 1]
-    + CASE WHEN calendar.is_business_day[CAST(local_moment AS DATE) - calendar.first_day + 1]
-           THEN (epoch(local_moment) - epoch(CAST(CAST(local_moment AS DATE) AS TIMESTAMP))) / 86400
-           ELSE 0
-      END;
+-- A moment's business clock: the business days before its local date (business_days_before), plus
+-- the elapsed part of that date when it is a business day (business_day_part). calendar is
+-- application_facts.sql's business_calendar row; a latency in business days is the difference of two
+-- clocks (analytics/calendar.py).
+CREATE OR REPLACE TEMP MACRO business_days_before(local_moment, calendar) AS
+    calendar.business_days_before[CAST(local_moment AS DATE) - calendar.first_day + 1];
+
+CREATE OR REPLACE TEMP MACRO business_day_part(local_moment, calendar) AS
+    CASE WHEN calendar.is_business_day[CAST(local_moment AS DATE) - calendar.first_day + 1]
+         THEN (epoch(local_moment) - epoch(CAST(CAST(local_moment AS DATE) AS TIMESTAMP))) / 86400
+         ELSE 0
+    END;
 
 -- A latency given in hours, shown in the chosen unit: calendar hours, calendar days, or business
--- days between the two local moments (the difference of their business clocks).
+-- days between the two local moments (the difference of their business clocks). The whole days
+-- and the parts of days are subtracted apart, so that the result does not depend on where the
+-- calendar starts (a clock's large whole part would round its fraction differently).
 CREATE OR REPLACE TEMP MACRO latency_in_unit(hours, started_at, ended_at, unit, zone, calendar) AS
     CASE unit
         WHEN 'hours' THEN hours
         WHEN 'days' THEN hours / 24
-        ELSE business_clock(timezone(zone, ended_at), calendar)
-             - business_clock(timezone(zone, started_at), calendar)
+        ELSE (business_days_before(timezone(zone, ended_at), calendar)
+              - business_days_before(timezone(zone, started_at), calendar))
+             + (business_day_part(timezone(zone, ended_at), calendar)
+                - business_day_part(timezone(zone, started_at), calendar))
     END;
+
+-- Evidence masks (application_facts.sql): kind i of vocabulary.EVIDENCE (passed as `kinds`) is bit i - 1.
+CREATE OR REPLACE TEMP MACRO evidence_bit(kind, kinds) AS
+    CAST(1 AS INTEGER) << (list_position(CAST(kinds AS VARCHAR[]), kind) - 1);
+
+CREATE OR REPLACE TEMP MACRO evidence_has(mask, kind, kinds) AS
+    mask & evidence_bit(kind, kinds) <> 0;
+
+-- Whether an evidence mask holds every kind a family of facts needs.
+CREATE OR REPLACE TEMP MACRO supports(mask, need) AS
+    mask & need = need;
+
+-- Whether an application (applied_at to the end of its timeline) lies within the period an
+-- evidence row covers; an open bound does not limit.
+CREATE OR REPLACE TEMP MACRO evidence_within(evidence, started_at, ended_at) AS
+    (evidence.covers_from IS NULL OR started_at >= evidence.covers_from)
+    AND (evidence.covers_to IS NULL OR ended_at <= evidence.covers_to);
+
+-- A group's count of something only `base` of its applications can tell: NULL when none can (and
+-- the group is not empty), so that unknown is never read as 0.
+CREATE OR REPLACE TEMP MACRO known_count(counted, base, applications) AS
+    CASE WHEN base > 0 OR applications = 0 THEN counted END;

@@ -4,8 +4,10 @@
 --   outcome_not_told  rejected more than the silence limit ago and never told (days since the decision)
 --   silent_open       open and no news for longer than the silence limit (days since the last contact)
 --
--- An application that is several of these is listed once, under the first. $timezone gives the
--- local date the waiting started. The suggested contact per reason is analytics/measure/actions.py's ACTION_CONTACT.
+-- Only applications whose sources record the messages sent to candidates are listed: without
+-- them, silence is unknown, not a reason to call. An application that is several of these is
+-- listed once, under the first. $timezone gives the local date the waiting started. The suggested
+-- contact per reason is analytics/measure/actions.py's ACTION_CONTACT.
 
 SELECT candidate_id,
        process_id,
@@ -21,6 +23,7 @@ FROM (
            CASE WHEN interviewed_rejected OR rejected_not_told THEN decision_at
                 ELSE greatest(applied_at, last_contact_at) END AS waiting_since_at
     FROM risk_applications
-    WHERE (interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told
+    WHERE evidence_messages
+      AND ((interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told)
 )
 ORDER BY days_waiting DESC, process_name, candidate_id

@@ -7,7 +7,9 @@
 --   $notice_sla_hours   a rejected candidate should be told within this many hours of the decision
 --
 -- A rule judges an application only once its deadline has passed: the acknowledgement SLA (already
--- in application_facts), the notice SLA for rejections and feedback, the silence limit for ghosting.
+-- in application_facts), the notice SLA for rejections and feedback, the silence limit for ghosting;
+-- and only when its sources can tell (the measured_<family> columns of application_facts: the facts
+-- of an application whose sources cannot are NULL, and NULL is never counted as a failure).
 -- Each process's applications window (first to last applied_at in the selection) is cut in two
 -- halves of equal length, 'previous' and 'current', for "getting worse".
 
@@ -42,33 +44,40 @@ SELECT s.candidate_id,
        s.ack_within_sla,
        s.ack_deadline_passed AND s.ack_at IS NULL AS never_acknowledged,
        s.ack_latency_h,
+       s.measured_acknowledgement,
 
        -- left without updates
        s.ghosted,
        s.ghosted AND s.outcome = 'open' AS silent_open,
        s.ghosted AND s.rejection_stands AS rejected_not_told,
        s.ghosted_days_silent,
+       s.measured_ghosted,
 
        -- outcome not told in time: rejections decided at least the notice SLA ago
-       s.rejection_stands AND s.notice_deadline_passed AS notice_due,
-       s.rejection_stands AND s.notice_deadline_passed
+       s.rejection_stands AND s.notice_deadline_passed AND s.measured_notice AS notice_due,
+       s.rejection_stands AND s.notice_deadline_passed AND s.measured_notice
            AND coalesce(s.notice_latency_h <= $notice_sla_hours, false) AS told_in_time,
-       s.rejection_stands AND s.notice_deadline_passed AND s.notice_at IS NULL AS never_told,
+       s.rejection_stands AND s.notice_deadline_passed AND s.measured_notice AND s.notice_at IS NULL AS never_told,
        s.notice_latency_h,
+       s.measured_notice,
 
        -- interviewees rejected without personal feedback
        s.interviewed_rejected,
        s.personal_feedback,
-       s.interviewed_rejected AND s.notice_deadline_passed AS feedback_due,
+       s.interviewed_rejected AND s.notice_deadline_passed AND s.measured_personal_feedback AS feedback_due,
+       s.measured_personal_feedback,
+       -- the action list asks recruiters to contact only candidates whose messages are known
+       s.evidence_messages,
        s.decision_at,
        s.last_contact_at,
 
        -- candidate voice
-       s.nps_answers,
-       s.nps_promoters,
-       s.nps_detractors,
-       s.comments,
-       s.comments_positive,
-       s.comments_negative
+       s.measured_survey_answers,
+       coalesce(s.nps_answers, 0) AS nps_answers,
+       coalesce(s.nps_promoters, 0) AS nps_promoters,
+       coalesce(s.nps_detractors, 0) AS nps_detractors,
+       coalesce(s.comments, 0) AS comments,
+       coalesce(s.comments_positive, 0) AS comments_positive,
+       coalesce(s.comments_negative, 0) AS comments_negative
 FROM selected AS s
 JOIN windows AS w USING (process_id)

@@ -1,7 +1,8 @@
 -- risk_process_checks: per process, the counts, shares and Wilson 95 % intervals the brand-risk
 -- rules judge, for all its selected applications (period 'all') and for each half of its
 -- applications window ('previous', 'current'). Needs risk_applications and metrics_macros.sql on
--- the connection. Shares are NULL where there is nothing to count.
+-- the connection. Shares are NULL where there is nothing to count. *_judged count the applications
+-- whose sources can tell what each rule asks (0: the rule cannot be judged).
 
 WITH counted AS (
     SELECT process_id,
@@ -12,6 +13,12 @@ WITH counted AS (
            count(*) AS applications,
            min(applied_date) AS applied_from,
            max(applied_date) AS applied_to,
+
+           count(*) FILTER (measured_acknowledgement) AS ack_judged,
+           count(*) FILTER (measured_ghosted) AS ghosted_judged,
+           count(*) FILTER (measured_notice) AS notice_judged,
+           count(*) FILTER (measured_personal_feedback) AS feedback_judged,
+           count(*) FILTER (measured_survey_answers) AS voice_judged,
 
            count(*) FILTER (ack_deadline_passed) AS ack_eligible,
            count(*) FILTER (ack_within_sla) AS ack_within_sla,
@@ -47,9 +54,9 @@ SELECT *,
        wilson_low(ack_within_sla, ack_eligible) AS ack_within_sla_share_low,
        wilson_high(ack_within_sla, ack_eligible) AS ack_within_sla_share_high,
 
-       share(ghosted, applications) AS ghosted_share,
-       wilson_low(ghosted, applications) AS ghosted_share_low,
-       wilson_high(ghosted, applications) AS ghosted_share_high,
+       share(ghosted, ghosted_judged) AS ghosted_share,
+       wilson_low(ghosted, ghosted_judged) AS ghosted_share_low,
+       wilson_high(ghosted, ghosted_judged) AS ghosted_share_high,
 
        share(told_in_time, notice_due) AS told_in_time_share,
        wilson_low(told_in_time, notice_due) AS told_in_time_share_low,

@@ -12,7 +12,7 @@ halves AS (
          LATERAL (VALUES
              ('ack_within_sla_share', true, ack_within_sla, ack_eligible,
               ack_within_sla_share, ack_within_sla_share_low, ack_within_sla_share_high),
-             ('ghosted_share', false, ghosted, applications,
+             ('ghosted_share', false, ghosted, ghosted_judged,
               ghosted_share, ghosted_share_low, ghosted_share_high),
              ('told_in_time_share', true, told_in_time, notice_due,
               told_in_time_share, told_in_time_share_low, told_in_time_share_high),
