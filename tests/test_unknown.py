@@ -21,8 +21,9 @@ from analytics.catalogue import METRICS, shares
 from analytics.i18n import t
 from analytics.ingest.importer import import_bytes
 from analytics.measure import evidence
+from analytics.measure.actions import action_list
 from analytics.measure.metrics import application_facts, metrics_by, metrics_json
-from analytics.measure.risk import action_list, assess_risk
+from analytics.measure.risk import assess_risk
 from analytics.store import Store
 from tests.conftest import APP
 
