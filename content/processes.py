@@ -57,7 +57,7 @@ for note in coverage_notes(by_process, (*TARGET_KEYS, "ack_latency_median", "lon
     st.caption(note)
 chosen = st.dataframe(style_process_table(table), column_config=column_config, column_order=PROCESS_TABLE_COLUMNS,
                       hide_index=True, height="content", on_select="rerun", selection_mode="single-row",
-                      key="process_table")
+                      key="process_table", placeholder="–")  # a share not in the data, or with nothing to count
 if chosen.selection.rows:
     process_id = table["process_id"].iloc[chosen.selection.rows[0]]
     st.session_state["detail_process"] = process_id
