@@ -299,6 +299,22 @@ def test_an_unreadable_date_is_a_row_problem_naming_row_and_column(tmp_path):
     store.close()
 
 
+def test_a_row_that_does_not_fit_the_header_is_a_problem_without_its_text(tmp_path):
+    store = _store(tmp_path / "structure")
+    lines = _exchange_with_times(["2026-03-02 09:15:03", "2026-03-02 09:16:03", "yesterday"]).decode().splitlines()
+    lines[2] += ',"secret.person@example.se","extra"'          # row 2: two fields too many
+    data = ("\n".join(lines) + "\n").encode()
+    report = import_bytes(store, data, "trace.csv")
+    assert not report.ok and report.problem_count == 2 and report.rows_read == 3
+    assert report.problem_lines()[0] == ("trace.csv, row 2 (line 3), column (whole row): the row does not fit the "
+                                         "header (expected 8 fields, found 10); check for a stray separator or an "
+                                         "unclosed quote")
+    # the time problem keeps its own row number although the reader skipped row 2
+    assert report.problem_lines()[1].startswith("trace.csv, row 3 (line 4), column Received: cannot read 'yesterday'")
+    assert "secret.person" not in " ".join(report.problem_lines())
+    store.close()
+
+
 def test_the_admin_center_report_gives_one_message_per_recipient(tmp_path):
     """The historical search report: one row per message, every recipient with its own status."""
     store = _store(tmp_path / "eac")

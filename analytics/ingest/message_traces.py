@@ -4,10 +4,11 @@ Exchange Online (`Get-MessageTrace | Export-Csv`, the admin center's historical 
 Google Workspace (Email Log Search export) each log every message with its sender, recipient, time,
 subject and delivery status, but no body. Read in DuckDB, one statement per step:
 
-1. the file's columns become `trace_rows` (one row per message and recipient, times parsed);
+1. the file's columns become `trace_rows` (one row per message and recipient, cells as text);
 2. every distinct sender and recipient address is hashed with the store's key (the importer's
    `address_key`, the hash of candidate aliases) and looked up in `candidate_aliases`;
-3. each row is kept or left out for one reason, counted (`LEFT_OUT_REASONS`): not delivered, a
+3. each row's time is read (`trace_instant`; Exchange's date order told from the file), and the
+   row is kept or left out for one reason, counted (`LEFT_OUT_REASONS`): not delivered, a
    candidate's own mail, not to a candidate, the same message again, no application open;
 4. a kept message belongs to the candidate's application open when it was sent, and its event type
    comes from timing and subject (`subject_patterns`), channel `email`; events are stored like any
@@ -42,7 +43,6 @@ from analytics.vocabulary import normalize_header, quote_identifier
 
 # Why a row of a trace gives no contact, in the order they are decided (each row counts once).
 LEFT_OUT_REASONS = ("not_delivered", "from_candidate", "not_to_candidate", "duplicate", "no_open_application")
-DATE_ORDERS = ("auto", "dmy", "mdy")
 # A message up to this long before the application's first event still belongs to it (an
 # automatic acknowledgement sent in the same minute the ATS rounded up): it is dated at the start.
 EARLY_TOLERANCE_MINUTES = 5
@@ -120,7 +120,7 @@ class TraceSummary:
     ambiguous: int = 0            # several applications open and the subject named none (or several)
     covers_from: datetime | None = None
     covers_to: datetime | None = None
-    date_order: str = ""          # 'iso', 'dmy' or 'mdy': how the file's dates were read
+    date_order: str = ""          # Exchange: 'iso', 'dmy' or 'mdy', how the file's dates were read
     event_types: dict[str, int] = field(default_factory=dict)
 
 
@@ -175,7 +175,8 @@ def import_trace(
     with store.cursor() as cursor:
         cursor.execute(read_sql("ingest/sql/import_macros.sql"))
         _read_rows(cursor, prepared, trace, header, report)
-        summary.messages_read = report.rows_read = cursor.execute("SELECT count(*) FROM trace_rows").fetchone()[0]
+        summary.messages_read = report.rows_read = cursor.execute(
+            "SELECT (SELECT count(*) FROM trace_rows) + (SELECT count(DISTINCT line) FROM trace_rejects)").fetchone()[0]
         if report.rows_read == 0:
             report.error_code = "header_only"
             raise ImportFailed(report)
@@ -185,8 +186,11 @@ def import_trace(
         cursor.execute(read_sql("ingest/sql/trace_candidates.sql"))
         cursor.execute(read_sql("ingest/sql/trace_classified.sql"),
                        {"timezone": store.settings().timezone, "earliest": earliest, "latest": latest})
-        report.problems = _time_problems(cursor, trace, header, f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}")
-        report.problem_count = report.rows_rejected = cursor.execute(
+        structural = _structural_problems(cursor, header)
+        timing = _time_problems(cursor, trace, header, f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}",
+                                sorted(problem.row for problem in structural))
+        report.problems = sorted(structural + timing, key=lambda problem: problem.row)[:MAX_KEPT_PROBLEMS]
+        report.problem_count = report.rows_rejected = len(structural) + cursor.execute(
             "SELECT count(*) FROM trace_classified WHERE reason = 'bad_time'").fetchone()[0]
         if report.problem_count and mode != "lenient":
             report.error_code, report.error_values = "rows_rejected", {"count": str(report.problem_count)}
@@ -220,7 +224,8 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
     written: they are normalised once each when hashed (trace_addresses.sql).
     """
     read = ("read_csv($path, delim = $delimiter, header = true, skip = $skip, all_varchar = true, quote = '\"', "
-            "escape = '\"', null_padding = true)")
+            "escape = '\"', null_padding = false, store_rejects = true, rejects_table = 'trace_rejects', "
+            "rejects_scan = 'trace_scans')")
     cells = (f"{_cell(header, trace.sent_at)} AS sent_raw, {quote_identifier(header.columns[trace.sender])} AS sender, "
              f"{quote_identifier(header.columns[trace.subject])} AS subject, "
              f"{quote_identifier(header.columns[trace.message_id])} AS message_id")
@@ -250,6 +255,20 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
         detail = str(error).strip().splitlines()[0].replace(str(prepared.csv_path), "the file")[:200]
         report.error_code, report.error_values = "unreadable", {"detail": detail}
         raise ImportFailed(report) from error
+
+
+def _structural_problems(cursor, header: TraceHeader) -> list[RowProblem]:
+    """Lines the reader could not split into the header's columns: one problem each, without the line's text."""
+    rows = cursor.execute(
+        r"""
+        SELECT line, max(try_cast(regexp_extract(error_message, 'Expected Number of Columns: (\d+)', 1) AS BIGINT)),
+               max(try_cast(regexp_extract(error_message, 'Found: (\d+)', 1) AS BIGINT)), min(error_type)
+        FROM trace_rejects GROUP BY line ORDER BY line LIMIT ?
+        """, [MAX_KEPT_PROBLEMS]).fetchall()
+    return [RowProblem(row=int(line) - 1 - header.skip, column="(whole row)", value=None, code="bad_structure",
+                       detail=(f"expected {expected} fields, found {found}" if expected is not None and found is not None
+                               else (kind or "").lower()), file_line=int(line))
+            for line, expected, found, kind in rows]
 
 
 def _define_trace_instant(cursor, trace: TraceFormat, date_order: str, report) -> str:
@@ -309,17 +328,24 @@ def _detect_date_order(cursor, report) -> str:
     raise ImportFailed(report)
 
 
-def _time_problems(cursor, trace: TraceFormat, header: TraceHeader, window: str) -> list[RowProblem]:
-    """One problem per file row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS)."""
+def _time_problems(cursor, trace: TraceFormat, header: TraceHeader, window: str,
+                   rejected_rows: list[int]) -> list[RowProblem]:
+    """One problem per file row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS).
+
+    The reader numbers only the rows it could split: each rejected row before one shifts it by one.
+    """
     column = header.columns[trace.sent_at]
     rows = cursor.execute(
         "SELECT __row, any_value(sent_raw), bool_and(sent_at IS NULL) FROM trace_classified WHERE reason = 'bad_time' "
         "GROUP BY __row ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     problems = []
-    for row, raw, unreadable in rows:
+    for accepted, raw, unreadable in rows:
+        row = int(accepted)
+        for rejected in rejected_rows:
+            row += rejected <= row
         code = "missing_value" if raw is None else ("bad_trace_time" if unreadable else "out_of_range")
-        problems.append(RowProblem(row=int(row), column=column, value=raw, code=code,
-                                   detail=window if code == "out_of_range" else "", file_line=int(row) + 1 + header.skip))
+        problems.append(RowProblem(row=row, column=column, value=raw, code=code,
+                                   detail=window if code == "out_of_range" else "", file_line=row + 1 + header.skip))
     return problems
 
 
@@ -328,7 +354,8 @@ def _summarise(cursor, summary: TraceSummary) -> None:
     counts = dict(cursor.execute(
         "SELECT reason, count(*) FROM trace_classified WHERE reason <> 'bad_time' GROUP BY reason").fetchall())
     duplicates, unique = cursor.execute(
-        "SELECT count(*) FILTER (duplicate), count(*) FILTER (NOT duplicate) FROM trace_delivered").fetchone()
+        "SELECT coalesce(sum(repeats), 0) + count(*) FILTER (imported), count(*) FILTER (NOT imported) "
+        "FROM trace_delivered").fetchone()
     summary.kept, summary.candidates, summary.applications, summary.ambiguous = cursor.execute(
         "SELECT count(*), count(DISTINCT candidate_id), count(DISTINCT (candidate_id, process_id)), "
         "count(*) FILTER (ambiguous) FROM trace_attributed").fetchone()

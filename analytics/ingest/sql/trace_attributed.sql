@@ -12,7 +12,7 @@
 -- (subject_patterns, in lower case), else it is a status update.
 CREATE OR REPLACE TEMP TABLE trace_attributed AS
 WITH messages AS (
-    SELECT * FROM trace_delivered WHERE NOT duplicate
+    SELECT * FROM trace_delivered WHERE NOT imported
 ),
 applications AS (
     SELECT candidate_id, process_id,
@@ -33,6 +33,7 @@ open_applications AS (
            {'candidate_id': a.candidate_id, 'process_id': a.process_id, 'started_at': a.started_at,
             'decided_at': a.decided_at} AS application,
            a.started_at,
+           a.of_candidate > 1 OR c.candidates > 1 AS choice,
            CASE WHEN a.of_candidate > 1 OR c.candidates > 1 THEN
                coalesce(contains(lower(m.subject), lower(a.process_name)), false)
                OR contains(' ' || trim(regexp_replace(lower(coalesce(m.subject, '')), '[^[:alnum:]]+', ' ', 'g')) || ' ',
@@ -45,13 +46,19 @@ open_applications AS (
     WHERE a.started_at <= m.sent_at + to_minutes(CAST($tolerance_minutes AS BIGINT))
       AND (a.closed_at IS NULL OR m.sent_at <= a.closed_at)
 ),
+-- A message whose address has one candidate with one application (most messages) needs no
+-- choosing; the others choose: the named application, else the most recently started one.
 chosen AS (
-    SELECT __id, any_value(message_key) AS message_key, any_value(sent_at) AS sent_at,
-           any_value(subject) AS subject,
-           count(*) > 1 AND count(*) FILTER (named) <> 1 AS ambiguous,
-           CASE WHEN count(*) FILTER (named) = 1 THEN any_value(application) FILTER (named)
-                ELSE arg_max(application, started_at) END AS application
+    SELECT __id, message_key, sent_at, subject, false AS ambiguous, application
     FROM open_applications
+    WHERE NOT choice
+    UNION ALL
+    SELECT __id, any_value(message_key), any_value(sent_at), any_value(subject),
+           count(*) > 1 AND count(*) FILTER (named) <> 1,
+           CASE WHEN count(*) FILTER (named) = 1 THEN any_value(application) FILTER (named)
+                ELSE arg_max(application, started_at) END
+    FROM open_applications
+    WHERE choice
     GROUP BY __id
 ),
 attributed AS MATERIALIZED (
