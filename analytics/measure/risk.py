@@ -202,7 +202,10 @@ def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) ->
     for process_id, text, language, number in comments:
         for theme in _comment_themes(text, language):
             counts[process_id][theme] += number
-    return {process_id: counter.most_common(NEGATIVE_THEMES_SHOWN) for process_id, counter in counts.items()}
+    # Ties go by theme name: the comments arrive in no fixed order, and a shared report must not change
+    # between two runs on the same data.
+    return {process_id: sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:NEGATIVE_THEMES_SHOWN]
+            for process_id, counter in counts.items()}
 
 
 def assess_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
