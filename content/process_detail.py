@@ -29,9 +29,8 @@ from analytics.present.reports import ReportScope
 from ui.common import (
     facts,
     get_store,
-    inventory,
     lang,
-    metrics,
+    metrics_or_stop,
     report_downloads,
     risk_assessment,
     sidebar_filters,
@@ -43,13 +42,7 @@ store = get_store()
 settings = store.settings()
 st.title(t("nav.process_detail", L))
 
-if inventory().is_empty:
-    st.info(t("store.empty", L))
-    st.stop()
-by_process = metrics("process", filters)
-if by_process.empty:
-    st.info(t("metrics.empty_selection", L))
-    st.stop()
+by_process = metrics_or_stop("process", filters, L)
 
 # The process comes from the link (?process_detail=), else from the Processes page, else the riskiest.
 labels = process_labels(by_process)

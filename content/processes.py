@@ -15,20 +15,14 @@ from analytics.present.process_view import (
     process_table,
     style_process_table,
 )
-from ui.common import get_store, inventory, lang, metrics, risk_assessment, sidebar_filters
+from ui.common import get_store, lang, metrics_or_stop, risk_assessment, sidebar_filters
 
 filters = sidebar_filters()
 L = lang()
 settings = get_store().settings()
 st.title(t("nav.processes", L))
 
-if inventory().is_empty:
-    st.info(t("store.empty", L))
-    st.stop()
-by_process = metrics("process", filters)
-if by_process.empty:
-    st.info(t("metrics.empty_selection", L))
-    st.stop()
+by_process = metrics_or_stop("process", filters, L)
 
 st.caption(t("processes.caption", L, points=round(NEAR_TARGET * 100), n=settings.min_group_size))
 table = process_table(by_process, risk_assessment(filters, L).processes, L)

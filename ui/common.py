@@ -272,6 +272,18 @@ def metrics(by: str, filters: Filters) -> pd.DataFrame:
     return _cached_metrics(str(store.path), store.data_version(), by, filters)
 
 
+def metrics_or_stop(by: str, filters: Filters, language: str) -> pd.DataFrame:
+    """The metrics per group, or a plain message and the end of the page when there is nothing to show."""
+    if inventory().is_empty:
+        st.info(t("store.empty", language))
+        st.stop()
+    frame = metrics(by, filters)
+    if frame.empty:
+        st.info(t("metrics.empty_selection", language))
+        st.stop()
+    return frame
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def _cached_comparison(db_path: str, version: tuple, filters: Filters, days: int) -> PeriodComparison:
     return compare_periods(_open_store(db_path), None, None, filters, days, facts=_cached_facts(db_path, version))
