@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,10 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-
-def _peak_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # KiB on Linux
-
+from child_steps import mib, peak_kib, run_child  # noqa: E402  (beside this script)
 
 # -- the steps, each run in a child process -----------------------------------------------------
 
@@ -96,21 +91,7 @@ def step_import(args: argparse.Namespace) -> dict:
 STEPS = {"idle": step_idle, "generate": step_generate, "count": step_count, "ctas": step_ctas, "import": step_import}
 
 
-def run_child(step: str, **options: str | int) -> dict:
-    command = [sys.executable, __file__, "--step", step]
-    for name, value in options.items():
-        command += [f"--{name.replace('_', '-')}", str(value)]
-    finished = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
-    if finished.returncode != 0:
-        raise SystemExit(f"step {step} failed:\n{finished.stderr}")
-    return json.loads(finished.stdout.strip().splitlines()[-1])
-
-
 # -- the report ---------------------------------------------------------------------------------
-
-def _mib(kib: int) -> str:
-    return f"{kib / 1024:,.0f} MiB"
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -125,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.step:   # a child: run one step, print its figures as JSON
         result = STEPS[args.step](args)
-        result["peak_kib"] = _peak_kib()
+        result["peak_kib"] = peak_kib()
         print(json.dumps(result))
         return 0
 
@@ -139,25 +120,25 @@ def main(argv: list[str] | None = None) -> int:
         path.unlink(missing_ok=True)
     try:
         print(f"applications: {args.applications:,} (seed {args.seed}); files in {workdir}")
-        generated = run_child("generate", applications=args.applications, seed=args.seed, csv=csv_path)
+        generated = run_child(__file__, "generate", applications=args.applications, seed=args.seed, csv=csv_path)
         size = csv_path.stat().st_size
         print(f"generate      {generated['seconds']:8.2f} s  {generated['rows']:,} events, {size / 2**20:,.0f} MiB "
-              f"(peak {_mib(generated['peak_kib'])})")
-        idle = run_child("idle")
-        count = run_child("count", csv=csv_path)
-        ctas = run_child("ctas", csv=csv_path, db=workdir / "bare.duckdb")
-        imported = run_child("import", csv=csv_path, db=workdir / "radar.duckdb")
+              f"(peak {mib(generated['peak_kib'])})")
+        idle = run_child(__file__, "idle")
+        count = run_child(__file__, "count", csv=csv_path)
+        ctas = run_child(__file__, "ctas", csv=csv_path, db=workdir / "bare.duckdb")
+        imported = run_child(__file__, "import", csv=csv_path, db=workdir / "radar.duckdb")
         if not imported["ok"]:
             print(f"IMPORT FAILED: {imported['error']}")
             for line in imported["problem_lines"]:
                 print(f"  {line}")
             return 1
         rows = imported["rows_read"]
-        print(f"idle process                                      (peak {_mib(idle['peak_kib'])})")
+        print(f"idle process                                      (peak {mib(idle['peak_kib'])})")
         for name, step in (("duckdb count", count), ("duckdb CTAS", ctas), ("import_file", imported)):
             checkpoint = f", then CHECKPOINT {step['checkpoint_seconds']:.2f} s" if "checkpoint_seconds" in step else ""
             print(f"{name:13} {step['seconds']:8.2f} s  {rows / step['seconds']:>12,.0f} rows/s  "
-                  f"(peak {_mib(step['peak_kib'])}{checkpoint})")
+                  f"(peak {mib(step['peak_kib'])}{checkpoint})")
         print(f"import: {imported['rows_read']:,} read, {imported['rows_stored']:,} stored, "
               f"{imported['rows_duplicate']:,} duplicate, {imported['rows_rejected']:,} rejected; "
               f"{imported['events']:,} events in the store")

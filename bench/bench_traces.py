@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,19 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from child_steps import cpu_seconds, mib, peak_kib, run_child  # noqa: E402  (beside this script)
+
 CONTACTS_PER_APPLICATION = 4        # on average: 3, 4 or 5
 CONTACT_SHARE = 0.52
-
-
-def _peak_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _cpu_seconds() -> float:
-    """User and system time of this process, DuckDB's threads included: what the step cost the
-    machine, whatever else runs on it (wall-clock times depend on the load)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 # -- the files ----------------------------------------------------------------------------------
@@ -138,18 +127,18 @@ def step_count(args: argparse.Namespace) -> dict:
     import duckdb
 
     connection = duckdb.connect()
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     rows = connection.execute("SELECT count(*) FROM read_csv(?)", [args.csv]).fetchone()[0]
-    return {"seconds": time.perf_counter() - started, "cpu": _cpu_seconds() - cpu, "rows": rows}
+    return {"seconds": time.perf_counter() - started, "cpu": cpu_seconds() - cpu, "rows": rows}
 
 
 def step_ctas(args: argparse.Namespace) -> dict:
     import duckdb
 
     connection = duckdb.connect(args.db)
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     connection.execute("CREATE TABLE trace AS SELECT * FROM read_csv(?)", [args.csv])
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     rows = connection.execute("SELECT count(*) FROM trace").fetchone()[0]
     connection.close()
     return {"seconds": seconds, "cpu": cpu, "rows": rows}
@@ -163,9 +152,9 @@ def step_import(args: argparse.Namespace) -> dict:
     events = import_file(store, args.events)     # the ATS export: candidates and their aliases, not timed
     if not events.ok:
         return {"ok": False, "error": events.error_message(), "problem_lines": events.problem_lines()[:3]}
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     report = import_file(store, args.csv)
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     store.close()
     trace = report.trace
     return {
@@ -178,20 +167,6 @@ def step_import(args: argparse.Namespace) -> dict:
 
 
 STEPS = {"generate": step_generate, "count": step_count, "ctas": step_ctas, "import": step_import}
-
-
-def run_child(step: str, **options: str | int) -> dict:
-    command = [sys.executable, __file__, "--step", step]
-    for name, value in options.items():
-        command += [f"--{name.replace('_', '-')}", str(value)]
-    finished = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
-    if finished.returncode != 0:
-        raise SystemExit(f"step {step} failed:\n{finished.stderr}")
-    return json.loads(finished.stdout.strip().splitlines()[-1])
-
-
-def _mib(kib: int) -> str:
-    return f"{kib / 1024:,.0f} MiB"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.step:
         result = STEPS[args.step](args)
-        result["peak_kib"] = _peak_kib()
+        result["peak_kib"] = peak_kib()
         print(json.dumps(result, default=str))
         return 0
 
@@ -219,13 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     for path in stores:
         path.unlink(missing_ok=True)
     try:
-        generated = run_child("generate", messages=args.messages, csv=trace_path, events=events_path)
+        generated = run_child(__file__, "generate", messages=args.messages, csv=trace_path, events=events_path)
         size = trace_path.stat().st_size
         print(f"generate      {generated['seconds']:8.2f} s  {generated['rows']:,} messages, {size / 2**20:,.0f} MiB; "
               f"{generated['applications']:,} applications, {generated['events']:,} ATS events")
-        count = run_child("count", csv=trace_path)
-        ctas = run_child("ctas", csv=trace_path, db=workdir / "bare.duckdb")
-        imported = run_child("import", csv=trace_path, events=events_path, db=workdir / "radar.duckdb")
+        count = run_child(__file__, "count", csv=trace_path)
+        ctas = run_child(__file__, "ctas", csv=trace_path, db=workdir / "bare.duckdb")
+        imported = run_child(__file__, "import", csv=trace_path, events=events_path, db=workdir / "radar.duckdb")
         if not imported["ok"]:
             print(f"IMPORT FAILED: {imported['error']}")
             for line in imported["problem_lines"]:
@@ -234,13 +209,13 @@ def main(argv: list[str] | None = None) -> int:
         rows = imported["rows_read"]
         for name, step in (("duckdb count", count), ("duckdb CTAS", ctas), ("trace import", imported)):
             print(f"{name:13} {step['seconds']:8.2f} s  {rows / step['seconds']:>12,.0f} rows/s  cpu {step['cpu']:6.2f} s  "
-                  f"(peak {_mib(step['peak_kib'])})")
+                  f"(peak {mib(step['peak_kib'])})")
         print(f"trace: {rows:,} read, {imported['kept']:,} kept, {imported['rows_stored']:,} events stored, "
               f"{imported['candidates']:,} candidates; left out {imported['left_out']}; dates {imported['date_order']}")
         ratio, cpu_ratio = imported["seconds"] / ctas["seconds"], imported["cpu"] / ctas["cpu"]
         print(f"trace import / duckdb CTAS = {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu (target at most 2x), "
               f"trace import / duckdb count = {imported['seconds'] / count['seconds']:.2f}x; "
-              f"import peak {_mib(imported['peak_kib'])} (target under 1,536 MiB)")
+              f"import peak {mib(imported['peak_kib'])} (target under 1,536 MiB)")
         if len({generated["rows"], count["rows"], ctas["rows"], rows}) != 1:
             print("WARNING: row counts differ")
         print(json.dumps({"messages": rows, "file_mib": round(size / 2**20), "import_s": round(imported["seconds"], 2),
