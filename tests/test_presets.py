@@ -38,7 +38,8 @@ EXPECTED_EVENTS: dict[str, tuple[tuple[str, ...], list[tuple[str, str, str, str]
     "greenhouse_activity": (("greenhouse_applications",), [
         # e-mails join the application that started last before them; the voided rejection is gone
         ("57683957", "107761", "status_update_sent", "2025-09-29 14:00:00+00"),
-        ("57683957", "107762", "status_update_sent", "2025-10-07 08:00:00+00"),
+        # rejected on 2025-10-06 09:30 (the applications export): this e-mail is the notice
+        ("57683957", "107762", "rejection_sent", "2025-10-07 08:00:00+00"),
         ("57683961", "107761", "status_update_sent", "2025-09-04 15:55:06+00"),
     ]),
     "greenhouse_scorecards": (("greenhouse_applications",), [

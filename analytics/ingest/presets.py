@@ -209,19 +209,40 @@ def _greenhouse_prospect(c: _Columns) -> str:
     return f"{_is_true(c.lower('prospect'))} OR coalesce({c.lower('status')}, '') = 'converted'"
 
 
+def _after_rejection(candidate: str, process: str, moment: str, subject: str) -> str:
+    """SQL: a rejection of this application at or before `moment`, stored already or in the same feed."""
+    instant = f"parse_instant({moment}, 'UTC')"
+    in_store = (f"EXISTS (SELECT 1 FROM events AS decided WHERE decided.candidate_id = {candidate} "
+                f"AND decided.process_id = {process} AND decided.event_type = 'rejected' "
+                f"AND decided.occurred_at <= {instant})")
+    last = "max(CASE WHEN {subject} = {kind} THEN {instant} END) OVER (PARTITION BY {candidate}, {process})"
+    rejected = last.format(subject=subject, kind="'candidate rejected'", instant=instant, candidate=candidate,
+                           process=process)
+    unrejected = last.format(subject=subject, kind="'candidate unrejected'", instant=instant, candidate=candidate,
+                             process=process)
+    # The feed's last rejection stands unless an unrejection came after it.
+    in_feed = f"coalesce({rejected} <= {instant} AND {rejected} > coalesce({unrejected}, '-infinity'::TIMESTAMPTZ), false)"
+    return f"({in_store} OR {in_feed})"
+
+
 def _greenhouse_activity(c: _Columns) -> str:
     candidate, moment, job = c.text("candidate_id"), _as_utc(c.text("created_at")), c.text("job_id", "jobs[0].id")
     subject, application = c.lower("subject"), f"{candidate}, {job}"
+    process = f"coalesce({job}, {_process_in_store(candidate, moment)})"
     source = _source(
-        candidate=candidate, process=f"coalesce({job}, {_process_in_store(candidate, moment)})",
+        candidate=candidate, process=process,
         extra={
             "item_kind": c.lower("kind"), "subject": subject, "created_at": moment,
             "unrejected_later": _voided_later(application, moment, subject, "candidate unrejected"),
             "unhired_later": _voided_later(application, moment, subject, "candidate unhired"),
+            "after_rejection": _after_rejection(candidate, process, moment, subject),
         },
     )
+    # Greenhouse does not mark the rejection e-mail: as for message traces, an e-mail at or after the
+    # application's rejection is its notice (the first of them is what the metrics read as the notice).
     return _events_sql(source, [
-        _Event("status_update_sent", "created_at", "item_kind = 'email'", channel="'email'"),
+        _Event("rejection_sent", "created_at", "item_kind = 'email' AND after_rejection", channel="'email'"),
+        _Event("status_update_sent", "created_at", "item_kind = 'email' AND NOT after_rejection", channel="'email'"),
         _Event("rejected", "created_at", "item_kind = 'activity' AND subject = 'candidate rejected' AND NOT unrejected_later"),
         _Event("hired", "created_at", "item_kind = 'activity' AND subject = 'candidate hired' AND NOT unhired_later"),
     ])
@@ -752,7 +773,9 @@ _PRESET_LIST: tuple[Preset, ...] = (
     Preset(
         "greenhouse_activity", "events", frozenset({"kind", "id", "created_at", "subject", "body"}),
         "Greenhouse: activity feed", _greenhouse_activity,
-        (("status_update_sent", "created_at, kind = email"), ("rejected", "created_at, subject = Candidate Rejected"),
+        (("rejection_sent", "created_at, kind = email, at or after the application's rejection"),
+         ("status_update_sent", "created_at, kind = email, before any rejection"),
+         ("rejected", "created_at, subject = Candidate Rejected"),
          ("hired", "created_at, subject = Candidate Hired")),
         frozenset({"candidate_id"}),
         evidence=(("decisions", "own"), ("messages", "own")),
