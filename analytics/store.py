@@ -31,6 +31,7 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, "migrations/001_schema.sql"), (2, "migrations/002_saved_mappings.sql"),
     (3, "migrations/003_sentiment_calibration.sql"), (4, "migrations/004_evidence_and_aliases.sql"),
     (5, "migrations/005_message_traces.sql"), (6, "migrations/006_preset_evidence_and_lookups.sql"),
+    (7, "migrations/007_access_and_audit.sql"),
 )
 
 
