@@ -105,6 +105,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.department": {"en": "Department", "sv": "Avdelning"},
     "filters.recruiter": {"en": "Recruiter", "sv": "Rekryterare"},
     "filters.all": {"en": "All", "sv": "Alla"},
+    "window.period": {"en": "Period", "sv": "Period"},
+    "window.days": {"en": "{days} d", "sv": "{days} d"},
+    "window.all": {"en": "All", "sv": "Allt"},
+    "window.help": {
+        "en": "Every page, card, list, chart, report and link shows the applications made in this window. A period is the last days up to the latest event ({as_of}); “All” runs from the first day with data. Pick dates below for any other range. Changes are compared with the window of equal length just before.",
+        "sv": "Varje sida, kort, lista, diagram, rapport och länk visar ansökningarna som gjorts inom det här fönstret. En period är de senaste dagarna fram till den senaste händelsen ({as_of}); ”Allt” börjar den första dagen med data. Välj datum nedan för ett annat intervall. Förändringar jämförs med lika långt fönster precis innan.",
+    },
     # -- store overview ------------------------------------------------------------------------
     "store.heading": {"en": "What is in the store", "sv": "Vad som finns i databasen"},
     "store.applications": {"en": "Applications", "sv": "Ansökningar"},
@@ -201,6 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "setting.ack_sla_hours": {"en": "Acknowledgement SLA (hours)", "sv": "Bekräftelse-SLA (timmar)"},
     "setting.notice_sla_hours": {"en": "Notice SLA (hours)", "sv": "Besked-SLA (timmar)"},
     "setting.silence_limit_days": {"en": "Silence limit (days)", "sv": "Tystnadsgräns (dagar)"},
+    "setting.action_horizon_days": {"en": "Action horizon (days)", "sv": "Åtgärdshorisont (dagar)"},
     "setting.min_group_size": {"en": "Minimum group size", "sv": "Minsta gruppstorlek"},
     "setting.min_survey_answers": {"en": "Minimum survey answers per group", "sv": "Minsta antal enkätsvar per grupp"},
     "setting.latency_unit": {"en": "Show latencies in", "sv": "Visa svarstider i"},
@@ -439,7 +447,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "risk.actions_recruiter": {"en": "Recruiter", "sv": "Rekryterare"},
     "risk.actions_all": {"en": "All recruiters", "sv": "Alla rekryterare"},
-    "risk.actions_count": {"en": "{count} candidates to contact.", "sv": "{count} kandidater att kontakta."},
+    "risk.actions_count.one": {
+        "en": "{count} candidate to contact, waiting at most {horizon} days.",
+        "sv": "{count} kandidat att kontakta, som väntat högst {horizon} dagar.",
+    },
+    "risk.actions_count.other": {
+        "en": "{count} candidates to contact, waiting at most {horizon} days.",
+        "sv": "{count} kandidater att kontakta, som väntat högst {horizon} dagar.",
+    },
+    "risk.backlog_heading.one": {
+        "en": "Backlog: {count} candidate waiting more than {horizon} days",
+        "sv": "Eftersläpning: {count} kandidat som väntat mer än {horizon} dagar",
+    },
+    "risk.backlog_heading.other": {
+        "en": "Backlog: {count} candidates waiting more than {horizon} days",
+        "sv": "Eftersläpning: {count} kandidater som väntat mer än {horizon} dagar",
+    },
+    "risk.backlog_caption": {
+        "en": "These candidates have waited longer than the action horizon ({horizon} days, in Settings). A call today will not undo the wait: close each case with an apology and a clear outcome, and ask whether an open process is still open.",
+        "sv": "De här kandidaterna har väntat längre än åtgärdshorisonten ({horizon} dagar, under Inställningar). Ett samtal i dag gör inte väntan ogjord: avsluta varje ärende med en ursäkt och ett tydligt besked, och kontrollera om en öppen process fortfarande är öppen.",
+    },
+    "risk.actions_none_today": {
+        "en": "Nobody has waited {horizon} days or less: every case on the list is in the backlog below.",
+        "sv": "Ingen har väntat {horizon} dagar eller mindre: alla ärenden finns i eftersläpningen nedan.",
+    },
+    "risk.sheet_backlog": {"en": "Backlog", "sv": "Eftersläpning"},
     "risk.actions_empty": {
         "en": "Nobody is waiting: no silent candidates and no interviewees without personal feedback.",
         "sv": "Ingen väntar: inga kandidater utan besked och inga intervjuade utan personlig återkoppling.",
@@ -448,6 +480,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.download_xlsx": {"en": "Download Excel", "sv": "Ladda ner Excel"},
     "risk.sheet_actions": {"en": "Action list", "sv": "Åtgärdslista"},
     "risk.file_actions": {"en": "action-list", "sv": "atgardslista"},
+    "risk.file_backlog": {"en": "action-backlog", "sv": "atgardslista-efterslapning"},
     "risk.col.risk_score": {"en": "Risk score", "sv": "Riskpoäng"},
     "risk.col.score_parts": {"en": "Score parts", "sv": "Poängens delar"},
     "risk.col.candidate_id": {"en": "Candidate id (source system)", "sv": "Kandidat-id (källsystem)"},
@@ -524,29 +557,101 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Acknowledge every application within {sla} h, automatically on receipt if you can, saying what happens next and when: {affected} of {n} candidates waited longer.",
         "sv": "Bekräfta varje ansökan inom {sla} h, gärna automatiskt när den kommer in, med vad som händer härnäst och när: {affected} av {n} kandidater väntade längre.",
     },
-    "risk.action.never_acknowledged": {
-        "en": "Confirm today the {never} applications that were never acknowledged at all.",
-        "sv": "Bekräfta i dag de {never} ansökningar som aldrig bekräftats alls.",
+    "risk.action.never_acknowledged.one": {
+        "en": "Confirm today {count} application from the last {horizon} days that was never acknowledged at all.",
+        "sv": "Bekräfta i dag {count} ansökan från de senaste {horizon} dagarna som aldrig bekräftats alls.",
     },
-    "risk.action.silent_open": {
-        "en": "Send a status update today to the {open} candidates still waiting who have heard nothing for more than {limit} days, and tell each of them when they will hear from you next.",
-        "sv": "Skicka en lägesuppdatering i dag till de {open} kandidater som fortfarande väntar och inte hört något på mer än {limit} dagar, och berätta för var och en när de hör av er nästa gång.",
+    "risk.action.never_acknowledged.other": {
+        "en": "Confirm today {count} applications from the last {horizon} days that were never acknowledged at all.",
+        "sv": "Bekräfta i dag {count} ansökningar från de senaste {horizon} dagarna som aldrig bekräftats alls.",
     },
-    "risk.action.silent_not_told": {
-        "en": "Tell the {not_told} rejected candidates who have waited more than {limit} days without news their outcome today.",
-        "sv": "Ge i dag besked till de {not_told} kandidater med avslag som väntat mer än {limit} dagar utan att höra något.",
+    "risk.backlog.never_acknowledged.one": {
+        "en": "Backlog: {count} application has waited more than {horizon} days without any acknowledgement; answer it with an apology and a clear outcome.",
+        "sv": "Eftersläpning: {count} ansökan har väntat mer än {horizon} dagar utan bekräftelse; svara med en ursäkt och ett tydligt besked.",
     },
-    "risk.action.outcome_not_told": {
-        "en": "Tell the {never} rejected candidates who never heard from you, today, and tell every decision within {sla} h; a short, kind e-mail is enough for those who were not interviewed.",
-        "sv": "Meddela i dag de {never} kandidater med avslag som aldrig hört av er, och ge besked om varje beslut inom {sla} h; ett kort, vänligt mejl räcker för dem som inte intervjuades.",
+    "risk.backlog.never_acknowledged.other": {
+        "en": "Backlog: {count} applications have waited more than {horizon} days without any acknowledgement; answer them with an apology and a clear outcome.",
+        "sv": "Eftersläpning: {count} ansökningar har väntat mer än {horizon} dagar utan bekräftelse; svara med en ursäkt och ett tydligt besked.",
     },
-    "risk.action.outcome_told_late": {
-        "en": "Tell every decision within {sla} h: {affected} rejected candidates waited longer. Send the rejection the day it is decided; a short, kind e-mail is enough for those who were not interviewed.",
-        "sv": "Ge besked om varje beslut inom {sla} h: {affected} kandidater med avslag väntade längre. Skicka avslaget samma dag som det beslutas; ett kort, vänligt mejl räcker för dem som inte intervjuades.",
+    "risk.action.silent_open.one": {
+        "en": "Send a status update today to {count} candidate still waiting who has heard nothing for more than {limit} days, and say when they will hear from you next.",
+        "sv": "Skicka en lägesuppdatering i dag till {count} kandidat som fortfarande väntar och inte hört något på mer än {limit} dagar, och berätta när hen hör av er nästa gång.",
     },
-    "risk.action.no_personal_feedback": {
-        "en": "Call the {affected} interviewees who were rejected without personal feedback. Base the feedback on the job ad's requirements, and be ready to say what they lacked compared with the person who got the job and to give tips for their next interview.",
-        "sv": "Ring de {affected} intervjuade som fått avslag utan personlig återkoppling. Utgå från jobbannonsens krav och var beredd att berätta vad de saknade jämfört med den som fick jobbet och att ge tips inför nästa intervju.",
+    "risk.action.silent_open.other": {
+        "en": "Send a status update today to {count} candidates still waiting who have heard nothing for more than {limit} days, and tell each of them when they will hear from you next.",
+        "sv": "Skicka en lägesuppdatering i dag till {count} kandidater som fortfarande väntar och inte hört något på mer än {limit} dagar, och berätta för var och en när de hör av er nästa gång.",
+    },
+    "risk.backlog.silent_open.one": {
+        "en": "Backlog: {count} open application has had no news for more than {horizon} days; check whether it is still open, and if not, close it with an apology.",
+        "sv": "Eftersläpning: {count} öppen ansökan har inte fått något besked på mer än {horizon} dagar; kontrollera om den fortfarande är öppen, och avsluta den annars med en ursäkt.",
+    },
+    "risk.backlog.silent_open.other": {
+        "en": "Backlog: {count} open applications have had no news for more than {horizon} days; check which are still open, and close the others with an apology.",
+        "sv": "Eftersläpning: {count} öppna ansökningar har inte fått något besked på mer än {horizon} dagar; kontrollera vilka som fortfarande är öppna, och avsluta de andra med en ursäkt.",
+    },
+    "risk.action.silent_not_told.one": {
+        "en": "Tell {count} rejected candidate the outcome today: they have waited more than {limit} days without news.",
+        "sv": "Ge i dag besked till {count} kandidat med avslag som väntat mer än {limit} dagar utan att höra något.",
+    },
+    "risk.action.silent_not_told.other": {
+        "en": "Tell {count} rejected candidates their outcome today: they have waited more than {limit} days without news.",
+        "sv": "Ge i dag besked till {count} kandidater med avslag som väntat mer än {limit} dagar utan att höra något.",
+    },
+    "risk.backlog.rejected_not_told.one": {
+        "en": "Backlog: {count} rejected candidate has waited more than {horizon} days for the outcome; send it with an apology.",
+        "sv": "Eftersläpning: {count} kandidat med avslag har väntat mer än {horizon} dagar på beskedet; skicka det med en ursäkt.",
+    },
+    "risk.backlog.rejected_not_told.other": {
+        "en": "Backlog: {count} rejected candidates have waited more than {horizon} days for their outcome; send it with an apology.",
+        "sv": "Eftersläpning: {count} kandidater med avslag har väntat mer än {horizon} dagar på beskedet; skicka det med en ursäkt.",
+    },
+    "risk.action.outcome_not_told.one": {
+        "en": "Tell {count} rejected candidate who never heard from you the outcome today.",
+        "sv": "Meddela i dag {count} kandidat med avslag som aldrig hört av er.",
+    },
+    "risk.action.outcome_not_told.other": {
+        "en": "Tell {count} rejected candidates who never heard from you their outcome today.",
+        "sv": "Meddela i dag {count} kandidater med avslag som aldrig hört av er.",
+    },
+    "risk.backlog.never_told.one": {
+        "en": "Backlog: {count} rejected candidate, decided more than {horizon} days ago, never heard from you; send the outcome with an apology.",
+        "sv": "Eftersläpning: {count} kandidat vars avslag beslutades för mer än {horizon} dagar sedan har aldrig hört av er; skicka beskedet med en ursäkt.",
+    },
+    "risk.backlog.never_told.other": {
+        "en": "Backlog: {count} rejected candidates, decided more than {horizon} days ago, never heard from you; send the outcome with an apology.",
+        "sv": "Eftersläpning: {count} kandidater vars avslag beslutades för mer än {horizon} dagar sedan har aldrig hört av er; skicka beskedet med en ursäkt.",
+    },
+    "risk.action.notice_rule": {
+        "en": "Tell every decision within {sla} h; a short, kind e-mail is enough for those who were not interviewed.",
+        "sv": "Ge besked om varje beslut inom {sla} h; ett kort, vänligt mejl räcker för dem som inte intervjuades.",
+    },
+    "risk.action.outcome_told_late.one": {
+        "en": "Tell every decision within {sla} h: {count} rejected candidate waited longer. Send the rejection the day it is decided; a short, kind e-mail is enough for those who were not interviewed.",
+        "sv": "Ge besked om varje beslut inom {sla} h: {count} kandidat med avslag väntade längre. Skicka avslaget samma dag som det beslutas; ett kort, vänligt mejl räcker för dem som inte intervjuades.",
+    },
+    "risk.action.outcome_told_late.other": {
+        "en": "Tell every decision within {sla} h: {count} rejected candidates waited longer. Send the rejection the day it is decided; a short, kind e-mail is enough for those who were not interviewed.",
+        "sv": "Ge besked om varje beslut inom {sla} h: {count} kandidater med avslag väntade längre. Skicka avslaget samma dag som det beslutas; ett kort, vänligt mejl räcker för dem som inte intervjuades.",
+    },
+    "risk.action.no_personal_feedback.one": {
+        "en": "Call {count} interviewee rejected in the last {horizon} days without personal feedback.",
+        "sv": "Ring {count} intervjuad som fått avslag de senaste {horizon} dagarna utan personlig återkoppling.",
+    },
+    "risk.action.no_personal_feedback.other": {
+        "en": "Call {count} interviewees rejected in the last {horizon} days without personal feedback.",
+        "sv": "Ring {count} intervjuade som fått avslag de senaste {horizon} dagarna utan personlig återkoppling.",
+    },
+    "risk.backlog.feedback_missing.one": {
+        "en": "Backlog: {count} interviewee rejected more than {horizon} days ago got no personal feedback; a personal message with an apology is still better than silence.",
+        "sv": "Eftersläpning: {count} intervjuad som fick avslag för mer än {horizon} dagar sedan fick ingen personlig återkoppling; ett personligt meddelande med en ursäkt är ändå bättre än tystnad.",
+    },
+    "risk.backlog.feedback_missing.other": {
+        "en": "Backlog: {count} interviewees rejected more than {horizon} days ago got no personal feedback; a personal message with an apology is still better than silence.",
+        "sv": "Eftersläpning: {count} intervjuade som fick avslag för mer än {horizon} dagar sedan fick ingen personlig återkoppling; ett personligt meddelande med en ursäkt är ändå bättre än tystnad.",
+    },
+    "risk.action.feedback_how": {
+        "en": "Base the feedback on the job ad's requirements, and be ready to say what they lacked compared with the person who got the job and to give tips for their next interview.",
+        "sv": "Utgå från jobbannonsens krav och var beredd att berätta vad de saknade jämfört med den som fick jobbet och att ge tips inför nästa intervju.",
     },
     "risk.action.negative_candidate_voice": {
         "en": "Read what the {affected} unhappy candidates answered and wrote, and review tone and respect with the hiring team: how invitations, interviews and rejections are worded and carried out.",
@@ -576,8 +681,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Inga ansökningar matchar filtren. Vidga datumen eller ta bort ett filter i sidopanelen.",
     },
     "overview.headline": {"en": "How candidates are treated", "sv": "Hur kandidaterna bemöts"},
-    "overview.period": {"en": "Period", "sv": "Period"},
-    "overview.days": {"en": "{days} days", "sv": "{days} dagar"},
     "overview.vs_previous": {"en": "vs the {days} days before", "sv": "mot {days} dagar innan"},
     "overview.period_caption": {
         "en": "Applications made {start} – {end}, against those made {previous_start} – {previous_end}.",
@@ -1106,6 +1209,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answer.no": {"en": "no", "sv": "nej"},
     "col.rows_left_out": {"en": "Left out", "sv": "Utelämnade"},
 }
+
+
+def tn(key: str, count: int, lang: str = "en", **values: object) -> str:
+    """The message `key` in the form that fits `count`: `key.one` for exactly one, else `key.other`
+    (English and Swedish share this rule), with `count` among the values."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **values)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

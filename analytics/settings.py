@@ -46,6 +46,13 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "En kandidat som inte hört något på längre tid än så lämnas utan besked (ghostad).", 1, 120,
     ),
     SettingSpec(
+        "action_horizon_days", 30,
+        "Candidates who have waited at most this many days are on today's action list; those who have "
+        "waited longer are a backlog, listed apart, to be closed with an apology rather than called today.",
+        "Kandidater som väntat högst så här många dagar står på dagens åtgärdslista; de som väntat längre "
+        "är en eftersläpning som listas för sig och avslutas med en ursäkt i stället för att ringas i dag.", 1, 365,
+    ),
+    SettingSpec(
         "min_group_size", 10,
         "Groups with fewer applications are shown greyed, never ranked above larger ones and never "
         "flagged on their own.",
@@ -134,6 +141,7 @@ class Settings:
     ack_sla_hours: float = SPECS_BY_NAME["ack_sla_hours"].default
     notice_sla_hours: float = SPECS_BY_NAME["notice_sla_hours"].default
     silence_limit_days: float = SPECS_BY_NAME["silence_limit_days"].default
+    action_horizon_days: int = SPECS_BY_NAME["action_horizon_days"].default
     min_group_size: int = SPECS_BY_NAME["min_group_size"].default
     min_survey_answers: int = SPECS_BY_NAME["min_survey_answers"].default
     latency_unit: str = SPECS_BY_NAME["latency_unit"].default

@@ -19,12 +19,11 @@ from ui.common import (
     inventory,
     lang,
     metrics,
-    period_comparison,
     risk_assessment,
     sidebar_filters,
+    window_comparison,
 )
 
-PERIODS = (30, 90, 180, 365)
 ATTENTION_SHOWN = 5
 
 
@@ -42,13 +41,9 @@ if held.is_empty:
 if not metrics("all", filters)["applications"].iloc[0]:
     st.info(t("metrics.empty_selection", L))
 else:
-    heading, period_picker = st.columns([3, 2], vertical_alignment="bottom")
-    heading.subheader(t("overview.headline", L))
-    days = period_picker.segmented_control(
-        t("overview.period", L), PERIODS, default=90, required=True, key="overview_period",
-        format_func=lambda count: t("overview.days", L, days=count),
-    )
-    comparison = period_comparison(filters, days)
+    st.subheader(t("overview.headline", L))
+    comparison = window_comparison(filters)
+    days = (comparison.current_to - comparison.current_from).days + 1
     cards = period_cards(comparison, settings.latency_unit, L)
     for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
         column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True,

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from analytics.i18n import t
-from analytics.measure.actions import action_list, action_recruiters, action_table, with_recruiter
+from analytics.i18n import t, tn
+from analytics.measure.actions import action_list, action_recruiters, action_table, split_backlog, with_recruiter
 from analytics.measure.metrics import Filters
 from analytics.measure.risk import MAX_SCORE, SEVERITY_COLOURS, flagged_processes, ranking_table
 from analytics.measure.risk_rules import SEVERITY_POINTS
@@ -23,9 +23,24 @@ def cached_actions(db_path: str, version: tuple, filters: Filters) -> pd.DataFra
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def cached_downloads(db_path: str, version: tuple, filters: Filters, language: str) -> tuple[bytes, bytes]:
-    table = action_table(cached_actions(db_path, version, filters), language)
-    return to_csv_bytes(table), to_xlsx_bytes({t("risk.sheet_actions", language): table})
+def cached_downloads(db_path: str, version: tuple, filters: Filters, language: str,
+                     part: int) -> tuple[bytes, bytes]:
+    """CSV and XLSX of today's list (part 0) or the backlog (part 1)."""
+    table = action_table(split_backlog(cached_actions(db_path, version, filters))[part], language)
+    sheet = t("risk.sheet_backlog" if part else "risk.sheet_actions", language)
+    return to_csv_bytes(table), to_xlsx_bytes({sheet: table})
+
+
+def action_downloads(chosen: Filters, part: int) -> None:
+    csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L, part)
+    name = t("risk.file_backlog" if part else "risk.file_actions", L)
+    with st.container(horizontal=True):
+        st.download_button(t("risk.download_csv", L), csv_bytes, file_name=f"{name}.csv", mime="text/csv",
+                           on_click="ignore", icon=":material/download:", key=f"actions_csv_{part}")
+        st.download_button(
+            t("risk.download_xlsx", L), xlsx_bytes, file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+            icon=":material/download:", key=f"actions_xlsx_{part}")
 
 
 filters = sidebar_filters()
@@ -86,16 +101,19 @@ recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruite
                          key="risk_recruiter", width=360)
 chosen = with_recruiter(filters, recruiter)
 actions = cached_actions(*key, chosen)
+horizon = settings.action_horizon_days
 if actions.empty:
     st.success(t("risk.actions_empty", L))
 else:
-    st.write(t("risk.actions_count", L, count=len(actions)))
-    st.dataframe(action_table(actions, L), hide_index=True)
-    csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L)
-    with st.container(horizontal=True):
-        st.download_button(t("risk.download_csv", L), csv_bytes, file_name=f"{t('risk.file_actions', L)}.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:")
-        st.download_button(
-            t("risk.download_xlsx", L), xlsx_bytes, file_name=f"{t('risk.file_actions', L)}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
-            icon=":material/download:")
+    today, backlog = split_backlog(actions)
+    if today.empty:
+        st.info(t("risk.actions_none_today", L, horizon=horizon))
+    else:
+        st.write(tn("risk.actions_count", len(today), L, horizon=horizon))
+        st.dataframe(action_table(today, L), hide_index=True)
+        action_downloads(chosen, 0)
+    if not backlog.empty:
+        with st.expander(tn("risk.backlog_heading", len(backlog), L, horizon=horizon), expanded=False):
+            st.caption(t("risk.backlog_caption", L, horizon=horizon))
+            st.dataframe(action_table(backlog, L), hide_index=True)
+            action_downloads(chosen, 1)

@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -23,12 +24,13 @@ from analytics.measure.metrics import (
     Filters,
     PeriodComparison,
     application_facts,
-    compare_periods,
+    compare_windows,
     facts_as_of,
     metrics_by,
     select_facts,
 )
 from analytics.measure.risk import RiskAssessment, assess_risk
+from analytics.measure.window import Window, preset_window
 from analytics.present.process_view import (
     CARD_KEYS,
     STATUS_STYLES,
@@ -75,6 +77,18 @@ class Demo:
     by_process: pd.DataFrame
     key: bytes
 
+    @property
+    def as_of_day(self) -> date:
+        return facts_as_of(self.facts).astimezone(ZoneInfo("Europe/Stockholm")).date()
+
+    def link(self, window: Window) -> dict[str, str]:
+        return {"from": window.start.isoformat(), "to": window.end.isoformat()}
+
+    @property
+    def whole(self) -> dict[str, str]:
+        """A link whose window holds every application of the demo."""
+        return self.link(Window(min(self.facts["applied_date"]), self.as_of_day))
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Demo:
@@ -104,13 +118,15 @@ def small_app(app_db, tmp_path) -> Path:
     return app_db
 
 
-def expected_cards(demo: Demo, days: int, lang: str) -> list[tuple[str, str, str | None]]:
+def expected_cards(demo: Demo, window: Window, lang: str) -> list[tuple[str, str, str | None]]:
+    """The cards as the engine computes them: the window's metrics and the change from the window before."""
     store = Store(demo.path)
     try:
-        comparison = compare_periods(store, None, None, Filters(), days, facts=demo.facts)
+        before = window.previous()
         current, previous = (metrics_by(store, "all", filters=Filters(start, end), facts=demo.facts)
-                             for start, end in ((comparison.current_from, comparison.current_to),
-                                                (comparison.previous_from, comparison.previous_to)))
+                             for start, end in ((window.start, window.end), (before.start, before.end)))
+        comparison = compare_windows(store, None, Filters(window.start, window.end), facts=demo.facts)
+        assert comparison.current.equals(current) and comparison.previous.equals(previous)
     finally:
         store.close()
     cards = []
@@ -166,20 +182,41 @@ def test_a_small_process_is_shown_but_not_judged_on_its_point_values(small_app):
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_cards_are_the_engine_numbers_against_the_period_before(demo_app, demo, lang):
     at = run_page("content/overview.py", lang)
-    assert at.segmented_control(key="overview_period").value == 90
-    assert shown_cards(at) == expected_cards(demo, 90, lang)
+    assert at.segmented_control(key="w_period").value == 90
+    assert shown_cards(at) == expected_cards(demo, preset_window(90, demo.as_of_day), lang)
 
 
-def test_the_period_selector_recomputes_the_cards(demo_app, demo):
+def test_the_period_selector_recomputes_the_cards_and_the_link_at_once(demo_app, demo):
     at = run_page("content/overview.py", "en")
-    at.segmented_control(key="overview_period").set_value(365).run()
-    assert shown_cards(at) == expected_cards(demo, 365, "en")
+    assert (at.query_params["from"], at.query_params["to"]) == ("2026-08-22", "2026-11-19")
+    at.segmented_control(key="w_period").set_value(365).run()
+    assert shown_cards(at) == expected_cards(demo, preset_window(365, demo.as_of_day), "en")
     assert any("2025-11-20 – 2026-11-19" in caption.value for caption in at.caption)
+    assert (at.query_params["from"], at.query_params["to"]) == ("2025-11-20", "2026-11-19")
+    assert at.date_input(key="w_dates").value == (date(2025, 11, 20), date(2026, 11, 19))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_cards_and_attention_follow_applied_between(demo_app, demo, lang):
+    # issue 15: with 1 January - 31 March the cards still showed the last 90 days
+    window = Window(date(2026, 1, 1), date(2026, 3, 31))
+    at = run_page("content/overview.py", lang, **demo.link(window))
+    assert at.segmented_control(key="w_period").value is None      # a custom window
+    assert shown_cards(at) == expected_cards(demo, window, lang)
+    assert any("2025-10-03 – 2025-12-31" in caption.value for caption in at.caption)   # the 90 days before
+    store = Store(demo.path)
+    try:
+        expected = attention_items(assess_risk(store, filters=Filters(window.start, window.end), facts=demo.facts,
+                                               lang=lang), lang)
+    finally:
+        store.close()
+    shown = [line.split("(")[1].split(",")[0] for line in at.markdown[0].value.replace("\\", "").splitlines()]
+    assert shown == expected["process_id"].head(5).tolist()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_names_the_worst_process_first_and_why(demo_app, demo, lang):
-    at = run_page("content/overview.py", lang)
+    at = run_page("content/overview.py", lang, **demo.whole)
     attention = at.markdown[0].value.replace("\\", "").splitlines()   # as read, without markdown escapes
     store = Store(demo.path)
     try:
@@ -198,8 +235,8 @@ def test_overview_names_the_worst_process_first_and_why(demo_app, demo, lang):
     assert set(shown) <= {p.process_id for p in DEMO_PROCESSES if p.planted}
 
 
-def test_overview_in_swedish(demo_app):
-    at = run_page("content/overview.py", "sv")
+def test_overview_in_swedish(demo_app, demo):
+    at = run_page("content/overview.py", "sv", **demo.whole)
     assert [header.value for header in at.subheader][:3] == [
         "Hur kandidaterna bemöts", "Processer som behöver åtgärdas först", "Månad för månad"]
     assert at.markdown[0].value.startswith("1. **Innesäljare Uppsala** (REQ\\-1063, 150 ansökningar): riskpoäng ")
@@ -219,7 +256,7 @@ def test_cards_follow_the_latency_unit_setting(demo_app):
 # -- Processes and Process detail on the demo data ---------------------------------------------
 
 def test_processes_table_puts_the_worst_first_and_a_selected_row_opens_its_detail(demo_app, demo):
-    at = run_page("content/processes.py", "en")
+    at = run_page("content/processes.py", "en", **demo.whole)
     table = at.dataframe[0].value
     assert table["process_id"].iloc[0] == "REQ-1063"
     exemplary = {p.process_id for p in DEMO_PROCESSES if p.exemplary}
@@ -241,8 +278,8 @@ def test_processes_can_be_ranked_on_each_metric(demo_app, key):
     assert not at.exception
 
 
-def test_the_detail_process_survives_a_filter_change(demo_app):
-    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052")
+def test_the_detail_process_survives_a_filter_change(demo_app, demo):
+    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052", **demo.whole)
     at.multiselect(key="w_department").set_value(["Kundtjänst"]).run()
     assert not at.exception
     assert at.selectbox(key="detail_picker").value == "REQ-1052"
@@ -251,7 +288,7 @@ def test_the_detail_process_survives_a_filter_change(demo_app):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
-    at = run_page("content/process_detail.py", lang, process_detail="REQ-1052")
+    at = run_page("content/process_detail.py", lang, process_detail="REQ-1052", **demo.whole)
     assert at.selectbox(key="detail_picker").value == "REQ-1052"
     expected = process_cards(demo.by_process, "REQ-1052", "hours", lang)
     assert [(card.label, card.value) for card in at.metric] == [(card.label, card.value) for card in expected]
@@ -260,7 +297,7 @@ def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
 
 
 def test_detail_page_opens_on_the_process_needing_attention_first(demo_app, demo):
-    at = run_page("content/process_detail.py", "en")
+    at = run_page("content/process_detail.py", "en", **demo.whole)
     assert at.selectbox(key="detail_picker").value == "REQ-1063"
     ghosted = at.dataframe[0].value
     assert len(ghosted) == demo.by_process.set_index("process_id").at["REQ-1063", "ghosted"]

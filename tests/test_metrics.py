@@ -17,7 +17,7 @@ from analytics.catalogue import METRICS, display_metric, shares
 from analytics.measure.metrics import (
     Filters,
     application_facts,
-    compare_periods,
+    compare_windows,
     metrics_by,
     metrics_command,
     metrics_json,
@@ -332,9 +332,9 @@ def test_business_days_skip_weekends_and_swedish_holidays(tmp_path, applied, ack
     assert in_days["ack_latency_h_median"] == hours
 
 
-def test_compare_periods(hiring):
-    comparison = compare_periods(hiring, None, AS_OF, Filters(), days=14)
-    # 31 March local: current 18-31 March, previous 4-17 March
+def test_compare_windows(hiring):
+    comparison = compare_windows(hiring, None, Filters(date(2026, 3, 18), date(2026, 3, 31)), as_of=AS_OF)
+    # 14 days, 18-31 March; the window before it: 4-17 March
     assert (comparison.current_from, comparison.current_to) == (date(2026, 3, 18), date(2026, 3, 31))
     assert (comparison.previous_from, comparison.previous_to) == (date(2026, 3, 4), date(2026, 3, 17))
     assert comparison.current.at[0, "applications"] == 1  # a7
@@ -342,6 +342,8 @@ def test_compare_periods(hiring):
     # the frames are the metrics of each period, as metrics_by gives them for the period's dates
     current = metrics_by(hiring, "all", as_of=AS_OF, filters=Filters(date(2026, 3, 18), date(2026, 3, 31)))
     assert comparison.current.equals(current)
+    with pytest.raises(ValueError, match="needs a window"):
+        compare_windows(hiring, None, Filters(date_from=date(2026, 3, 18)), as_of=AS_OF)
 
 
 def test_metrics_json_and_command(hiring, tmp_path):

@@ -206,7 +206,10 @@ def test_personal_feedback_action_names_the_interviewees_to_call(planted):
     flags = planted.assess().flags
     flag = flags[(flags["process_id"] == "no_personal_feedback") & (flags["rule"] == "no_personal_feedback")].iloc[0]
     assert flag["value"] == 0 and flag["affected"] == flag["n"]
-    assert flag["action_en"].startswith(f"Call the {flag['affected']} interviewees")
+    backlog = flag["details"]["feedback_missing_backlog"]
+    assert 0 < backlog < flag["affected"]   # the planted log runs over months: some calls are long overdue
+    assert flag["action_en"].startswith(f"Call {flag['affected'] - backlog} interviewee")
+    assert f"Backlog: {backlog} interviewees rejected more than 30 days ago" in flag["action_en"]
     assert "job ad's requirements" in flag["action_en"] and "jobbannonsens krav" in flag["action_sv"]
 
 
@@ -393,8 +396,10 @@ def actions_of(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
 
 def test_action_list_by_hand(action_store):
     actions = actions_of(action_store)
-    assert list(actions.columns) == list(ACTION_COLUMNS)
-    assert list(actions.itertuples(index=False, name=None)) == EXPECTED_ACTIONS
+    assert list(actions.columns) == [*ACTION_COLUMNS, "backlog"]
+    # the longest wait is 30 days, the default action horizon: nobody is in the backlog yet
+    assert list(actions[list(ACTION_COLUMNS)].itertuples(index=False, name=None)) == EXPECTED_ACTIONS
+    assert not actions["backlog"].any()
 
 
 def test_action_list_by_recruiter(action_store):
@@ -493,6 +498,7 @@ def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
     monkeypatch.setenv("RADAR_DB", str(demo_db))   # the demo's data as the user's own, unlabelled
     monkeypatch.setenv("RADAR_DEMO", "0")
     at = run_page("content/risk.py", lang)
+    at.segmented_control(key="w_period").set_value("all").run()     # the whole demo, not the last 90 days
     ranking = at.dataframe[0].value
     assert ranking.iloc[0][t("col.process_name", lang)] == "Innesäljare Uppsala"
     markdown = " ".join(element.value for element in at.markdown)

@@ -395,6 +395,7 @@ def test_page_on_an_empty_store(app_db, lang, title, empty):
 def test_page_on_the_demo_shows_the_harsh_process_lowest_and_the_drivers(
         demo_app_db, lang, process_column, told, n_yes, n_no, labels_by):
     at = run_page("content/voice.py", lang)
+    at.segmented_control(key="w_period").set_value("all").run()     # the whole demo, as verdict_drivers reads it
     groups, drivers = at.dataframe[0].value, at.dataframe[1].value
     cnps_column = groups.columns[4]
     harsh = next(process.name for process in DEMO_PROCESSES if "harsh_comments" in process.planted)

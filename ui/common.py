@@ -8,6 +8,7 @@ and an import, an undo or a settings change refreshes every page.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -24,8 +25,9 @@ from analytics.ingest.data_source import (
     set_apart_old_demo,
 )
 from analytics.measure.inventory import FilterOptions, Inventory, filter_options, store_inventory
-from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_periods, metrics_by
+from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_windows, metrics_by
 from analytics.measure.risk import RiskAssessment, assess_risk
+from analytics.measure.window import DEFAULT_DAYS, PRESET_DAYS, Window, preset_window, window_from_link
 from analytics.present.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
 from analytics.present.pdf import find_chromium
 from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, report_file_name
@@ -33,9 +35,10 @@ from analytics.store import Store, default_db_path
 
 DATA_PARAMETER = "data"   # ?data=demo: a shared link opens on the demo even when real data exists
 # Session keys whose values name one data set's processes, dates or people: forgotten on a switch.
-VIEW_STATE = ("filters_seeded", "f_dates", "f_process", "f_department", "f_recruiter", "detail_process",
+VIEW_STATE = ("filters_seeded", "f_period", "f_dates", "f_process", "f_department", "f_recruiter", "detail_process",
               "detail_picker", "process_table", "risk_recruiter", "voice_comment_process", "voice_calibration_run")
 VIEW_PARAMETERS = (*FILTER_PARAMETERS, "process_detail")
+ALL_DATA = "all"   # the window preset that spans all the data, first day to "as of"
 
 
 @st.cache_resource
@@ -183,30 +186,87 @@ def _remember(widget_key: str, filter_key: str) -> None:
     st.session_state[filter_key] = st.session_state[widget_key]
 
 
-def sidebar_filters() -> Filters:
-    """The filters the metric pages share, drawn in the sidebar and kept in the URL.
+def _local_day(moment: pd.Timestamp | None) -> date:
+    """The local date of an instant in the configured zone; today for an empty store."""
+    zone = get_store().settings().timezone
+    return (pd.Timestamp.now(tz=zone) if moment is None else pd.Timestamp(moment).tz_convert(zone)).date()
 
-    Chosen values live under their own session keys (not the widgets'), so they survive visits to
-    pages without filters; a link's query parameters seed them on a session's first run.
+
+def _choose_period() -> None:
+    """A preset chosen: the window becomes its range and follows "as of" when new data comes in."""
+    if st.session_state["w_period"] is not None:
+        st.session_state["f_period"] = st.session_state["w_period"]
+
+
+def _choose_dates() -> None:
+    """Dates picked by hand: the window is exactly them (a preset it matches is shown as chosen)."""
+    st.session_state["f_dates"] = st.session_state["w_dates"]
+    st.session_state["f_period"] = None
+
+
+def _current_window(as_of_day: date, first_day: date | None) -> Window:
+    """The window of the session: the chosen preset's range (recomputed, so it follows "as of"), else
+    the picked dates; a half-picked range runs from its first day to "as of"."""
+    period = st.session_state["f_period"]
+    if period == ALL_DATA:
+        return Window(min(first_day or as_of_day, as_of_day), as_of_day)
+    if period is not None:
+        return preset_window(period, as_of_day)
+    dates = tuple(st.session_state["f_dates"] or ())
+    if not dates:
+        return preset_window(DEFAULT_DAYS, as_of_day)
+    return window_from_link(dates[0], dates[1] if len(dates) > 1 else None, as_of_day, first_day)
+
+
+def _shown_period(window: Window, as_of_day: date, first_day: date | None) -> int | str | None:
+    """The preset button that names the window, if one does."""
+    if (preset := window.preset(as_of_day)) is not None:
+        return preset
+    return ALL_DATA if first_day is not None and window == Window(first_day, as_of_day) else None
+
+
+def _period_label(period: int | str, language: str) -> str:
+    return t("window.all", language) if period == ALL_DATA else t("window.days", language, days=period)
+
+
+def sidebar_filters() -> Filters:
+    """The filters every metric page shares, drawn in the sidebar and kept in the URL.
+
+    The time window is one control: a preset (the last N days up to "as of", or all data) or dates
+    picked by hand; every card, list, chart, report and link of every page uses it. Chosen values
+    live under their own session keys (not the widgets'), so they survive visits to pages without
+    filters; a link's query parameters seed them on a session's first run, and the URL is rewritten
+    in the same run as every change.
     """
     L = lang()
     store = get_store()
     options = cached_filter_options(str(store.path), store.data_version())
+    as_of_day = _local_day(options.last_day)
+    first_day = None if options.first_day is None else _local_day(options.first_day)
     if "filters_seeded" not in st.session_state:
         seeded = filters_from_query(_query_dict())
+        linked = seeded.date_from is not None or seeded.date_to is not None
+        window = window_from_link(seeded.date_from, seeded.date_to, as_of_day, first_day)
         st.session_state.update({
-            "f_dates": _seeded_dates(seeded, options),
+            "f_period": None if linked else DEFAULT_DAYS,
+            "f_dates": (window.start, window.end),
             "f_process": [p for p in seeded.processes if p in options.processes],
             "f_department": [d for d in seeded.departments if d in options.departments],
             "f_recruiter": [r for r in seeded.recruiters if r in options.recruiters],
             "filters_seeded": True,
         })
+    window = _current_window(as_of_day, first_day)
+    if st.session_state["f_period"] is not None or len(tuple(st.session_state["f_dates"] or ())) != 1:
+        st.session_state["f_dates"] = (window.start, window.end)   # a half-picked range stays half-picked
     sidebar = st.sidebar
     sidebar.subheader(t("filters.heading", L))
+    st.session_state["w_period"] = _shown_period(window, as_of_day, first_day)
+    sidebar.segmented_control(
+        t("window.period", L), (*PRESET_DAYS, ALL_DATA), key="w_period", on_change=_choose_period,
+        format_func=lambda period: _period_label(period, L), help=t("window.help", L, as_of=as_of_day))
     for name in ("dates", "process", "department", "recruiter"):
         st.session_state[f"w_{name}"] = st.session_state[f"f_{name}"]
-    sidebar.date_input(t("filters.dates", L), key="w_dates", on_change=_remember, args=("w_dates", "f_dates"),
-                       format="YYYY-MM-DD")
+    sidebar.date_input(t("filters.dates", L), key="w_dates", on_change=_choose_dates, format="YYYY-MM-DD")
     sidebar.multiselect(t("filters.process", L), list(options.processes), key="w_process",
                         format_func=options.processes.get, on_change=_remember, args=("w_process", "f_process"),
                         placeholder=t("filters.all", L))
@@ -214,10 +274,9 @@ def sidebar_filters() -> Filters:
                         on_change=_remember, args=("w_department", "f_department"), placeholder=t("filters.all", L))
     sidebar.multiselect(t("filters.recruiter", L), options.recruiters, key="w_recruiter",
                         on_change=_remember, args=("w_recruiter", "f_recruiter"), placeholder=t("filters.all", L))
-    dates = tuple(st.session_state["f_dates"] or ())
     filters = Filters(
-        date_from=dates[0] if dates else None,
-        date_to=dates[1] if len(dates) > 1 else None,
+        date_from=window.start,
+        date_to=window.end,
         processes=tuple(st.session_state["f_process"]),
         departments=tuple(st.session_state["f_department"]),
         recruiters=tuple(st.session_state["f_recruiter"]),
@@ -234,14 +293,6 @@ def sidebar_filters() -> Filters:
             else:
                 st.query_params.pop(name, None)
     return filters
-
-
-def _seeded_dates(seeded: Filters, options: FilterOptions) -> tuple:
-    """The date range of a link; a lone 'to' starts at the first day with data, not at 'to'."""
-    if seeded.date_from is None and seeded.date_to is not None and options.first_day is not None:
-        first = pd.Timestamp(options.first_day).tz_convert(get_store().settings().timezone).date()
-        return (min(first, seeded.date_to), seeded.date_to)
-    return tuple(d for d in (seeded.date_from, seeded.date_to) if d)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -285,13 +336,14 @@ def metrics_or_stop(by: str, filters: Filters, language: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_comparison(db_path: str, version: tuple, filters: Filters, days: int) -> PeriodComparison:
-    return compare_periods(_open_store(db_path), None, None, filters, days, facts=_cached_facts(db_path, version))
+def _cached_comparison(db_path: str, version: tuple, filters: Filters) -> PeriodComparison:
+    return compare_windows(_open_store(db_path), None, filters, facts=_cached_facts(db_path, version))
 
 
-def period_comparison(filters: Filters, days: int) -> PeriodComparison:
+def window_comparison(filters: Filters) -> PeriodComparison:
+    """The metrics of the shared window and of the window of equal length just before it."""
     store = get_store()
-    return _cached_comparison(str(store.path), store.data_version(), filters, days)
+    return _cached_comparison(str(store.path), store.data_version(), filters)
 
 
 def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:

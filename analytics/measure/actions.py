@@ -2,7 +2,9 @@
 
 Interviewees rejected without personal feedback (phone them), rejected candidates never told, and
 open applications silent beyond the silence limit, from sql/risk_action_list.sql over the same
-selected applications the brand-risk rules judge (analytics.measure.risk.risk_cursor).
+selected applications the brand-risk rules judge (analytics.measure.risk.risk_cursor). Candidates
+who have waited longer than the action horizon (a setting) are a backlog, listed apart: a call
+"today" after months of silence is the wrong advice.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ ACTION_COLUMNS = (
 
 def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
                 facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Whom to contact (ACTION_COLUMNS): interviewees rejected without personal feedback (phone them),
-    rejected candidates never told and open applications silent beyond the silence limit.
+    """Whom to contact (ACTION_COLUMNS and backlog, see split_backlog): interviewees rejected without
+    personal feedback (phone them), rejected candidates never told and open applications silent beyond
+    the silence limit.
 
     candidate_id is the id in the source system, so a recruiter can find the candidate there: the
     list is the recruiter's own, never a shared report.
@@ -38,12 +41,18 @@ def action_list(store: Store, settings: Settings | None = None, filters: Filters
         actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
     actions["contact"] = actions["reason"].map(ACTION_CONTACT)
     actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
-    return actions[list(ACTION_COLUMNS)]
+    return actions[[*ACTION_COLUMNS, "backlog"]]
+
+
+def split_backlog(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(today, backlog): the candidates waiting at most the action horizon, and those waiting longer."""
+    backlog = actions["backlog"].astype(bool)
+    return actions[~backlog].reset_index(drop=True), actions[backlog].reset_index(drop=True)
 
 
 def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The action list as people read it, for the page and the downloads: labelled columns, words for keys."""
-    table = actions.assign(
+    table = actions[list(ACTION_COLUMNS)].assign(
         reason=actions["reason"].map(lambda key: t(f"risk.reason.{key}", lang)),
         contact=actions["contact"].map(lambda key: t(f"risk.contact.{key}", lang)),
     )

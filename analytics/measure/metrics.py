@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,6 +26,7 @@ import pandas as pd
 
 from analytics.calendar import swedish_weekday_holidays
 from analytics.measure import evidence
+from analytics.measure.window import Window
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
 
@@ -65,7 +66,7 @@ NO_FILTERS = Filters()
 
 @dataclass(frozen=True)
 class PeriodComparison:
-    """The metrics of the period ending at as_of and of the period of equal length before it."""
+    """The metrics of a window and of the window of equal length just before it."""
 
     current_from: date
     current_to: date
@@ -219,23 +220,22 @@ def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: d
         return _aggregate(cursor, by, settings, filters)
 
 
-def compare_periods(store: Store, settings: Settings | None, as_of: datetime | str | None, filters: Filters,
-                    days: int, facts: pd.DataFrame | None = None) -> PeriodComparison:
-    """The metrics of applications of the last `days` local days up to as_of, and of the `days` before.
+def compare_windows(store: Store, settings: Settings | None, filters: Filters,
+                    facts: pd.DataFrame | None = None, as_of: datetime | str | None = None) -> PeriodComparison:
+    """The metrics of the filters' window and of the window of equal length just before it.
 
-    The periods replace the filters' dates; the other filters apply to both periods.
+    The filters must hold both dates (the window every page shares, analytics/measure/window.py);
+    the other filters apply to both windows.
     """
+    if filters.date_from is None or filters.date_to is None:
+        raise ValueError("compare_windows needs a window: both date_from and date_to")
     settings = settings or store.settings()
+    window = Window(filters.date_from, filters.date_to)
+    before = window.previous()
     with facts_cursor(store, settings, filters, facts, as_of, materialize=True) as cursor:
-        moment = cursor.execute("SELECT max(as_of) FROM application_facts").fetchone()[0]
-        end = (moment.astimezone(ZoneInfo(settings.timezone)).date() if moment is not None
-               else datetime.now(ZoneInfo(settings.timezone)).date())
-        current_from = end - timedelta(days=days - 1)
-        previous_to = current_from - timedelta(days=1)
-        previous_from = previous_to - timedelta(days=days - 1)
-        current = _aggregate(cursor, "all", settings, replace(filters, date_from=current_from, date_to=end))
-        previous = _aggregate(cursor, "all", settings, replace(filters, date_from=previous_from, date_to=previous_to))
-    return PeriodComparison(current_from, end, previous_from, previous_to, current, previous)
+        current = _aggregate(cursor, "all", settings, filters)
+        previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
+    return PeriodComparison(window.start, window.end, before.start, before.end, current, previous)
 
 
 def json_value(value: Any) -> Any:

@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 
 from analytics.catalogue import is_missing
-from analytics.i18n import LANGUAGES, t
+from analytics.i18n import LANGUAGES, t, tn
 from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, json_value, parse_as_of
 from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
 from analytics.sentiment import themes_of
@@ -71,7 +71,8 @@ def risk_cursor(store: Store, settings: Settings, filters: Filters,
     with facts_cursor(store, settings, filters, facts, materialize=True) as cursor:
         cursor.execute(
             "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
-            {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours)},
+            {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours),
+             "action_horizon_days": settings.action_horizon_days},
         )
         yield cursor
 
@@ -144,28 +145,50 @@ def _evidence(rule: str, check: Check, details: dict, affected: int, language: s
              threshold=f"{check.threshold * 100:.0f}")
 
 
+def _today_and_backlog(key: str, backlog_key: str, failed: int, backlog: int, language: str,
+                       **values: Any) -> list[str]:
+    """"Today" for the candidates still waiting within the action horizon, and the older ones as a
+    backlog in words of their own (closing with an apology, not a call)."""
+    horizon = values.pop("horizon")
+    parts = [tn(key, failed - backlog, language, horizon=horizon, **values)] if failed > backlog else []
+    if backlog:
+        parts.append(tn(backlog_key, backlog, language, horizon=horizon))
+    return parts
+
+
 def _action(rule: str, check: Check, details: dict, affected: int, language: str) -> str:
+    horizon = details.get("action_horizon_days")
     if rule == "no_or_slow_acknowledgement":
         parts = [t("risk.action.no_or_slow_acknowledgement", language, affected=affected, n=check.n,
                    sla=_number(details["ack_sla_hours"], language))]
-        if details["never_acknowledged"]:
-            parts.append(t("risk.action.never_acknowledged", language, never=details["never_acknowledged"]))
+        parts += _today_and_backlog("risk.action.never_acknowledged", "risk.backlog.never_acknowledged",
+                                    details["never_acknowledged"], details["never_acknowledged_backlog"], language,
+                                    horizon=horizon)
         return " ".join(parts)
     if rule == "left_without_updates":
         limit = _number(details["silence_limit_days"], language)
-        parts = []
-        if details["silent_open"]:
-            parts.append(t("risk.action.silent_open", language, open=details["silent_open"], limit=limit))
-        if details["rejected_not_told"]:
-            parts.append(t("risk.action.silent_not_told", language, not_told=details["rejected_not_told"],
-                           limit=limit))
-        return " ".join(parts)
+        return " ".join([
+            *_today_and_backlog("risk.action.silent_open", "risk.backlog.silent_open", details["silent_open"],
+                                details["silent_open_backlog"], language, horizon=horizon, limit=limit),
+            *_today_and_backlog("risk.action.silent_not_told", "risk.backlog.rejected_not_told",
+                                details["rejected_not_told"], details["rejected_not_told_backlog"], language,
+                                horizon=horizon, limit=limit),
+        ])
     if rule == "outcome_not_told":
-        key = "risk.action.outcome_not_told" if details["never_told"] else "risk.action.outcome_told_late"
-        return t(key, language, affected=affected, never=details["never_told"],
-                 sla=_number(details["notice_sla_hours"], language))
+        sla = _number(details["notice_sla_hours"], language)
+        if not details["never_told"]:
+            return tn("risk.action.outcome_told_late", affected, language, sla=sla)
+        return " ".join([
+            *_today_and_backlog("risk.action.outcome_not_told", "risk.backlog.never_told", details["never_told"],
+                                details["never_told_backlog"], language, horizon=horizon),
+            t("risk.action.notice_rule", language, sla=sla),
+        ])
     if rule == "no_personal_feedback":
-        return t("risk.action.no_personal_feedback", language, affected=affected)
+        return " ".join([
+            *_today_and_backlog("risk.action.no_personal_feedback", "risk.backlog.feedback_missing", affected,
+                                details["feedback_missing_backlog"], language, horizon=horizon),
+            t("risk.action.feedback_how", language),
+        ])
     if rule == "negative_candidate_voice":
         return t("risk.action.negative_candidate_voice", language, affected=affected)
     return t("risk.action.getting_worse", language, affected=affected, since=details["current_from"],

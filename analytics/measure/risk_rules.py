@@ -118,19 +118,27 @@ def affected_count(rule: str, row: dict, trend: dict | None) -> int:
 
 
 def flag_details(rule: str, row: dict, trend: dict | None, settings: Settings) -> dict[str, Any]:
-    """The numbers besides the decisive share that the evidence and the action quote."""
+    """The numbers besides the decisive share that the evidence and the action quote; *_backlog count
+    the failures waiting longer than the action horizon (an apology, not a call today)."""
+    horizon = {"action_horizon_days": settings.action_horizon_days}
     if rule == "no_or_slow_acknowledgement":
         return {"ack_sla_hours": settings.ack_sla_hours, "never_acknowledged": row["never_acknowledged"],
-                "ack_latency_h_median": row["ack_latency_h_median"], "acknowledged_within_sla": row["ack_within_sla"]}
+                "never_acknowledged_backlog": row["never_acknowledged_backlog"],
+                "ack_latency_h_median": row["ack_latency_h_median"], "acknowledged_within_sla": row["ack_within_sla"],
+                **horizon}
     if rule == "left_without_updates":
         return {"silence_limit_days": settings.silence_limit_days, "ghosted": row["ghosted"],
-                "silent_open": row["silent_open"], "rejected_not_told": row["rejected_not_told"],
-                "ghosted_days_median": row["ghosted_days_median"]}
+                "silent_open": row["silent_open"], "silent_open_backlog": row["silent_open_backlog"],
+                "rejected_not_told": row["rejected_not_told"],
+                "rejected_not_told_backlog": row["rejected_not_told_backlog"],
+                "ghosted_days_median": row["ghosted_days_median"], **horizon}
     if rule == "outcome_not_told":
         return {"notice_sla_hours": settings.notice_sla_hours, "told_in_time": row["told_in_time"],
-                "never_told": row["never_told"], "notice_latency_h_median": row["notice_latency_h_median"]}
+                "never_told": row["never_told"], "never_told_backlog": row["never_told_backlog"],
+                "notice_latency_h_median": row["notice_latency_h_median"], **horizon}
     if rule == "no_personal_feedback":
-        return {"personal_feedback": row["personal_feedback"]}
+        return {"personal_feedback": row["personal_feedback"],
+                "feedback_missing_backlog": row["feedback_missing_backlog"], **horizon}
     if rule == "negative_candidate_voice":
         # Survey results of fewer than min_survey_answers are never shown on their own (anonymity).
         nps_shown = row["nps_answers"] >= settings.min_survey_answers

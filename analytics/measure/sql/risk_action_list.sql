@@ -7,7 +7,8 @@
 -- Only applications whose sources record the messages sent to candidates are listed: without
 -- them, silence is unknown, not a reason to call. An application that is several of these is
 -- listed once, under the first. $timezone gives the local date the waiting started. The suggested
--- contact per reason is analytics/measure/actions.py's ACTION_CONTACT.
+-- contact per reason is analytics/measure/actions.py's ACTION_CONTACT. backlog: waiting longer than
+-- the action horizon (risk_applications.sql), listed apart from today's calls.
 
 SELECT candidate_id,
        process_id,
@@ -16,14 +17,10 @@ SELECT candidate_id,
        CASE WHEN interviewed_rejected AND NOT personal_feedback THEN 'feedback_call'
             WHEN rejected_not_told THEN 'outcome_not_told'
             ELSE 'silent_open' END AS reason,
-       CAST(floor((epoch(as_of) - epoch(waiting_since_at)) / 86400) AS INTEGER) AS days_waiting,
-       CAST(timezone($timezone, waiting_since_at) AS DATE) AS waiting_since
-FROM (
-    SELECT *,
-           CASE WHEN interviewed_rejected OR rejected_not_told THEN decision_at
-                ELSE greatest(applied_at, last_contact_at) END AS waiting_since_at
-    FROM risk_applications
-    WHERE evidence_messages
-      AND ((interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told)
-)
+       days_waiting,
+       CAST(timezone($timezone, waiting_since_at) AS DATE) AS waiting_since,
+       backlog
+FROM risk_applications
+WHERE evidence_messages
+  AND ((interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told)
 ORDER BY days_waiting DESC, process_name, candidate_id

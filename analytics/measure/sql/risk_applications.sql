@@ -5,11 +5,15 @@
 -- Bound parameters:
 --   $date_from, $date_to, $processes, $departments, $recruiters   the page filters
 --   $notice_sla_hours   a rejected candidate should be told within this many hours of the decision
+--   $action_horizon_days   a candidate waiting longer than this is in the backlog, not on today's list
 --
 -- A rule judges an application only once its deadline has passed: the acknowledgement SLA (already
 -- in application_facts), the notice SLA for rejections and feedback, the silence limit for ghosting;
 -- and only when its sources can tell (the measured_<family> columns of application_facts: the facts
 -- of an application whose sources cannot are NULL, and NULL is never counted as a failure).
+-- waiting_since_at is when the candidate's wait began (the decision for a rejection, else the last
+-- contact or the application); days_waiting counts whole days from then to as_of, and a wait of more
+-- than $action_horizon_days is backlog: an apology and a close, not a call "today".
 -- Each process's applications window (first to last applied_at in the selection) is cut in two
 -- halves of equal length, 'previous' and 'current', for "getting worse".
 
@@ -21,6 +25,15 @@ selected AS (
                AND epoch(as_of) - epoch(decision_at) >= $notice_sla_hours * 3600 AS notice_deadline_passed
     FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), CAST($processes AS VARCHAR[]),
                         CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[]))
+),
+
+waits AS (
+    SELECT *,
+           CAST(floor((epoch(as_of) - epoch(waiting_since_at)) / 86400) AS INTEGER) AS days_waiting
+    FROM (SELECT *,
+                 CASE WHEN interviewed_rejected OR rejection_stands THEN decision_at
+                      ELSE greatest(applied_at, last_contact_at) END AS waiting_since_at
+          FROM selected)
 ),
 
 windows AS (
@@ -70,6 +83,9 @@ SELECT s.candidate_id,
        s.evidence_messages,
        s.decision_at,
        s.last_contact_at,
+       s.waiting_since_at,
+       s.days_waiting,
+       s.days_waiting > $action_horizon_days AS backlog,
 
        -- candidate voice
        s.measured_survey_answers,
@@ -79,5 +95,5 @@ SELECT s.candidate_id,
        coalesce(s.comments, 0) AS comments,
        coalesce(s.comments_positive, 0) AS comments_positive,
        coalesce(s.comments_negative, 0) AS comments_negative
-FROM selected AS s
+FROM waits AS s
 JOIN windows AS w USING (process_id)

@@ -2,7 +2,8 @@
 -- rules judge, for all its selected applications (period 'all') and for each half of its
 -- applications window ('previous', 'current'). Needs risk_applications and metrics_macros.sql on
 -- the connection. Shares are NULL where there is nothing to count. *_judged count the applications
--- whose sources can tell what each rule asks (0: the rule cannot be judged).
+-- whose sources can tell what each rule asks (0: the rule cannot be judged). *_backlog count the
+-- applications among the failures that have waited longer than the action horizon.
 
 WITH counted AS (
     SELECT process_id,
@@ -23,20 +24,25 @@ WITH counted AS (
            count(*) FILTER (ack_deadline_passed) AS ack_eligible,
            count(*) FILTER (ack_within_sla) AS ack_within_sla,
            count(*) FILTER (never_acknowledged) AS never_acknowledged,
+           count(*) FILTER (never_acknowledged AND backlog) AS never_acknowledged_backlog,
            median(ack_latency_h) AS ack_latency_h_median,
 
            count(*) FILTER (ghosted) AS ghosted,
            count(*) FILTER (silent_open) AS silent_open,
+           count(*) FILTER (silent_open AND backlog) AS silent_open_backlog,
            count(*) FILTER (rejected_not_told) AS rejected_not_told,
+           count(*) FILTER (rejected_not_told AND backlog) AS rejected_not_told_backlog,
            median(ghosted_days_silent) AS ghosted_days_median,
 
            count(*) FILTER (notice_due) AS notice_due,
            count(*) FILTER (told_in_time) AS told_in_time,
            count(*) FILTER (never_told) AS never_told,
+           count(*) FILTER (never_told AND backlog) AS never_told_backlog,
            median(notice_latency_h) AS notice_latency_h_median,
 
            count(*) FILTER (feedback_due) AS feedback_due,
            count(*) FILTER (feedback_due AND personal_feedback) AS personal_feedback,
+           count(*) FILTER (feedback_due AND NOT personal_feedback AND backlog) AS feedback_missing_backlog,
 
            CAST(sum(nps_answers) AS BIGINT) AS nps_answers,
            CAST(sum(nps_promoters) AS BIGINT) AS nps_promoters,
