@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui.common import choose_data, data_source_notice, lang, language_switch
+from ui.common import choose_data, data_source_notice, lang, language_switch, stop_on_key_problem
 
 st.set_page_config(page_title="Candidate Experience Radar", page_icon="📡", layout="wide")
 
 language_switch()
+stop_on_key_problem()
 choose_data()
 
 navigation = st.navigation([

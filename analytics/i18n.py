@@ -226,6 +226,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.metrics_heading": {"en": "What the imported data can measure", "sv": "Vad importerad data kan mäta"},
     "data.metric_available": {"en": "{metric}: available", "sv": "{metric}: tillgängligt"},
     "data.metric_unavailable": {"en": "{metric}: not available: {reason}", "sv": "{metric}: inte tillgängligt: {reason}"},
+    # -- privacy: the pseudonym key ---------------------------------------------------------------
+    "key.missing": {
+        "en": "The database holds data, but its pseudonym key {path} is missing. Restore that file from your backup and try again: a new key would give every candidate a new pseudonym, so the same people would be counted twice and reports would no longer match.",
+        "sv": "Databasen innehåller data, men dess pseudonymnyckel {path} saknas. Återställ filen från er säkerhetskopia och försök igen: en ny nyckel skulle ge varje kandidat en ny pseudonym, så att samma personer räknades två gånger och rapporterna inte längre stämde.",
+    },
+    "key.empty": {
+        "en": "The pseudonym key {path} is empty. Restore that file from your backup and try again; an empty key would let anyone work out pseudonyms from e-mail addresses.",
+        "sv": "Pseudonymnyckeln {path} är tom. Återställ filen från er säkerhetskopia och försök igen; med en tom nyckel kan vem som helst räkna fram pseudonymer från e-postadresser.",
+    },
+    "key.short": {
+        "en": "The pseudonym key {path} is too short: a key is 64 hexadecimal digits. Restore that file from your backup and try again.",
+        "sv": "Pseudonymnyckeln {path} är för kort: en nyckel består av 64 hexadecimala siffror. Återställ filen från er säkerhetskopia och försök igen.",
+    },
+    "key.malformed": {
+        "en": "The pseudonym key {path} is not a key: a key is 64 hexadecimal digits (0-9, a-f). Restore that file from your backup and try again.",
+        "sv": "Pseudonymnyckeln {path} är ingen nyckel: en nyckel består av 64 hexadecimala siffror (0-9, a-f). Återställ filen från er säkerhetskopia och försök igen.",
+    },
+    "import.key_problem": {
+        "en": "{file}: nothing was imported. {problem}",
+        "sv": "{file}: ingenting importerades. {problem}",
+    },
     # Why an export cannot give a metric: the first kind of evidence (vocabulary.EVIDENCE) it lacks.
     "evidence.missing.applications": {
         "en": "no application dates in this export",

@@ -15,7 +15,12 @@ import pandas as pd
 from analytics.store import Store
 
 PSEUDONYM_PREFIX = "K-"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Signs that start a formula, also as their full-width forms (which spreadsheet programs may read as
+# them), and the tab and carriage return OWASP lists.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1): no spreadsheet shows them,
+# and a writer that drops them (openpyxl) would otherwise turn "\x01=HYPERLINK(...)" into a live formula.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def pseudonym(key: bytes, candidate_id: str, process_id: str) -> str:
@@ -46,11 +51,15 @@ def escape_markdown(text: object) -> str:
 
 
 def formula_safe(value: object) -> object:
-    """A spreadsheet cell that cannot run as a formula (OWASP CSV injection): text starting with
-    = + - @ tab or carriage return gets a leading apostrophe; numbers and dates pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    """A spreadsheet cell that cannot run as a formula (OWASP CSV injection): control characters
+    are removed, then text whose first visible character is = + - @ (or a full-width one) gets a
+    leading apostrophe, so neither a hidden character nor leading white space hides the sign.
+    Numbers and dates pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    risky = text.startswith(FORMULA_TRIGGERS) or text.lstrip().startswith(FORMULA_TRIGGERS)
+    return "'" + text if risky else text
 
 
 def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:

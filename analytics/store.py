@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import threading
 from collections.abc import Iterator, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.i18n import t
 from analytics.settings import Settings, settings_from_rows, validate_setting
 
 SQL_ROOT = Path(__file__).parent  # SQL lives beside the stage that runs it: migrations/, ingest/sql/, measure/sql/
@@ -25,6 +27,7 @@ DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
 DB_PATH_ENV = "RADAR_DB"
 MEMORY_LIMIT_ENV = "RADAR_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "1500MB"
+KEY_HEX_DIGITS = 64   # the pseudonym key: 32 random bytes written as hexadecimal digits
 
 # Ordered migrations: (version, file under analytics/). A new schema change is a new file, never an edit.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
@@ -47,6 +50,27 @@ def read_sql(name: str) -> str:
 
 class StoreError(RuntimeError):
     """A store problem explained in plain words (locked file, unreadable database)."""
+
+
+class KeyProblem(StoreError):
+    """The pseudonym key is missing from a store with data, or is not a key: `code` is missing,
+    empty, short or malformed (the message catalogue's `key.<code>`, naming the file to restore)."""
+
+    def __init__(self, code: str, key_path: Path):
+        self.code, self.key_path = code, key_path
+        super().__init__(t(f"key.{code}", "en", path=key_path))
+
+    def message(self, lang: str = "en") -> str:
+        return t(f"key.{self.code}", lang, path=self.key_path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or new name in `folder` durable (POSIX: fsync the directory)."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 class Store:
@@ -141,14 +165,65 @@ class Store:
         return self.path.with_name(self.path.name + ".key")
 
     def secret_key(self) -> bytes:
-        """The HMAC key kept beside the database; created once, stable across imports."""
+        """The HMAC key kept beside the database: made once for a store without data, never replaced.
+
+        A store that holds data and has lost its key (or holds a damaged one) refuses: a new key
+        would give every candidate new pseudonyms, so the same people would be counted twice.
+        """
         if not self.key_path.exists():
-            fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_hex(32))
-        return bytes.fromhex(self.key_path.read_text().strip())
+            if self.holds_data():
+                raise KeyProblem("missing", self.key_path)
+            self._create_key()
+        text = self.key_path.read_text(encoding="ascii", errors="replace").strip()
+        if not text:
+            raise KeyProblem("empty", self.key_path)
+        if not re.fullmatch(r"[0-9a-fA-F]*", text):
+            raise KeyProblem("malformed", self.key_path)
+        if len(text) != KEY_HEX_DIGITS:
+            raise KeyProblem("short" if len(text) < KEY_HEX_DIGITS else "malformed", self.key_path)
+        return bytes.fromhex(text)
+
+    def key_problem(self) -> KeyProblem | None:
+        """What is wrong with the key, if anything (the app says so before any page uses it)."""
+        try:
+            self.secret_key()
+        except KeyProblem as problem:
+            return problem
+        return None
+
+    def _create_key(self) -> None:
+        """Write a new key under a temporary name, flush it to disk, then give it its name: a full
+        disk or a crash leaves no key (and the next try makes one), never an empty or partial one."""
+        temporary = self.key_path.with_name(f"{self.key_path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                data = secrets.token_hex(KEY_HEX_DIGITS // 2).encode("ascii")
+                while data:
+                    data = data[os.write(descriptor, data):]
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            try:
+                os.link(temporary, self.key_path)   # never over a key another process made meanwhile
+            except FileExistsError:
+                pass
+            _sync_folder(self.key_path.parent)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot write the pseudonym key {self.key_path}: {error.strerror or error}. "
+                "Free disk space (or fix the folder's permissions) and try again; nothing was stored."
+            ) from error
+        finally:
+            temporary.unlink(missing_ok=True)
 
     # -- contents ----------------------------------------------------------------------------
+    def holds_data(self) -> bool:
+        """Any import, event or answer: the key of such a store can no longer be replaced."""
+        return bool(self.scalar(
+            "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM events) "
+            "+ (SELECT count(*) FROM survey_responses)"))
+
     def is_empty(self) -> bool:
         return not self.scalar("SELECT count(*) FROM events") and not self.scalar(
             "SELECT count(*) FROM survey_responses"

@@ -88,6 +88,14 @@ def choose_data() -> str:
     return shown
 
 
+def stop_on_key_problem() -> None:
+    """A lost or damaged pseudonym key stops every page with what to restore, rather than a traceback
+    (or, as before, a silently new key that would give every candidate a second pseudonym)."""
+    if (problem := real_store().key_problem()) is not None:
+        st.error(problem.message(lang()), icon=":material/key_off:")
+        st.stop()
+
+
 def showing_demo() -> bool:
     return st.session_state.get("data_shown") == DEMO
 

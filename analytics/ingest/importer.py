@@ -130,7 +130,10 @@ class ImportReport:
     def error_message(self, lang: str = "en") -> str:
         if self.error_code is None:
             return ""
-        return t(f"import.{self.error_code}", lang, file=self.file_name, **self.error_values)
+        values = dict(self.error_values)
+        if self.error_code == "key_problem":   # the key's own message, in the reader's language
+            values["problem"] = t(f"key.{values['problem']}", lang, path=values.pop("path"))
+        return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
 
     def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
         return [p.message(self.file_name, lang) for p in self.problems[:limit]]
@@ -184,6 +187,9 @@ def import_file(
         raise ValueError(f"unknown kinds of evidence: {', '.join(unknown)}; known: {', '.join(EVIDENCE)}")
     path = Path(path)
     report = ImportReport(file_name=file_name or path.name)
+    if (problem := store.key_problem()) is not None:   # before anything is read: nothing is stored
+        report.error_code, report.error_values = "key_problem", {"problem": problem.code, "path": str(problem.key_path)}
+        return report
     notify = progress or (lambda fraction, stage: None)
     notify(0.05, "reading")
     try:

@@ -54,9 +54,13 @@ CREATE OR REPLACE TEMP MACRO cell_address_keys(inner_pad, outer_pad, cell) AS
 CREATE OR REPLACE TEMP MACRO pseudonym(inner_pad, outer_pad, address) AS
     'anon-' || left(address_key(inner_pad, outer_pad, address), 20);
 
--- A candidate id, or its pseudonym when the id is an e-mail address.
+-- A candidate id, or its pseudonym when the id holds an e-mail address anywhere, also with a
+-- name around it ('Anna Svensson <anna.svensson.12@example.se>'): the pseudonym of that address,
+-- so the name is never stored either.
 CREATE OR REPLACE TEMP MACRO id_or_pseudonym(inner_pad, outer_pad, id) AS
-    CASE WHEN regexp_full_match(trim(id), '[^@\s]+@[^@\s]+\.[^@\s]+') THEN pseudonym(inner_pad, outer_pad, id)
+    CASE WHEN regexp_matches(id, '[^\s<>,;:"''\[\]()@]+@[^\s<>,;:"''\[\]()@]+\.[^\s<>,;:"''\[\]()@]+')
+         THEN pseudonym(inner_pad, outer_pad,
+                        regexp_extract(id, '[^\s<>,;:"''\[\]()@]+@[^\s<>,;:"''\[\]()@]+\.[^\s<>,;:"''\[\]()@]+'))
          ELSE id END;
 
 -- `word` replaced by [name] wherever it stands as a whole word, in any letter case. The pattern is
