@@ -72,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--process", help="one process id (default: the whole organisation)")
     report.add_argument("--lang", choices=("en", "sv"), default="en")
 
+    erase = with_db(commands.add_parser(
+        "erase", help="erase one candidate from every table, also from the database file's bytes (GDPR art. 17)"))
+    _candidate_choice(erase)
+
+    export = with_db(commands.add_parser(
+        "export-candidate", help="everything held about one candidate, as JSON (an access request, GDPR art. 15)"))
+    _candidate_choice(export)
+    export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+
+    retention = with_db(commands.add_parser(
+        "retention", help="remove applications whose last event is more than N months old, also from the file's bytes"))
+    retention.add_argument("--months", type=int,
+                           help="the retention period (default: the setting retention_months; Swedish practice "
+                                "keeps candidate data about two years, 24)")
+    retention.add_argument("--dry-run", dest="dry_run", action="store_true",
+                           help="only count the applications that would be removed")
+
     sentiment = commands.add_parser("sentiment", help="add language and sentiment columns to a CSV")
     sentiment.add_argument("file", type=Path)
     sentiment.add_argument("--text-column", required=True)
@@ -111,6 +128,12 @@ def _demo(args) -> int:
     answers = store.scalar("SELECT count(*) FROM survey_responses")
     print(f"built the demo in {path}: {applications} applications, {answers} survey answers")
     return 0
+
+
+def _candidate_choice(sub: argparse.ArgumentParser) -> None:
+    who = sub.add_mutually_exclusive_group(required=True)
+    who.add_argument("--candidate-id", dest="candidate_id", help="the candidate's id as stored (the source system's id)")
+    who.add_argument("--email", help="the candidate's e-mail address (never stored: it is hashed with the key to find them)")
 
 
 def _evidence_list(text: str) -> tuple[str, ...]:
@@ -215,6 +238,58 @@ def _report(args) -> int:
     return 0
 
 
+def _chosen_candidates(store: Store, args) -> tuple[str, list[str]]:
+    """Who `--candidate-id` or `--email` names, as (how to refer to them, their stored ids)."""
+    from analytics.erasure import candidates_by_email, held_candidates
+
+    if args.email:
+        return "the candidate with that e-mail address", candidates_by_email(store, args.email)
+    return args.candidate_id, held_candidates(store, [args.candidate_id])
+
+
+def _erase(args) -> int:
+    from analytics.erasure import erase_candidates
+
+    store = Store(args.db)
+    who, ids = _chosen_candidates(store, args)
+    if not ids:
+        raise ValueError(f"nothing is held about {who} in {store.path}; nothing was erased")
+    removal = erase_candidates(store, ids)
+    print(f"erased {who}: {removal.applications} applications, {removal.total_rows} rows "
+          f"({', '.join(f'{table} {count}' for table, count in removal.rows.items())}); "
+          f"the database file was rewritten without them")
+    return 0
+
+
+def _export_candidate(args) -> int:
+    from analytics.erasure import candidate_record_json
+
+    store = Store(args.db)
+    who, ids = _chosen_candidates(store, args)
+    if not ids:
+        raise ValueError(f"nothing is held about {who} in {store.path}")
+    args.out.write_text(candidate_record_json(store, ids), encoding="utf-8")
+    print(f"wrote everything held about {who} to {args.out}")
+    return 0
+
+
+def _retention(args) -> int:
+    from analytics.erasure import apply_retention, expired_applications
+
+    store = Store(args.db)
+    months = args.months if args.months is not None else store.settings().retention_months
+    if not months:
+        raise ValueError("no retention period: give --months N, or set retention_months on the Settings page")
+    if args.dry_run:
+        print(f"would remove {expired_applications(store, months)} applications whose last event is more than "
+              f"{months} months old")
+        return 0
+    removal = apply_retention(store, months)
+    print(f"removed {removal.applications} applications whose last event was more than {months} months old "
+          f"({removal.total_rows} rows, {removal.candidates} candidates of whom nothing is left)")
+    return 0
+
+
 def _sentiment(args) -> int:
     from analytics.sentiment import annotate_csv
 
@@ -224,5 +299,5 @@ def _sentiment(args) -> int:
 
 COMMANDS = {
     "demo": _demo, "import": _import, "undo": _undo, "metrics": _metrics, "flags": _flags, "report": _report,
-    "sentiment": _sentiment,
+    "sentiment": _sentiment, "erase": _erase, "export-candidate": _export_candidate, "retention": _retention,
 }

@@ -207,6 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "setting.timezone": {"en": "Time zone", "sv": "Tidszon"},
     "setting.ack_sla_hours": {"en": "Acknowledgement SLA (hours)", "sv": "Bekräftelse-SLA (timmar)"},
     "setting.notice_sla_hours": {"en": "Notice SLA (hours)", "sv": "Besked-SLA (timmar)"},
+    "setting.retention_months": {"en": "Retention period (months, 0 = keep everything)", "sv": "Lagringstid (månader, 0 = behåll allt)"},
     "setting.silence_limit_days": {"en": "Silence limit (days)", "sv": "Tystnadsgräns (dagar)"},
     "setting.action_horizon_days": {"en": "Action horizon (days)", "sv": "Åtgärdshorisont (dagar)"},
     "setting.min_group_size": {"en": "Minimum group size", "sv": "Minsta gruppstorlek"},
@@ -246,6 +247,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.key_problem": {
         "en": "{file}: nothing was imported. {problem}",
         "sv": "{file}: ingenting importerades. {problem}",
+    },
+    # -- the Data page's administrators' section: access requests, erasure, retention -------------
+    "rights.heading": {"en": "A candidate's data: access and erasure (administrators)", "sv": "En kandidats uppgifter: registerutdrag och radering (administratörer)"},
+    "rights.intro": {
+        "en": "When a candidate asks what you hold about them, download it as JSON; when they ask to be erased, erase them. Erasure removes every row about the candidate from every table and rewrites the database file, so nothing of them is left in it. It cannot be undone.",
+        "sv": "När en kandidat frågar vad ni har om hen, ladda ner det som JSON; när hen begär radering, radera. Raderingen tar bort varje rad om kandidaten ur varje tabell och skriver om databasfilen, så att inget av hen finns kvar i den. Den kan inte ångras.",
+    },
+    "rights.find_by": {"en": "Find the candidate by", "sv": "Hitta kandidaten med"},
+    "rights.find_by.candidate_id": {"en": "Candidate id", "sv": "Kandidat-id"},
+    "rights.find_by.email": {"en": "E-mail address", "sv": "E-postadress"},
+    "rights.given.candidate_id": {"en": "Candidate id (as in your applicant tracking system)", "sv": "Kandidat-id (som i ert rekryteringssystem)"},
+    "rights.given.email": {
+        "en": "E-mail address (never stored: it is hashed with the key to find the candidate)",
+        "sv": "E-postadress (sparas aldrig: den hashas med nyckeln för att hitta kandidaten)",
+    },
+    "rights.nothing_held": {"en": "Nothing is held about {given}.", "sv": "Ingenting finns sparat om {given}."},
+    "rights.found": {"en": "{given}: {applications} application(s) held.", "sv": "{given}: {applications} ansökning(ar) sparade."},
+    "rights.export": {"en": "Download everything held (JSON)", "sv": "Ladda ner allt som finns sparat (JSON)"},
+    "rights.confirm": {
+        "en": "I want to erase {given} from the database for good",
+        "sv": "Jag vill radera {given} ur databasen för gott",
+    },
+    "rights.erase": {"en": "Erase the candidate", "sv": "Radera kandidaten"},
+    "rights.erased": {
+        "en": "{given} was erased: {applications} application(s), {rows} rows, and the database file was rewritten without them.",
+        "sv": "{given} raderades: {applications} ansökning(ar), {rows} rader, och databasfilen skrevs om utan dem.",
+    },
+    "rights.retention_off": {
+        "en": "No retention period is set (Settings: retention period), so every application is kept.",
+        "sv": "Ingen lagringstid är inställd (Inställningar: lagringstid), så alla ansökningar behålls.",
+    },
+    "rights.retention_due": {
+        "en": "Retention period {months} months: {count} application(s) are older and are removed when the app starts.",
+        "sv": "Lagringstid {months} månader: {count} ansökning(ar) är äldre och tas bort när appen startar.",
+    },
+    "rights.retention_apply": {"en": "Remove the {count} application(s) now", "sv": "Ta bort de {count} ansökningarna nu"},
+    "rights.retention_done": {
+        "en": "{applications} application(s) older than {months} months were removed, also from the database file.",
+        "sv": "{applications} ansökning(ar) äldre än {months} månader togs bort, även ur databasfilen.",
     },
     # Why an export cannot give a metric: the first kind of evidence (vocabulary.EVIDENCE) it lacks.
     "evidence.missing.applications": {

@@ -71,6 +71,16 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "Visa svarstider i kalendertimmar, kalenderdagar eller arbetsdagar (helger och svenska "
         "helgdagar hoppas över).", choices=("hours", "days", "business_days"),
     ),
+    SettingSpec(
+        "retention_months", 0,
+        "Applications whose last event is more than this many months old are removed when the app starts "
+        "(and by `python -m analytics retention`), also from the database file. 0 keeps everything. Swedish "
+        "practice is to keep candidate data about two years (24 months), to answer a discrimination claim.",
+        "Ansökningar vars senaste händelse är äldre än så här många månader tas bort när appen startar "
+        "(och med `python -m analytics retention`), även ur databasfilen. 0 behåller allt. I Sverige sparas "
+        "kandidatuppgifter normalt i omkring två år (24 månader), för att kunna bemöta ett diskrimineringsärende.",
+        0, 240,
+    ),
     # Brand-risk flags (analytics/measure/risk.py, docs/risk.md). A flag is raised when a process is
     # worse than the threshold; its severity says how far the 95 % interval lies beyond it. Where a
     # flag judges a catalogue share, the default is that share's target.
@@ -153,6 +163,7 @@ class Settings:
     risk_sentiment_min: float = SPECS_BY_NAME["risk_sentiment_min"].default
     risk_worsening_min: float = SPECS_BY_NAME["risk_worsening_min"].default
     risk_high_margin: float = SPECS_BY_NAME["risk_high_margin"].default
+    retention_months: int = SPECS_BY_NAME["retention_months"].default
 
     def with_values(self, **values: Any) -> Settings:
         for name, value in values.items():

@@ -21,6 +21,7 @@ import pandas as pd
 
 from analytics.i18n import t
 from analytics.settings import Settings, settings_from_rows, validate_setting
+from analytics.vocabulary import quote_identifier
 
 SQL_ROOT = Path(__file__).parent  # SQL lives beside the stage that runs it: migrations/, ingest/sql/, measure/sql/
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[1] / "data" / "radar.duckdb"
@@ -64,6 +65,17 @@ class KeyProblem(StoreError):
         return t(f"key.{self.code}", lang, path=self.key_path)
 
 
+def _sync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _remove_database_file(path: Path) -> None:
+    """A database file and its write-ahead log."""
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
 def _sync_folder(folder: Path) -> None:
     """Make a rename or new name in `folder` durable (POSIX: fsync the directory)."""
     descriptor = os.open(folder, os.O_RDONLY)
@@ -79,18 +91,68 @@ class Store:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._con = self._connect()
+        self._write_lock = threading.Lock()
+        self.created_now = self._migrate() == 0
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
-            self._con = duckdb.connect(str(self.path))
+            connection = duckdb.connect(str(self.path))
         except duckdb.IOException as error:
             raise StoreError(
                 f"Cannot open the database {self.path}: {error}. If another program (the app or a "
                 f"CLI command) has it open, stop it or point {DB_PATH_ENV} at another file."
             ) from error
-        self._con.execute("SET TimeZone = 'UTC'")
+        # A copy left by a rewrite that stopped before its rename holds nothing the database lacks.
+        _remove_database_file(self._rewrite_path)
+        connection.execute("SET TimeZone = 'UTC'")
         # Bounded memory: large imports and metrics spill to disk instead of growing without limit.
-        self._con.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)])
-        self._write_lock = threading.Lock()
-        self.created_now = self._migrate() == 0
+        connection.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)])
+        return connection
+
+    @property
+    def _rewrite_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".rewrite")
+
+    def rewrite(self) -> None:
+        """Copy the database into a new file and put it in place of the old one, so that deleted rows
+        (erasure, retention, undo) are gone from the file's bytes and not only from its tables.
+
+        DuckDB leaves deleted data in the file's freed blocks; its documented way to compact is
+        `COPY FROM DATABASE` into a fresh file (tables, sequences, constraints and settings go
+        along; the key file beside the database stays as it is). The copy is flushed to disk and
+        renamed over the database; until then the old file is untouched, so a crash loses nothing.
+        """
+        fresh = self._rewrite_path
+        with self._write_lock:
+            _remove_database_file(fresh)
+            try:
+                self._con.execute("CHECKPOINT")
+                catalog = self._con.execute("SELECT current_database()").fetchone()[0]
+                self._con.execute("ATTACH ? AS radar_rewrite", [str(fresh)])
+                try:
+                    self._con.execute(f"COPY FROM DATABASE {quote_identifier(catalog)} TO radar_rewrite")
+                finally:
+                    self._con.execute("DETACH radar_rewrite")
+                _sync_file(fresh)
+            except (duckdb.Error, OSError) as error:
+                _remove_database_file(fresh)
+                raise StoreError(
+                    f"Could not rewrite {self.path} without the deleted rows: {error}. The rows are deleted, "
+                    f"but their bytes stay in the file until the rewrite succeeds: free disk space (it needs "
+                    f"room for a copy of the database) and run the command again."
+                ) from error
+            self._con.close()
+            if self.path.with_name(self.path.name + ".wal").exists():   # never put a new file under an old log
+                _remove_database_file(fresh)
+                self._con = self._connect()
+                raise StoreError(f"Could not rewrite {self.path}: its write-ahead log was not written back on "
+                                 "closing. Nothing was changed; run the command again.")
+            try:
+                os.replace(fresh, self.path)
+                _sync_folder(self.path.parent)
+            finally:
+                self._con = self._connect()
 
     # -- connections -------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -230,10 +292,11 @@ class Store:
         )
 
     def data_version(self) -> tuple:
-        """Changes whenever imports, settings or comment labels change: the cache key for everything computed."""
+        """Changes whenever imports, erasures, settings or comment labels change: the cache key for everything computed."""
         return tuple(self.fetchall(
             "SELECT (SELECT coalesce(max(import_id), 0) FROM imports), (SELECT count(*) FROM imports), "
-            "(SELECT count(*) FROM events), (SELECT coalesce(string_agg(name || value, ',' ORDER BY name), '') FROM settings), "
+            "(SELECT count(*) FROM events), (SELECT count(*) FROM survey_responses), "
+            "(SELECT coalesce(string_agg(name || value, ',' ORDER BY name), '') FROM settings), "
             "(SELECT count(*) FROM sentiment_calibrations)"
         )[0])
 

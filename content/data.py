@@ -13,6 +13,7 @@ from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS
 from analytics.measure.evidence import measurable_metrics
 from analytics.privacy import escape_markdown as md
+from ui.candidate_rights import render_candidate_rights
 from ui.common import format_time, lang, real_store, show_real_data, showing_demo, store_metrics
 from ui.import_report import render_import_report, render_row_problems
 from ui.mapping_step import render_mapping_step
@@ -134,3 +135,5 @@ else:
                 st.markdown(f":orange[◐] {part}")
             else:
                 st.markdown(f":red[✗] {t('unmeasured.line', L, metric=label, reason=reason)}")
+
+render_candidate_rights(store, L)   # the user's own data, whatever is shown

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics.erasure import apply_retention
 from analytics.i18n import LANGUAGES, t
 from analytics.ingest.data_source import (
     DEMO,
@@ -55,9 +56,13 @@ def _open_demo_store(real_path: str) -> Store:
 
 @st.cache_resource
 def _open_real_store(path: str) -> Store:
+    """The user's own store, opened once per server: the retention period, when set, is applied now."""
     if demo_enabled():
         set_apart_old_demo(path)
-    return _open_store(path)
+    store = _open_store(path)
+    if (months := store.settings().retention_months) and store.key_problem() is None:
+        apply_retention(store, months)
+    return store
 
 
 def real_store() -> Store:

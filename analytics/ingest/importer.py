@@ -967,7 +967,8 @@ class UndoResult:
 
 
 def undo_import(store: Store, import_id: int) -> UndoResult:
-    """Remove exactly what this import brought: rows no other import also holds."""
+    """Remove exactly what this import brought (rows no other import also holds), also from the
+    database file's bytes."""
     with store.transaction() as cursor:
         if not cursor.execute("SELECT count(*) FROM imports WHERE import_id = ?", [import_id]).fetchone()[0]:
             raise KeyError(f"There is no import with id {import_id}; see the list of imports.")
@@ -987,4 +988,5 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
         cursor.execute("DELETE FROM candidate_aliases WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM message_keys WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+    store.rewrite()   # the removed rows' text leaves the file's bytes too
     return UndoResult(import_id, events, answers)
