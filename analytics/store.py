@@ -143,16 +143,17 @@ class Store:
                     f"room for a copy of the database) and run the command again."
                 ) from error
             self._con.close()
-            if self.path.with_name(self.path.name + ".wal").exists():   # never put a new file under an old log
-                _remove_database_file(fresh)
-                self._con = self._connect()
-                raise StoreError(f"Could not rewrite {self.path}: its write-ahead log was not written back on "
-                                 "closing. Nothing was changed; run the command again.")
             try:
+                if self.path.with_name(self.path.name + ".wal").exists():   # never a new file under an old log
+                    raise StoreError(f"Could not rewrite {self.path}: its write-ahead log was not written back "
+                                     "on closing. Nothing was changed; run the command again.")
                 os.replace(fresh, self.path)
                 _sync_folder(self.path.parent)
+            except OSError as error:
+                raise StoreError(f"Could not put the rewritten copy in place of {self.path}: {error}. The "
+                                 "database is as it was; run the command again.") from error
             finally:
-                self._con = self._connect()
+                self._con = self._connect()   # removes the copy when it was not put in place
 
     # -- connections -------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:

@@ -4,6 +4,10 @@ and its text is gone from the database file's bytes; other candidates are untouc
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +22,8 @@ from analytics.erasure import (
     expired_applications,
 )
 from analytics.ingest.importer import import_bytes, undo_import
-from analytics.store import Store
+from analytics.store import Store, StoreError
+from tests.conftest import ROOT
 
 EVENTS = """candidate_id,candidate_email,process_id,event_type,occurred_at,process_name,recruiter,channel
 C-ZORVATH-1,,P-1,application_received,2026-03-02 09:00,Sjuksköterska,Karin,portal
@@ -188,3 +193,50 @@ def test_a_leftover_rewrite_copy_is_removed_on_open(tmp_path):
     Path(f"{store.path}.rewrite").write_bytes(b"half a copy")
     Store(store.path).close()
     assert not Path(f"{store.path}.rewrite").exists()
+
+
+def test_a_rewrite_that_fails_keeps_the_database_and_says_what_to_do(held, monkeypatch):
+    """A failed rename (the moment a crash would hit) leaves the old file, readable, and no copy."""
+    import analytics.store
+
+    def no_rename(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(analytics.store.os, "replace", no_rename)
+    with pytest.raises(StoreError, match="The database is as it was; run the command again"):
+        erase_candidates(held, ["C-ZORVATH-1"])
+    monkeypatch.undo()
+    assert sorted(database_files(held)) == ["radar.duckdb"]
+    assert held.scalar("SELECT count(*) FROM events") == 4   # the deletion itself was committed
+    assert found(held, b"C-ZORVATH-1") == ["radar.duckdb"]    # its bytes wait for the next rewrite
+    erase_candidates(held, ["C-ZORVATH-1"])                   # running it again finishes the job
+    assert found(held, b"C-ZORVATH-1") == []
+
+
+def test_a_full_disk_during_the_copy_is_reported_and_the_database_kept(held):
+    """The kernel refuses writes beyond the database's own size (a file-size limit stands in for a full disk)."""
+    held.close()
+    script = textwrap.dedent(f"""
+        import os, resource
+        from analytics.store import Store, StoreError
+        store = Store({str(held.path)!r})
+        store.fetchall("DELETE FROM events WHERE candidate_id = 'C-ZORVATH-1'")
+        store._con.execute("CHECKPOINT")
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
+        try:
+            store.rewrite()
+            print("rewritten")
+        except StoreError as error:
+            print("refused:", error)
+        print(store.scalar("SELECT count(*) FROM events"), flush=True)
+        os._exit(0)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env=os.environ | {"PYTHONPATH": str(ROOT)})
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("refused: Could not rewrite") and "free disk space" in lines[0], result.stdout + result.stderr
+    assert lines[1] == "4"
+    reopened = Store(held.path)
+    assert reopened.scalar("SELECT count(*) FROM events") == 4
+    assert sorted(database_files(reopened)) == ["radar.duckdb"]
+    reopened.close()
