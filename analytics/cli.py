@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from analytics.access import LOCAL_ADMINISTRATOR
 from analytics.store import Store, StoreError, default_db_path
 
 
@@ -254,7 +255,7 @@ def _erase(args) -> int:
     who, ids = _chosen_candidates(store, args)
     if not ids:
         raise ValueError(f"nothing is held about {who} in {store.path}; nothing was erased")
-    removal = erase_candidates(store, ids)
+    removal = erase_candidates(store, ids, LOCAL_ADMINISTRATOR)
     print(f"erased {who}: {removal.applications} applications, {removal.total_rows} rows "
           f"({', '.join(f'{table} {count}' for table, count in removal.rows.items())}); "
           f"the database file was rewritten without them")
@@ -268,7 +269,7 @@ def _export_candidate(args) -> int:
     who, ids = _chosen_candidates(store, args)
     if not ids:
         raise ValueError(f"nothing is held about {who} in {store.path}")
-    args.out.write_text(candidate_record_json(store, ids), encoding="utf-8")
+    args.out.write_text(candidate_record_json(store, ids, LOCAL_ADMINISTRATOR), encoding="utf-8")
     print(f"wrote everything held about {who} to {args.out}")
     return 0
 
@@ -284,7 +285,7 @@ def _retention(args) -> int:
         print(f"would remove {expired_applications(store, months)} applications whose last event is more than "
               f"{months} months old")
         return 0
-    removal = apply_retention(store, months)
+    removal = apply_retention(store, months, LOCAL_ADMINISTRATOR)
     print(f"removed {removal.applications} applications whose last event was more than {months} months old "
           f"({removal.total_rows} rows, {removal.candidates} candidates of whom nothing is left)")
     return 0

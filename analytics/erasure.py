@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
+from analytics.access import Principal, Role, require
+from analytics.audit import record as audit
 from analytics.ingest.problems import hmac_pads
 from analytics.store import Store, read_sql
 from analytics.vocabulary import quote_identifier
@@ -25,6 +27,8 @@ CANDIDATE = "candidate_id"
 PROCESS = "process_id"
 # Keys by which rows of other tables (sources, ratings) belong to an application's events and answers.
 ROW_KEYS = {"event_key": "events", "response_key": "survey_responses"}
+# Who removes expired applications when the app starts: the setting an administrator saved.
+RETENTION_SETTING = Principal("retention_months setting, on start", Role.ADMINISTRATOR)
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,12 @@ def held_applications(store: Store, candidate_ids: Iterable[str]) -> int:
                                           f"WHERE {CANDIDATE} IN (SELECT {CANDIDATE} FROM marked_candidates)")
 
 
-def candidate_record(store: Store, candidate_ids: Iterable[str], made_at: datetime | None = None) -> dict:
+def candidate_record(store: Store, candidate_ids: Iterable[str], actor: Principal,
+                     made_at: datetime | None = None) -> dict:
     """Everything the store holds about the candidates (an access request), table by table, with the
-    imports that brought it. Values are as stored: ids, process ids, times (UTC), masked comments."""
+    imports that brought it. Values are as stored: ids, process ids, times (UTC), masked comments.
+    An administrator's action, written to the audit log (without the candidate's id)."""
+    require(actor, "export_candidate")
     ids = sorted(set(candidate_ids))
     record: dict = {
         "candidate_ids": ids,
@@ -103,24 +110,29 @@ def candidate_record(store: Store, candidate_ids: Iterable[str], made_at: dateti
             frame = cursor.execute("SELECT * FROM imports WHERE list_contains(?, import_id) ORDER BY import_id",
                                    [imports]).df()
             record["imports"] = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    audit(store, actor, "export_candidate", {"tables": len(record["tables"])})
     return record
 
 
-def candidate_record_json(store: Store, candidate_ids: Iterable[str]) -> str:
-    return json.dumps(candidate_record(store, candidate_ids), ensure_ascii=False, indent=2)
+def candidate_record_json(store: Store, candidate_ids: Iterable[str], actor: Principal) -> str:
+    return json.dumps(candidate_record(store, candidate_ids, actor), ensure_ascii=False, indent=2)
 
 
-def erase_candidates(store: Store, candidate_ids: Iterable[str]) -> Removal:
-    """Remove every row about the candidates from every table, then rewrite the file."""
+def erase_candidates(store: Store, candidate_ids: Iterable[str], actor: Principal) -> Removal:
+    """Remove every row about the candidates from every table, then rewrite the file. An
+    administrator's action; the audit log records the counts, never who was erased."""
+    require(actor, "erase")
     ids = sorted(set(candidate_ids))
     with store.transaction() as cursor:
         _mark_candidates(cursor, ids)
         applications = _mark_applications(cursor, f"SELECT DISTINCT {CANDIDATE}, {PROCESS} FROM every_application "
                                                    f"WHERE {CANDIDATE} IN (SELECT {CANDIDATE} FROM marked_candidates)")
         rows = _remove_marked(cursor)
-        candidates = len(ids)
+        removal = Removal(applications, len(ids), rows)
+        audit(store, actor, "erase", {"candidates": len(ids), "applications": applications,
+                                      "rows": removal.total_rows}, cursor=cursor)
     store.rewrite()
-    return Removal(applications, candidates, rows)
+    return removal
 
 
 def retention_cutoff(months: int, now: datetime | None = None) -> pd.Timestamp:
@@ -136,20 +148,25 @@ def expired_applications(store: Store, months: int, now: datetime | None = None)
         return _mark_expired(cursor, retention_cutoff(months, now))
 
 
-def apply_retention(store: Store, months: int, now: datetime | None = None) -> Removal:
+def apply_retention(store: Store, months: int, actor: Principal, now: datetime | None = None) -> Removal:
     """Remove every application whose last event or survey answer is more than `months` months old,
-    and the candidates of whom nothing else is left, then rewrite the file."""
+    and the candidates of whom nothing else is left, then rewrite the file. An administrator's
+    action (or the setting's, on start), written to the audit log with its counts."""
+    require(actor, "retention")
     cutoff = retention_cutoff(months, now)
     with store.transaction() as cursor:
         applications = _mark_expired(cursor, cutoff)
-        if not applications:
-            return Removal(0, 0, {})
-        cursor.execute(f"CREATE OR REPLACE TEMP TABLE marked_candidates AS SELECT DISTINCT {CANDIDATE} "
-                       "FROM marked_applications")
-        rows = _remove_marked(cursor)
-        candidates = cursor.execute("SELECT count(*) FROM marked_candidates").fetchone()[0]
-    store.rewrite()
-    return Removal(applications, candidates, rows)
+        if applications:
+            cursor.execute(f"CREATE OR REPLACE TEMP TABLE marked_candidates AS SELECT DISTINCT {CANDIDATE} "
+                           "FROM marked_applications")
+            rows = _remove_marked(cursor)
+            candidates = cursor.execute("SELECT count(*) FROM marked_candidates").fetchone()[0]
+        removal = Removal(applications, candidates, rows) if applications else Removal(0, 0, {})
+        audit(store, actor, "retention", {"months": months, "applications": applications,
+                                          "rows": removal.total_rows}, cursor=cursor)
+    if applications:
+        store.rewrite()
+    return removal
 
 
 def _tables(cursor: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from analytics.access import LOCAL_ADMINISTRATOR as ADMIN
+from analytics.access import Principal, Role
+from analytics.audit import entries
 from analytics.cli import main
 from analytics.erasure import (
     apply_retention,
@@ -84,7 +87,7 @@ def test_erase_removes_every_row_of_the_candidate_and_its_text_from_the_file(hel
     for text in ERASED_TEXT:
         assert found(held, text) == ["radar.duckdb"]   # the byte search sees stored text
     kept = others(held)
-    removal = erase_candidates(held, ["C-ZORVATH-1"])
+    removal = erase_candidates(held, ["C-ZORVATH-1"], ADMIN)
     # 3 events with their 3 sources; 1 answer, its rating and its source; 2 applications
     assert (removal.applications, removal.candidates) == (2, 1)
     assert removal.rows == {"events": 3, "event_sources": 3, "survey_responses": 1, "survey_ratings": 1,
@@ -119,13 +122,13 @@ def test_an_email_address_finds_the_candidate_by_pseudonym_and_by_alias(held):
     assert len(anna) == 1 and anna[0].startswith("anon-")
     assert candidates_by_email(held, "Bo Ek <bo.ek@example.se>") == ["C-3"]
     assert candidates_by_email(held, "nobody@example.se") == []
-    erase_candidates(held, anna)
+    erase_candidates(held, anna, ADMIN)
     assert held.scalar("SELECT count(*) FROM events WHERE candidate_id = ?", anna) == 0
     assert held.scalar("SELECT count(*) FROM candidate_aliases") == 1   # Bo's alone
 
 
 def test_the_access_export_holds_every_row_about_the_candidate(held):
-    record = candidate_record(held, ["C-ZORVATH-1"], made_at=datetime(2026, 5, 1, tzinfo=UTC))
+    record = candidate_record(held, ["C-ZORVATH-1"], ADMIN, made_at=datetime(2026, 5, 1, tzinfo=UTC))
     assert record["candidate_ids"] == ["C-ZORVATH-1"] and record["made_at"] == "2026-05-01T00:00:00+00:00"
     tables = record["tables"]
     assert sorted(tables) == ["event_sources", "events", "survey_ratings", "survey_responses", "survey_sources"]
@@ -147,13 +150,13 @@ def test_retention_removes_applications_whose_last_activity_is_older(held):
     #   C-2/P-1 answer 2026-03-21 (kept), C-3/P-2 2026-04-20 (kept), anna/P-2 2026-04-21 (kept).
     now = datetime(2026, 7, 15, tzinfo=UTC)
     assert expired_applications(held, 4, now) == 1
-    removal = apply_retention(held, 4, now)
+    removal = apply_retention(held, 4, ADMIN, now)
     assert (removal.applications, removal.candidates, removal.rows) == (1, 0, {"events": 1, "event_sources": 1})
     assert held.fetchall("SELECT DISTINCT process_id FROM events WHERE candidate_id = 'C-ZORVATH-1'") == [("P-1",)]
     assert found(held, "Undersköterska".encode()) == ["radar.duckdb"]   # still held by others
     # Five months: everything before 2026-02-15 - nothing; three months (before 2026-04-15): all of March.
     assert expired_applications(held, 5, now) == 0
-    removal = apply_retention(held, 3, now)
+    removal = apply_retention(held, 3, ADMIN, now)
     assert (removal.applications, removal.candidates) == (2, 2)
     assert held.fetchall("SELECT DISTINCT candidate_id FROM events ORDER BY 1")[0] == ("C-3",)
     for text in ERASED_TEXT:
@@ -204,12 +207,12 @@ def test_a_rewrite_that_fails_keeps_the_database_and_says_what_to_do(held, monke
 
     monkeypatch.setattr(analytics.store.os, "replace", no_rename)
     with pytest.raises(StoreError, match="The database is as it was; run the command again"):
-        erase_candidates(held, ["C-ZORVATH-1"])
+        erase_candidates(held, ["C-ZORVATH-1"], ADMIN)
     monkeypatch.undo()
     assert sorted(database_files(held)) == ["radar.duckdb"]
     assert held.scalar("SELECT count(*) FROM events") == 4   # the deletion itself was committed
     assert found(held, b"C-ZORVATH-1") == ["radar.duckdb"]    # its bytes wait for the next rewrite
-    erase_candidates(held, ["C-ZORVATH-1"])                   # running it again finishes the job
+    erase_candidates(held, ["C-ZORVATH-1"], ADMIN)                   # running it again finishes the job
     assert found(held, b"C-ZORVATH-1") == []
 
 
@@ -240,3 +243,25 @@ def test_a_full_disk_during_the_copy_is_reported_and_the_database_kept(held):
     assert reopened.scalar("SELECT count(*) FROM events") == 4
     assert sorted(database_files(reopened)) == ["radar.duckdb"]
     reopened.close()
+
+
+def test_only_an_administrator_may_erase_export_or_run_retention_and_each_is_audited(held):
+    from analytics.access import AccessDenied
+
+    analyst = Principal("ana@example.se", Role.ANALYST)
+    for attempt in (lambda: erase_candidates(held, ["C-ZORVATH-1"], analyst),
+                    lambda: candidate_record(held, ["C-ZORVATH-1"], analyst),
+                    lambda: apply_retention(held, 1, analyst)):
+        with pytest.raises(AccessDenied, match="only administrator may"):
+            attempt()
+    assert held.scalar("SELECT count(*) FROM events WHERE candidate_id = 'C-ZORVATH-1'") == 3
+    candidate_record(held, ["C-ZORVATH-1"], ADMIN)
+    erase_candidates(held, ["C-ZORVATH-1"], ADMIN)
+    apply_retention(held, 1, ADMIN, datetime(2026, 3, 1, tzinfo=UTC))
+    log = entries(held, ADMIN)
+    assert [(row.actor, row.action, json.loads(row.details)) for row in log.itertuples()] == [
+        ("local administrator", "retention", {"months": 1, "applications": 0, "rows": 0}),
+        ("local administrator", "erase", {"candidates": 1, "applications": 2, "rows": 9}),
+        ("local administrator", "export_candidate", {"tables": 5}),
+    ]
+    assert found(held, b"C-ZORVATH-1") == []   # the log keeps no trace of whom

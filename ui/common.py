@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.erasure import apply_retention
+from analytics.erasure import RETENTION_SETTING, apply_retention
 from analytics.i18n import LANGUAGES, t
 from analytics.ingest.data_source import (
     DEMO,
@@ -61,7 +61,7 @@ def _open_real_store(path: str) -> Store:
         set_apart_old_demo(path)
     store = _open_store(path)
     if (months := store.settings().retention_months) and store.key_problem() is None:
-        apply_retention(store, months)
+        apply_retention(store, months, RETENTION_SETTING)
     return store
 
 
