@@ -370,9 +370,10 @@ def demo_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_app_db(demo_db, tmp_path, monkeypatch) -> Path:
-    """A copy of the demo store per test (the calibration button writes to it)."""
+    """A copy of the demo store per test (the calibration button writes to it), with its pseudonym key."""
     path = tmp_path / "demo.duckdb"
     shutil.copy(demo_db, path)
+    shutil.copy(demo_db.with_name(demo_db.name + ".key"), path.with_name(path.name + ".key"))
     monkeypatch.setenv("RADAR_DB", str(path))
     monkeypatch.setenv("RADAR_DEMO", "0")
     return path
