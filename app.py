@@ -1,24 +1,53 @@
-"""Candidate Experience Radar: the entry point sets up the page, the shared sidebar and routes."""
+"""Candidate Experience Radar: the entry point sets up the page, decides who is here, the shared
+sidebar, and routes to the pages that person's role may use."""
 
 import streamlit as st
 
+from analytics.access import allows
 from analytics.i18n import t
 from ui.common import choose_data, data_source_notice, lang, language_switch, stop_on_key_problem
+from ui.identity import (
+    current_principal,
+    listens_on_loopback,
+    login_configured,
+    open_network_page,
+    sign_in_page,
+    who_is_here,
+)
 
 st.set_page_config(page_title="Candidate Experience Radar", page_icon="📡", layout="wide")
 
 language_switch()
-stop_on_key_problem()
+if not login_configured() and not listens_on_loopback():
+    st.navigation([st.Page(open_network_page, title=t("app.title", lang()), default=True)], position="hidden").run()
+    st.stop()
+person = current_principal()
+if person is None:
+    # An anonymous visitor (or one without a role) gets the sign-in page under every address, and nothing else.
+    st.navigation([st.Page(sign_in_page, title=t("app.title", lang()), default=True)], position="hidden").run()
+    st.stop()
+st.session_state["principal"] = person
+who_is_here(person)
+stop_on_key_problem()   # after sign-in: what to restore is for the people who use the app
 choose_data()
+
+
+def listed_for(action: str) -> str:
+    """A page is listed for the roles that may use it; the others can reach it by link and are refused there."""
+    return "visible" if allows(person, action) else "hidden"
+
 
 navigation = st.navigation([
     st.Page("content/overview.py", title=t("nav.overview", lang()), icon=":material/dashboard:", default=True),
     st.Page("content/processes.py", title=t("nav.processes", lang()), icon=":material/table_rows:"),
     st.Page("content/process_detail.py", title=t("nav.process_detail", lang()), icon=":material/manage_search:"),
-    st.Page("content/data.py", title=t("nav.data", lang()), icon=":material/upload_file:"),
-    st.Page("content/settings.py", title=t("nav.settings", lang()), icon=":material/settings:"),
+    st.Page("content/data.py", title=t("nav.data", lang()), icon=":material/upload_file:", visibility=listed_for("import")),
+    st.Page("content/settings.py", title=t("nav.settings", lang()), icon=":material/settings:",
+            visibility=listed_for("settings")),
     st.Page("content/voice.py", title=t("nav.voice", lang()), icon=":material/forum:"),
     st.Page("content/risk.py", title=t("nav.risk", lang()), icon=":material/warning:"),
+    st.Page("content/access.py", title=t("nav.access", lang()), icon=":material/admin_panel_settings:",
+            visibility=listed_for("audit")),
 ])
 data_source_notice()   # after st.navigation, so the sidebar's page links stay on top
 navigation.run()

@@ -6,12 +6,24 @@ A failed command exits non-zero with a message that names the file, row and colu
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
 
 from analytics.access import LOCAL_ADMINISTRATOR
 from analytics.store import Store, StoreError, default_db_path
+
+
+def command_line_user():
+    """Whoever runs the CLI is the administrator (they hold the database file), audited by OS user name."""
+    from analytics.access import Principal, Role
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):   # no user name in the environment or the password database
+        name = "unknown"
+    return Principal(f"os:{name}", Role.ADMINISTRATOR)
 
 
 def _default_demo_path() -> Path:
@@ -147,9 +159,10 @@ def _evidence_list(text: str) -> tuple[str, ...]:
 
 
 def _import(args) -> int:
-    from analytics.ingest.importer import ImportReport, import_file
+    from analytics.ingest.importer import ImportReport
     from analytics.ingest.mappings import load_mapping
     from analytics.ingest.message_traces import summary_lines
+    from analytics.operations import import_path
 
     store = Store(args.db)
     mapping = load_mapping(store, args.mapping) if args.mapping else None
@@ -159,8 +172,8 @@ def _import(args) -> int:
         if not path.exists():
             report = ImportReport(file_name=str(path), error_code="no_such_file")
         else:
-            report = import_file(store, path, kind=args.kind, mode=args.mode, format=args.format, mapping=mapping,
-                                 date_order=args.date_order, records=args.records,
+            report = import_path(store, command_line_user(), path, kind=args.kind, mode=args.mode, format=args.format,
+                                 mapping=mapping, date_order=args.date_order, records=args.records,
                                  not_recorded={"messages"} if args.no_messages else ())
         failed = failed or not report.ok
         if args.json:
@@ -198,9 +211,9 @@ def _report_json(report) -> dict:
 
 
 def _undo(args) -> int:
-    from analytics.ingest.importer import undo_import
+    from analytics.operations import undo
 
-    result = undo_import(Store(args.db), args.import_id)
+    result = undo(Store(args.db), command_line_user(), args.import_id)
     print(f"import {result.import_id} undone: {result.events_removed} events, "
           f"{result.answers_removed} survey answers removed")
     return 0

@@ -8,13 +8,14 @@ import streamlit as st
 
 from analytics.catalogue import METRICS
 from analytics.i18n import t
-from analytics.ingest.importer import import_bytes, undo_import
 from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS
 from analytics.measure.evidence import measurable_metrics
+from analytics.operations import import_upload, undo
 from analytics.privacy import escape_markdown as md
 from ui.candidate_rights import render_candidate_rights
 from ui.common import format_time, lang, real_store, show_real_data, showing_demo, store_metrics
+from ui.identity import refused_unless
 from ui.import_report import render_import_report, render_row_problems
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
@@ -22,6 +23,7 @@ from ui.message_traces import render_trace_help, render_trace_report
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 
 L = lang()
+person = refused_unless("import")   # import, undo and mappings are an administrator's
 store = real_store()
 st.title(t("data.heading", L))
 if showing_demo():
@@ -71,8 +73,8 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
     reports = []
     for upload in uploads:
         bar = st.progress(0.0, text=t("data.importing", L, file=upload.name))
-        report = import_bytes(
-            store, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format, date_order=date_order,
+        report = import_upload(
+            store, person, upload.getvalue(), upload.name, kind=kind, mode=mode, format=export_format, date_order=date_order,
             not_recorded=not_recorded if export_format in ("auto", "canonical") else (),
             progress=lambda fraction, stage, bar=bar, name=upload.name: bar.progress(
                 fraction, text=t("data.importing", L, file=name)),
@@ -118,7 +120,7 @@ else:
         format_func=lambda i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})",
     )
     if st.button(t("data.undo", L), key="undo_button"):
-        result = undo_import(store, int(choice))
+        result = undo(store, person, int(choice))
         st.session_state["data_flash"] = t("data.undone", L, id=result.import_id, events=result.events_removed,
                                            answers=result.answers_removed)
         st.rerun()

@@ -3,6 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from analytics import operations
+from analytics.access import Principal, allows, recruiter_scope
 from analytics.i18n import t, tn
 from analytics.measure.actions import action_list, action_recruiters, action_table, split_backlog, with_recruiter
 from analytics.measure.metrics import Filters
@@ -11,7 +13,7 @@ from analytics.measure.risk_rules import SEVERITY_POINTS
 from analytics.present.coverage import unjudged_notes
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.privacy import escape_markdown as md
-from ui.common import facts, get_store, inventory, lang, metrics, risk_assessment, sidebar_filters
+from ui.common import facts, get_store, inventory, lang, metrics, principal, real_store, risk_assessment, sidebar_filters
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
@@ -31,14 +33,19 @@ def cached_downloads(db_path: str, version: tuple, filters: Filters, language: s
     return to_csv_bytes(table), to_xlsx_bytes({sheet: table})
 
 
-def action_downloads(chosen: Filters, part: int) -> None:
+def action_downloads(chosen: Filters, part: int, person: Principal, details: dict) -> None:
+    """CSV and XLSX of one part of the action list, checked and written to the audit log when pressed."""
     csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L, part)
     name = t("risk.file_backlog" if part else "risk.file_actions", L)
+
+    def audited(data: bytes, fmt: str):
+        return lambda: operations.downloaded(real_store(), person, "action_list", lambda: data, details | {"format": fmt})
+
     with st.container(horizontal=True):
-        st.download_button(t("risk.download_csv", L), csv_bytes, file_name=f"{name}.csv", mime="text/csv",
-                           on_click="ignore", icon=":material/download:", key=f"actions_csv_{part}")
+        st.download_button(t("risk.download_csv", L), audited(csv_bytes, "csv"), file_name=f"{name}.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:", key=f"actions_csv_{part}")
         st.download_button(
-            t("risk.download_xlsx", L), xlsx_bytes, file_name=f"{name}.xlsx",
+            t("risk.download_xlsx", L), audited(xlsx_bytes, "xlsx"), file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
             icon=":material/download:", key=f"actions_xlsx_{part}")
 
@@ -95,10 +102,17 @@ if not ranking.empty:
                 st.markdown(f"**{t('risk.card.action', L)}:** {flag[f'action_{L}']}")
 
 st.subheader(t("risk.actions_heading", L))
+person = principal()
+if not allows(person, "action_list"):
+    st.caption(t("risk.actions_not_allowed", L))
+    st.stop()
 st.caption(t("risk.actions_caption", L, limit=f"{settings.silence_limit_days:g}"))
-recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(cached_actions(*key, filters))],
-                         format_func=lambda name: t("risk.actions_all", L) if name is None else name,
-                         key="risk_recruiter", width=360)
+if (own := recruiter_scope(person)) is not None:
+    recruiter = own   # a recruiter's own action list: the candidates they are the recruiter of
+else:
+    recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(cached_actions(*key, filters))],
+                             format_func=lambda name: t("risk.actions_all", L) if name is None else name,
+                             key="risk_recruiter", width=360)
 chosen = with_recruiter(filters, recruiter)
 actions = cached_actions(*key, chosen)
 horizon = settings.action_horizon_days
@@ -111,9 +125,9 @@ else:
     else:
         st.write(tn("risk.actions_count", len(today), L, horizon=horizon))
         st.dataframe(action_table(today, L), hide_index=True)
-        action_downloads(chosen, 0)
+        action_downloads(chosen, 0, person, {"rows": len(today), "recruiter": recruiter})
     if not backlog.empty:
         with st.expander(tn("risk.backlog_heading", len(backlog), L, horizon=horizon), expanded=False):
             st.caption(t("risk.backlog_caption", L, horizon=horizon))
             st.dataframe(action_table(backlog, L), hide_index=True)
-            action_downloads(chosen, 1)
+            action_downloads(chosen, 1, person, {"rows": len(backlog), "recruiter": recruiter, "backlog": True})

@@ -4,11 +4,13 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.settings import SETTING_SPECS
-from ui.common import lang, real_store, save_settings
+from ui.common import lang, real_store, save_settings_everywhere
+from ui.identity import refused_unless
 from ui.message_traces import render_subject_patterns
 
 L = lang()
-store = real_store()   # settings are the organisation's; save_settings copies them to the demo
+refused_unless("settings")
+store = real_store()   # settings are the organisation's; save_settings_everywhere copies them to the demo
 current = store.settings().as_dict()
 st.title(t("settings.heading", L))
 st.caption(f'{t("settings.intro", L)} {t("settings.everywhere", L)}')
@@ -32,7 +34,7 @@ with st.form("settings_form"):
                                                 float(current[spec.name]), help=help_text, key=key)
     if st.form_submit_button(t("settings.save", L)):
         try:
-            save_settings(**values)
+            save_settings_everywhere(**values)
             st.success(t("settings.saved", L))
         except ValueError as error:
             st.error(str(error))

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from analytics.access import allows
 from analytics.i18n import t
-from analytics.measure.voice import LABELS, active_scorer, calibrate_from_store, highlight_drivers, latest_calibration
+from analytics.measure.voice import LABELS, active_scorer, highlight_drivers, latest_calibration
+from analytics.operations import calibrate_sentiment
 from analytics.present import voice_charts as charts
 from analytics.sentiment import THEMES
-from ui.common import format_time, get_store, lang, sidebar_filters
+from ui.common import format_time, get_store, lang, principal, sidebar_filters
 from ui.voice_cache import comment_rows, report
 
 filters = sidebar_filters()
@@ -95,10 +97,11 @@ st.caption(t("voice.calibration_intro", L))
 
 
 def _calibrate() -> None:
-    st.session_state["voice_calibration_run"] = calibrate_from_store(get_store())
+    st.session_state["voice_calibration_run"] = calibrate_sentiment(get_store(), principal())
 
 
-st.button(t("voice.calibrate", L), key="voice_calibrate", on_click=_calibrate)
+if allows(principal(), "settings"):   # re-labelling the stored comments changes the data
+    st.button(t("voice.calibrate", L), key="voice_calibrate", on_click=_calibrate)
 result = latest_calibration(store)
 if result is not None:
     ran_now = "voice_calibration_run" in st.session_state

@@ -22,7 +22,7 @@ from tests.test_browser import BROWSER_FLAGS, CHROMIUM, start_server, wait_idle 
 
 PAGES = {
     "overview": "Overview", "processes": "Processes", "process_detail": "Process detail",
-    "voice": "Candidate voice", "risk": "Brand risk", "data": "Data", "settings": "Settings",
+    "voice": "Candidate voice", "risk": "Brand risk", "data": "Data", "settings": "Settings", "access": "Access & audit",
 }
 
 

@@ -17,7 +17,8 @@ EXAMPLES = (ROOT / "data" / "example-events.csv", ROOT / "data" / "example-surve
 def navigation_pages() -> list[str]:
     """The page scripts app.py routes to, in its order, the default page first."""
     pages = [call for call in ast.walk(ast.parse(APP.read_text(encoding="utf-8")))
-             if isinstance(call, ast.Call) and getattr(call.func, "attr", None) == "Page"]
+             if isinstance(call, ast.Call) and getattr(call.func, "attr", None) == "Page"
+             and isinstance(call.args[0], ast.Constant)]   # page files, not the sign-in page's function
     assert pages, "app.py should route with st.Page"
     default = [call for call in pages if any(keyword.arg == "default" for keyword in call.keywords)]
     return [call.args[0].value for call in default + [call for call in pages if call not in default]]

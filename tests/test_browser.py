@@ -38,23 +38,24 @@ if not _browser_available():
                 allow_module_level=True)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
 @contextmanager
-def start_server(db_path: Path, demo: bool = False):
+def start_server(db_path: Path, demo: bool = False, port: int | None = None, options: tuple[str, ...] = ()):
     """A real app server on its own port and database; always stopped.
 
     With `demo`, the demo is built beside the database on first need and shown while it is empty.
+    options: more `--section.option=value` arguments (the login test names its secrets file).
     """
-    port = _free_port()
+    port = port or free_port()
     env = dict(os.environ, RADAR_DB=str(db_path), RADAR_DEMO="1" if demo else "0")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", *options],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"

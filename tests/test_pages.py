@@ -21,6 +21,7 @@ TITLES = {
     "content/settings.py": ("Settings", "Inställningar"),
     "content/voice.py": ("Candidate voice", "Kandidatens röst"),
     "content/risk.py": ("Brand risk", "Varumärkesrisk"),
+    "content/access.py": ("Access & audit", "Åtkomst och logg"),
 }
 
 

@@ -13,6 +13,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import operations
+from analytics.access import Principal, allows, recruiter_scope
 from analytics.erasure import RETENTION_SETTING, apply_retention
 from analytics.i18n import LANGUAGES, t
 from analytics.ingest.data_source import (
@@ -119,14 +121,18 @@ def show_real_data() -> None:
     st.session_state["data_requested"] = REAL
 
 
-def save_settings(**values) -> None:
+def principal() -> Principal:
+    """The person this run acts for, as app.py resolved it (ui.identity) before any page runs."""
+    return st.session_state["principal"]
+
+
+def save_settings_everywhere(**values) -> None:
     """Settings are the organisation's rules, so they apply to its own data and to the demo alike:
     trying a stricter SLA on the demo is the same as setting it for the real data."""
     real = real_store()
-    real.save_settings(**values)
     demo_path = demo_db_path(real.path)
-    if demo_path.exists():
-        _open_store(str(demo_path)).save_settings(**values)
+    operations.save_settings(real, principal(), also=[_open_store(str(demo_path))] if demo_path.exists() else [],
+                             **values)
 
 
 def _toggle_demo() -> None:
@@ -187,8 +193,8 @@ def format_time(value) -> str:
 
 
 @st.cache_data(show_spinner=False)
-def cached_filter_options(db_path: str, version: tuple) -> FilterOptions:
-    return filter_options(_open_store(db_path))
+def cached_filter_options(db_path: str, version: tuple, scope_recruiter: str | None) -> FilterOptions:
+    return filter_options(_open_store(db_path), scope_recruiter)
 
 
 def _query_dict() -> dict[str, list[str]]:
@@ -253,7 +259,8 @@ def sidebar_filters() -> Filters:
     """
     L = lang()
     store = get_store()
-    options = cached_filter_options(str(store.path), store.data_version())
+    scope = recruiter_scope(principal())   # a recruiter's own processes, whatever the link asks for
+    options = cached_filter_options(str(store.path), store.data_version(), scope)
     as_of_day = _local_day(options.last_day)
     first_day = None if options.first_day is None else _local_day(options.first_day)
     if "filters_seeded" not in st.session_state:
@@ -293,6 +300,7 @@ def sidebar_filters() -> Filters:
         processes=tuple(st.session_state["f_process"]),
         departments=tuple(st.session_state["f_department"]),
         recruiters=tuple(st.session_state["f_recruiter"]),
+        scope_recruiter=scope,
     )
     if options.processes:
         sidebar.caption(t("report.downloads", L))
@@ -365,15 +373,19 @@ def report_downloads(scope: ReportScope, container=None, key: str = "report") ->
     A report made while the demo is shown says so in its header.
     """
     where = container or st.sidebar
-    store = get_store()
+    store, person = get_store(), principal()
+    if not allows(person, "report"):
+        return
     scope = replace(scope, demo=showing_demo())
     for fmt, (mime, _) in REPORT_FORMATS.items():
         if fmt == "pdf" and find_chromium() is None:
             where.caption(t("report.no_pdf", scope.lang))
             continue
+        details = {"format": fmt, "process": scope.process_id, "demo": scope.demo}
         where.download_button(
             t("report.download", scope.lang, fmt=fmt.upper()),
-            data=lambda fmt=fmt: build_report(store, scope, fmt),
+            data=lambda fmt=fmt, details=details: operations.downloaded(
+                real_store(), person, "report", lambda: build_report(store, scope, fmt), details),
             file_name=report_file_name(scope, fmt), mime=mime, key=f"{key}_{fmt}", on_click="ignore",
             icon=":material/download:",
         )

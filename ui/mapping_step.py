@@ -16,7 +16,6 @@ import streamlit as st
 
 from analytics.catalogue import METRICS
 from analytics.i18n import t
-from analytics.ingest.importer import import_bytes
 from analytics.ingest.mappings import (
     IDENTITY_FIELDS,
     KINDS,
@@ -28,17 +27,17 @@ from analytics.ingest.mappings import (
     allowed_fields,
     default_value_map,
     guess_fields,
-    import_mapping_json,
     is_personal_column,
     list_mappings,
     preview_file,
     rating_field,
-    save_mapping,
     validate,
 )
+from analytics.operations import import_upload, save_column_mapping, upload_column_mapping
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header
+from ui.common import principal
 from ui.import_report import render_import_report
 
 
@@ -98,9 +97,10 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     right.download_button(t("mapping.download", lang), mapping.to_json(), file_name=f"{mapping.name or 'mapping'}.json",
                           mime="application/json", disabled=bool(problems), key=f"{key}_download")
     if save:
-        save_mapping(store, mapping, lang)
+        save_column_mapping(store, principal(), mapping, lang)
         st.success(t("mapping.saved", lang, name=md(mapping.name)))
-        report = import_bytes(store, data, upload_name, mapping=mapping, mode=st.session_state.get("import_mode", "strict"))
+        report = import_upload(store, principal(), data, upload_name, mapping=mapping,
+                               mode=st.session_state.get("import_mode", "strict"))
         render_import_report(report, lang)
 
 
@@ -123,7 +123,7 @@ def _mapping_file_uploader(store: Store, upload_key: str, lang: str) -> None:
     if upload is None:
         return
     try:
-        mapping = import_mapping_json(store, upload.getvalue().decode("utf-8", errors="replace"), lang)
+        mapping = upload_column_mapping(store, principal(), upload.getvalue().decode("utf-8", errors="replace"), lang)
     except MappingError as error:
         st.error("\n".join(f"- {md(problem)}" for problem in error.problems))
     else:

@@ -10,14 +10,11 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.ingest.message_traces import summary_lines
-from analytics.ingest.subject_patterns import (
-    PATTERN_EVENT_TYPES,
-    add_subject_pattern,
-    delete_subject_pattern,
-    subject_patterns,
-)
+from analytics.ingest.subject_patterns import PATTERN_EVENT_TYPES, subject_patterns
+from analytics.operations import add_pattern, remove_pattern
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
+from ui.common import principal
 
 HELP_KEYS = ("trace.help_powershell", "trace.help_admin_center", "trace.help_google", "trace.help_other")
 
@@ -57,7 +54,7 @@ def render_subject_patterns(store: Store, lang: str) -> None:
         language = right.selectbox(t("patterns.language", lang), ("sv", "en"), key="pattern_language")
         if st.form_submit_button(t("patterns.add", lang)):
             try:
-                added = add_subject_pattern(store, pattern, event_type, language)
+                added = add_pattern(store, principal(), pattern, event_type, language)
                 st.success(t("patterns.added", lang, pattern=md(added)))
             except ValueError as error:
                 st.error(md(str(error)))
@@ -65,5 +62,5 @@ def render_subject_patterns(store: Store, lang: str) -> None:
     if own:
         chosen = st.selectbox(t("patterns.remove_pick", lang), own, key="pattern_remove_pick")
         if st.button(t("patterns.remove", lang), key="pattern_remove"):
-            delete_subject_pattern(store, chosen)
+            remove_pattern(store, principal(), chosen)
             st.rerun()

@@ -67,20 +67,26 @@ class FilterOptions:
     last_day: pd.Timestamp | None
 
 
-def filter_options(store: Store) -> FilterOptions:
-    """What the shared filters can choose from."""
+def filter_options(store: Store, scope_recruiter: str | None = None) -> FilterOptions:
+    """What the shared filters can choose from; for a recruiter (scope_recruiter), only from the
+    processes where an event names them, as every read of theirs is limited (Filters.scope_recruiter).
+    The date range is the whole data's, so a recruiter's "as of" and windows are everyone's."""
+    scoped = "process_id IN (SELECT process_id FROM events WHERE recruiter = $scope)" if scope_recruiter is not None \
+        else "$scope IS NULL"
+    params = {"scope": scope_recruiter}
     processes = store.query(
         "SELECT process_id, arg_min(process_name, occurred_at) FILTER (WHERE process_name IS NOT NULL) AS name "
-        "FROM events GROUP BY process_id ORDER BY coalesce(name, process_id)"
+        f"FROM events WHERE {scoped} GROUP BY process_id ORDER BY coalesce(name, process_id)", params
     )
+    # The range of all events, also for a recruiter: "as of" is the data's latest event, the same for everyone.
     first, last = store.fetchall("SELECT min(occurred_at), max(occurred_at) FROM events")[0]
     return FilterOptions(
         processes={row.process_id: f"{row.name} ({row.process_id})" if isinstance(row.name, str) else row.process_id
                    for row in processes.itertuples()},
         departments=tuple(r[0] for r in store.fetchall(
-            "SELECT DISTINCT department FROM events WHERE department IS NOT NULL ORDER BY 1")),
+            f"SELECT DISTINCT department FROM events WHERE department IS NOT NULL AND {scoped} ORDER BY 1", params)),
         recruiters=tuple(r[0] for r in store.fetchall(
-            "SELECT DISTINCT recruiter FROM events WHERE recruiter IS NOT NULL ORDER BY 1")),
+            f"SELECT DISTINCT recruiter FROM events WHERE recruiter IS NOT NULL AND {scoped} ORDER BY 1", params)),
         first_day=first,
         last_day=last,
     )

@@ -42,13 +42,19 @@ GROUP_COLUMNS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Filters:
-    """What the page filters select; dates are on the local date of applied_at, inclusive."""
+    """What the page filters select; dates are on the local date of applied_at, inclusive.
+
+    scope_recruiter is not a filter a user chooses: it is set from a signed-in recruiter's role
+    (analytics.access.recruiter_scope) and limits every read to the processes where they are the
+    recruiter, whatever the other filters or a link ask for.
+    """
 
     date_from: date | None = None
     date_to: date | None = None
     processes: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
     recruiters: tuple[str, ...] = ()
+    scope_recruiter: str | None = None
 
     def parameters(self) -> dict[str, Any]:
         """The filters as the bound parameters of selected_facts (sql/metrics_selected_facts.sql)."""
@@ -58,6 +64,7 @@ class Filters:
             "processes": list(self.processes),
             "departments": list(self.departments),
             "recruiters": list(self.recruiters),
+            "scope_recruiter": self.scope_recruiter,
         }
 
 
@@ -194,7 +201,8 @@ def select_facts(store: Store, facts: pd.DataFrame, filters: Filters) -> pd.Data
 def _selected(cursor: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     selected = cursor.sql(
         "SELECT * FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), "
-        "CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[])) "
+        "CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[]), "
+        "CAST($scope_recruiter AS VARCHAR)) "
         "ORDER BY process_id, candidate_id",
         params=filters.parameters(),
     )

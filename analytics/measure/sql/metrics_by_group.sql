@@ -32,7 +32,7 @@ selected AS (
            END AS group_key
     FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE),
                         CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]),
-                        CAST($recruiters AS VARCHAR[]))
+                        CAST($recruiters AS VARCHAR[]), CAST($scope_recruiter AS VARCHAR))
 ),
 
 -- What is aggregated: the selected applications and, for 'all', one more row that is NULL but for

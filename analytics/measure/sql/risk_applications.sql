@@ -24,7 +24,7 @@ selected AS (
            decision_at IS NOT NULL
                AND epoch(as_of) - epoch(decision_at) >= $notice_sla_hours * 3600 AS notice_deadline_passed
     FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE), CAST($processes AS VARCHAR[]),
-                        CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[]))
+                        CAST($departments AS VARCHAR[]), CAST($recruiters AS VARCHAR[]), CAST($scope_recruiter AS VARCHAR))
 ),
 
 waits AS (

@@ -31,6 +31,6 @@ SELECT r.response_key,
 FROM survey_responses AS r
 JOIN selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE),
                     CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]),
-                    CAST($recruiters AS VARCHAR[])) AS f
+                    CAST($recruiters AS VARCHAR[]), CAST($scope_recruiter AS VARCHAR)) AS f
   ON f.candidate_id = r.candidate_id AND f.process_id = r.process_id
 WHERE r.submitted_at <= f.as_of

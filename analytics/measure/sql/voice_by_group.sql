@@ -22,7 +22,7 @@ applications AS (
         SELECT *, voice_group_key($group_by, process_id, stage, outcome) AS group_key
         FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE),
                             CAST($processes AS VARCHAR[]), CAST($departments AS VARCHAR[]),
-                            CAST($recruiters AS VARCHAR[]))
+                            CAST($recruiters AS VARCHAR[]), CAST($scope_recruiter AS VARCHAR))
     )
     GROUP BY GROUPING SETS ((group_key), ())
 ),
