@@ -15,17 +15,28 @@ from ui.identity import (
     who_is_here,
 )
 
+# The addresses of the pages below, besides the default one: before sign-in each serves the sign-in page.
+PAGE_PATHS = ("processes", "process_detail", "data", "settings", "voice", "risk", "access")
+
 st.set_page_config(page_title="Candidate Experience Radar", page_icon="📡", layout="wide")
+
+
+def only(page) -> None:
+    """Serve this one page under every address of the app (no "page not found", no other page), and stop."""
+    title = t("app.title", lang())
+    st.navigation([st.Page(page, title=title, default=True),
+                   *(st.Page(page, title=title, url_path=path, visibility="hidden") for path in PAGE_PATHS)],
+                  position="hidden").run()
+    st.stop()
+
 
 language_switch()
 if not login_configured() and not listens_on_loopback():
-    st.navigation([st.Page(open_network_page, title=t("app.title", lang()), default=True)], position="hidden").run()
-    st.stop()
+    only(open_network_page)
 person = current_principal()
 if person is None:
-    # An anonymous visitor (or one without a role) gets the sign-in page under every address, and nothing else.
-    st.navigation([st.Page(sign_in_page, title=t("app.title", lang()), default=True)], position="hidden").run()
-    st.stop()
+    only(sign_in_page)   # an anonymous visitor, or one without a role: nothing else
+
 st.session_state["principal"] = person
 who_is_here(person)
 stop_on_key_problem()   # after sign-in: what to restore is for the people who use the app

@@ -165,3 +165,16 @@ def test_without_login_the_app_refuses_to_show_data_on_an_open_address(app_db):
         assert not at.metric and not at.dataframe
     finally:
         config.set_option("server.address", saved)
+
+
+def test_before_sign_in_every_page_address_serves_the_sign_in_page():
+    """app.py's PAGE_PATHS lists every routed page but the default, so no address says "page not found"."""
+    import ast
+    from pathlib import Path
+
+    from tests.conftest import PAGES
+
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    [paths] = [ast.literal_eval(node.value) for node in ast.walk(tree)
+               if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "PAGE_PATHS"]
+    assert sorted(paths) == sorted(Path(page).stem for page in PAGES[1:])

@@ -133,6 +133,7 @@ def test_sign_in_roles_refusals_and_the_audit_log(login_app, browser, tmp_path):
     anonymous.get_by_text("Sign in to Candidate Experience Radar").wait_for()
     text = anonymous.locator("body").inner_text()
     assert "Sjuksköterska" not in text and "Lastbilschaufför" not in text and "Processes" not in text
+    assert "Page not found" not in text
 
     # Karin, a recruiter: her two processes, not Olle's, also when a link asks for his.
     karin = sign_in(browser, url, "karin")
