@@ -94,7 +94,7 @@ for shown_report in st.session_state.pop("import_reports", ()):
 # Outside the button's branch, so the mapping widgets survive their own reruns.
 if pending := st.session_state.get("mapping_upload"):
     version = store.data_version()
-    render_mapping_step(store, pending[0], pending[1], L)
+    render_mapping_step(store, person, pending[0], pending[1], L)
     if store.data_version() != version:
         show_real_data()
 

@@ -9,7 +9,7 @@ from ui.identity import refused_unless
 from ui.message_traces import render_subject_patterns
 
 L = lang()
-refused_unless("settings")
+person = refused_unless("settings")
 store = real_store()   # settings are the organisation's; save_settings_everywhere copies them to the demo
 current = store.settings().as_dict()
 st.title(t("settings.heading", L))
@@ -40,4 +40,4 @@ with st.form("settings_form"):
             st.error(str(error))
 st.caption(t("settings.database", L, path=store.path))
 
-render_subject_patterns(store, L)
+render_subject_patterns(store, person, L)

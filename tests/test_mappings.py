@@ -290,11 +290,12 @@ def mapping_step_app(tmp_path, lang: str) -> AppTest:
     upload = write(tmp_path, "statusexport.csv", STATUS_EXPORT)
     script = f"""
 from pathlib import Path
+from analytics.access import LOCAL_ADMINISTRATOR
 from analytics.store import Store
 from ui.mapping_step import render_mapping_step
 store = Store({str(tmp_path / "app.duckdb")!r})
 try:
-    render_mapping_step(store, "statusexport.csv", Path({str(upload)!r}).read_bytes(), {lang!r})
+    render_mapping_step(store, LOCAL_ADMINISTRATOR, "statusexport.csv", Path({str(upload)!r}).read_bytes(), {lang!r})
 finally:
     store.close()
 """

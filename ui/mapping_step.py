@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analytics.access import Principal
 from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.mappings import (
@@ -37,7 +38,6 @@ from analytics.operations import import_upload, save_column_mapping, upload_colu
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
 from analytics.vocabulary import EVENT_TYPES, normalize_header
-from ui.common import principal
 from ui.import_report import render_import_report
 
 
@@ -49,8 +49,9 @@ def _preview(data: bytes, suffix: str, value_column: str | None) -> FilePreview:
         return preview_file(path, value_column=value_column)
 
 
-def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) -> None:
-    """Columns and preview, the mapping widgets with live validation, save-and-import, JSON in and out."""
+def render_mapping_step(store: Store, person: Principal, upload_name: str, data: bytes, lang: str) -> None:
+    """Columns and preview, the mapping widgets with live validation, save-and-import, JSON in and out,
+    each saved and imported as `person` (checked and audited)."""
     suffix = Path(upload_name).suffix or ".csv"
     upload_key = "mapping_" + hashlib.sha256(upload_name.encode() + data).hexdigest()[:12]
     preview = _preview(data, suffix, None)
@@ -62,7 +63,7 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     st.caption(t("mapping.preview", lang))
     st.dataframe(preview.rows, hide_index=True)
 
-    _mapping_file_uploader(store, upload_key, lang)
+    _mapping_file_uploader(store, person, upload_key, lang)
     saved = {mapping.name: mapping for mapping in list_mappings(store)}
     start = st.selectbox(t("mapping.saved_pick", lang), ["", *saved], key=f"{upload_key}_start",
                          format_func=lambda name: name or t("mapping.saved_none", lang))
@@ -97,9 +98,9 @@ def render_mapping_step(store: Store, upload_name: str, data: bytes, lang: str) 
     right.download_button(t("mapping.download", lang), mapping.to_json(), file_name=f"{mapping.name or 'mapping'}.json",
                           mime="application/json", disabled=bool(problems), key=f"{key}_download")
     if save:
-        save_column_mapping(store, principal(), mapping, lang)
+        save_column_mapping(store, person, mapping, lang)
         st.success(t("mapping.saved", lang, name=md(mapping.name)))
-        report = import_upload(store, principal(), data, upload_name, mapping=mapping,
+        report = import_upload(store, person, data, upload_name, mapping=mapping,
                                mode=st.session_state.get("import_mode", "strict"))
         render_import_report(report, lang)
 
@@ -118,12 +119,12 @@ def _records_questions(base: ColumnMapping | None, key: str, lang: str) -> list[
     return confirmed
 
 
-def _mapping_file_uploader(store: Store, upload_key: str, lang: str) -> None:
+def _mapping_file_uploader(store: Store, person: Principal, upload_key: str, lang: str) -> None:
     upload = st.file_uploader(t("mapping.upload", lang), type=["json"], key=f"{upload_key}_json")
     if upload is None:
         return
     try:
-        mapping = upload_column_mapping(store, principal(), upload.getvalue().decode("utf-8", errors="replace"), lang)
+        mapping = upload_column_mapping(store, person, upload.getvalue().decode("utf-8", errors="replace"), lang)
     except MappingError as error:
         st.error("\n".join(f"- {md(problem)}" for problem in error.problems))
     else:

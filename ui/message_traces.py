@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.access import Principal
 from analytics.i18n import t
 from analytics.ingest.message_traces import summary_lines
 from analytics.ingest.subject_patterns import PATTERN_EVENT_TYPES, subject_patterns
 from analytics.operations import add_pattern, remove_pattern
 from analytics.privacy import escape_markdown as md
 from analytics.store import Store
-from ui.common import principal
 
 HELP_KEYS = ("trace.help_powershell", "trace.help_admin_center", "trace.help_google", "trace.help_other")
 
@@ -34,8 +34,9 @@ def render_trace_report(report, lang: str) -> None:
     st.markdown("\n".join(f"- {line}" for line in rest))
 
 
-def render_subject_patterns(store: Store, lang: str) -> None:
-    """The patterns that type a traced message, and a form for the HR lead's own template subjects."""
+def render_subject_patterns(store: Store, person: Principal, lang: str) -> None:
+    """The patterns that type a traced message, and a form for the HR lead's own template subjects
+    (added and removed as `person`, checked and audited)."""
     st.subheader(t("patterns.heading", lang))
     st.caption(t("patterns.intro", lang))
     rows = subject_patterns(store)
@@ -54,7 +55,7 @@ def render_subject_patterns(store: Store, lang: str) -> None:
         language = right.selectbox(t("patterns.language", lang), ("sv", "en"), key="pattern_language")
         if st.form_submit_button(t("patterns.add", lang)):
             try:
-                added = add_pattern(store, principal(), pattern, event_type, language)
+                added = add_pattern(store, person, pattern, event_type, language)
                 st.success(t("patterns.added", lang, pattern=md(added)))
             except ValueError as error:
                 st.error(md(str(error)))
@@ -62,5 +63,5 @@ def render_subject_patterns(store: Store, lang: str) -> None:
     if own:
         chosen = st.selectbox(t("patterns.remove_pick", lang), own, key="pattern_remove_pick")
         if st.button(t("patterns.remove", lang), key="pattern_remove"):
-            remove_pattern(store, principal(), chosen)
+            remove_pattern(store, person, chosen)
             st.rerun()
