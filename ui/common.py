@@ -368,10 +368,8 @@ def window_comparison(filters: Filters) -> PeriodComparison:
 
 
 def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:
-    """One download button per report format; each report is made only when its button is pressed.
-
-    A report made while the demo is shown says so in its header.
-    """
+    """One download button per report format; each report is made (checked and audited) only when its
+    button is pressed. A report made while the demo is shown says so in its header."""
     where = container or st.sidebar
     store, person = get_store(), principal()
     if not allows(person, "report"):
@@ -381,11 +379,10 @@ def report_downloads(scope: ReportScope, container=None, key: str = "report") ->
         if fmt == "pdf" and find_chromium() is None:
             where.caption(t("report.no_pdf", scope.lang))
             continue
-        details = {"format": fmt, "process": scope.process_id, "demo": scope.demo}
         where.download_button(
             t("report.download", scope.lang, fmt=fmt.upper()),
-            data=lambda fmt=fmt, details=details: operations.downloaded(
-                real_store(), person, "report", lambda: build_report(store, scope, fmt), details),
+            data=lambda fmt=fmt: operations.downloaded(real_store(), person, "report", lambda: build_report(
+                store, scope, fmt), {"format": fmt, "process": scope.process_id, "demo": scope.demo}),
             file_name=report_file_name(scope, fmt), mime=mime, key=f"{key}_{fmt}", on_click="ignore",
             icon=":material/download:",
         )
