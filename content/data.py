@@ -138,4 +138,4 @@ else:
             else:
                 st.markdown(f":red[✗] {t('unmeasured.line', L, metric=label, reason=reason)}")
 
-render_candidate_rights(store, L)   # the user's own data, whatever is shown
+render_candidate_rights(store, person, L)   # the user's own data, whatever is shown

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import LOCAL_ADMINISTRATOR, Principal, allows
+from analytics.access import Principal, allows
 from analytics.erasure import (
     apply_retention,
     candidate_record_json,
@@ -23,15 +23,10 @@ from analytics.store import Store
 FIND_BY = ("candidate_id", "email")
 
 
-def _person() -> Principal:
-    """Who acts: the signed-in person the app resolved, else (no login configured) the local administrator."""
-    return st.session_state.get("principal", LOCAL_ADMINISTRATOR)
-
-
-def render_candidate_rights(store: Store, lang: str) -> None:
+def render_candidate_rights(store: Store, person: Principal, lang: str) -> None:
     """Find one candidate by id or e-mail address, download what is held, erase after a confirmation.
     Drawn for administrators only; the engine refuses anyone else whatever the page shows."""
-    if not allows(_person(), "erase"):
+    if not allows(person, "erase"):
         return
     st.subheader(t("rights.heading", lang))
     st.caption(t("rights.intro", lang))
@@ -43,19 +38,19 @@ def render_candidate_rights(store: Store, lang: str) -> None:
         if not ids:
             st.info(t("rights.nothing_held", lang, given=md(given)))
         else:
-            _render_found(store, ids, given, lang)
-    _render_retention(store, lang)
+            _render_found(store, person, ids, given, lang)
+    _render_retention(store, person, lang)
 
 
-def _render_found(store: Store, ids: list[str], given: str, lang: str) -> None:
+def _render_found(store: Store, person: Principal, ids: list[str], given: str, lang: str) -> None:
     st.write(t("rights.found", lang, given=md(given), applications=held_applications(store, ids)))
-    st.download_button(t("rights.export", lang), data=lambda: candidate_record_json(store, ids, _person()).encode("utf-8"),
+    st.download_button(t("rights.export", lang), data=lambda: candidate_record_json(store, ids, person).encode("utf-8"),
                        file_name="candidate-record.json", mime="application/json", key="rights_export",
                        on_click="ignore", icon=":material/download:")
     confirmed = st.checkbox(t("rights.confirm", lang, given=md(given)), key="rights_confirm")
     if st.button(t("rights.erase", lang), key="rights_erase", type="primary", disabled=not confirmed,
                  icon=":material/delete_forever:"):
-        removal = erase_candidates(store, ids, _person())
+        removal = erase_candidates(store, ids, person)
         for key in ("rights_given", "rights_confirm"):
             st.session_state.pop(key, None)
         st.session_state["data_flash"] = t("rights.erased", lang, given=md(given), applications=removal.applications,
@@ -63,7 +58,7 @@ def _render_found(store: Store, ids: list[str], given: str, lang: str) -> None:
         st.rerun()
 
 
-def _render_retention(store: Store, lang: str) -> None:
+def _render_retention(store: Store, person: Principal, lang: str) -> None:
     """The retention setting's effect now: how many applications are past it, and a button to remove them."""
     months = store.settings().retention_months
     if not months:
@@ -72,7 +67,7 @@ def _render_retention(store: Store, lang: str) -> None:
     due = expired_applications(store, months)
     st.caption(t("rights.retention_due", lang, months=months, count=due))
     if due and st.button(t("rights.retention_apply", lang, count=due), key="rights_retention"):
-        removal = apply_retention(store, months, _person())
+        removal = apply_retention(store, months, person)
         st.session_state["data_flash"] = t("rights.retention_done", lang, applications=removal.applications,
                                            months=months)
         st.rerun()
