@@ -862,6 +862,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "overview.headline": {"en": "How candidates are treated", "sv": "Hur kandidaterna bemöts"},
     "overview.vs_previous": {"en": "vs the {days} days before", "sv": "mot {days} dagar innan"},
+    "overview.period_caption_alone": {
+        "en": "Applications made {start} – {end}. Your data do not reach back over the {days} days before, so no change is shown.",
+        "sv": "Ansökningar gjorda {start} – {end}. Era data sträcker sig inte över de {days} dagarna innan, så ingen förändring visas.",
+    },
     "overview.period_caption": {
         "en": "Applications made {start} – {end}, against those made {previous_start} – {previous_end}.",
         "sv": "Ansökningar gjorda {start} – {end}, jämfört med dem gjorda {previous_start} – {previous_end}.",

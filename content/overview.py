@@ -48,8 +48,12 @@ else:
     for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
         column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True,
                       height="stretch", delta_description=t("overview.vs_previous", L, days=days) if card.delta else None)
-    st.caption(t("overview.period_caption", L, start=comparison.current_from, end=comparison.current_to,
-                 previous_start=comparison.previous_from, previous_end=comparison.previous_to))
+    if comparison.previous.empty:
+        st.caption(t("overview.period_caption_alone", L, start=comparison.current_from, end=comparison.current_to,
+                     days=days))
+    else:
+        st.caption(t("overview.period_caption", L, start=comparison.current_from, end=comparison.current_to,
+                     previous_start=comparison.previous_from, previous_end=comparison.previous_to))
     for line in coverage_lines(comparison.current.iloc[0], CARD_KEYS, L, settings.latency_unit):
         st.caption(line)
 

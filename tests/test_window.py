@@ -90,6 +90,11 @@ def test_the_window_selects_applications_by_their_local_date(seven):
     assert comparison.current.at[0, "applications"] == 5      # a1, a2, a3, a4 (local 2 March), a7
     assert comparison.previous.at[0, "applications"] == 1     # a5; a6 is before both
     assert metrics_by(seven, "all", filters=WINDOW, facts=facts).equals(comparison.current)
+    # 1 January - 31 March: the 90 days before begin on 3 October, long before a6 (15 January), the
+    # first application: that window is not in the data, so there is nothing to compare with
+    quarter = compare_windows(seven, None, Filters(date(2026, 1, 1), date(2026, 3, 31)), facts=facts)
+    assert quarter.previous_from == date(2025, 10, 3) and quarter.previous.empty
+    assert quarter.current.at[0, "applications"] == 7
 
 
 def test_the_action_list_splits_today_from_the_backlog(seven):

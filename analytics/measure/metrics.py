@@ -233,7 +233,8 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
     """The metrics of the filters' window and of the window of equal length just before it.
 
     The filters must hold both dates (the window every page shares, analytics/measure/window.py);
-    the other filters apply to both windows.
+    the other filters apply to both windows. When the store's first application comes after the window
+    before begins, that window is not covered by the data and its frame is empty (no change is shown).
     """
     if filters.date_from is None or filters.date_to is None:
         raise ValueError("compare_windows needs a window: both date_from and date_to")
@@ -242,7 +243,11 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
     before = window.previous()
     with facts_cursor(store, settings, filters, facts, as_of, materialize=True) as cursor:
         current = _aggregate(cursor, "all", settings, filters)
-        previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
+        first_day = cursor.execute("SELECT min(applied_date) FROM application_facts").fetchone()[0]
+        if first_day is not None and first_day <= before.start:
+            previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
+        else:   # the data begin inside or after the window before: its numbers are unknown, not zero
+            previous = current.iloc[0:0]
     return PeriodComparison(window.start, window.end, before.start, before.end, current, previous)
 
 
