@@ -130,13 +130,13 @@ def _demo(args) -> int:
 
     path = args.db or _default_demo_path()
     if path.exists():
-        store = Store(path)
+        store = Store(path, access="shared")
         held = store.scalar("SELECT count(*) FROM imports")
         store.close()
         raise ValueError(f"{path} already holds data ({held} imports); the demo gets a database of its own, "
                          "so it never mixes with real data: name a new file with --db")
     build_demo_store(path)
-    store = Store(path)
+    store = Store(path, access="shared")
     applications = store.scalar("SELECT count(DISTINCT (candidate_id, process_id)) FROM events")
     answers = store.scalar("SELECT count(*) FROM survey_responses")
     print(f"built the demo in {path}: {applications} applications, {answers} survey answers")
@@ -181,6 +181,8 @@ def _import(args) -> int:
             continue
         if report.error_code:
             print(f"error: {report.error_message()}", file=sys.stderr)
+        for line in report.warning_lines():
+            print(f"warning: {line}", file=sys.stderr)
         for line in report.problem_lines():
             print(f"  {line}", file=sys.stderr)
         if report.problem_count > len(report.problem_lines()):
@@ -239,7 +241,7 @@ def _report(args) -> int:
     from analytics.present.reports import ReportScope, build_report
 
     fmt = args.out.suffix.lower().lstrip(".")
-    store = Store(args.db)
+    store = Store(args.db, access="shared")   # works while the app runs, and on a read-only file
     if args.process and not store.scalar("SELECT count(*) FROM events WHERE process_id = ?", [args.process]):
         raise ValueError(f"--process: there is no process {args.process!r} in {store.path}")
     try:

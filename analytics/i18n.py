@@ -248,6 +248,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Det finns ingen data ännu. Ladda upp en händelsefil på sidan Data.",
     },
     "store.per_process": {"en": "Applications and events per process", "sv": "Ansökningar och händelser per process"},
+    # -- the database file: in use, read-only, disk full (analytics/store.py StoreError) -----------------
+    "store.error.busy": {
+        "en": "The database {path} is in use by another program ({holder}) and stayed so for {seconds} s. Reading (the app's pages, metrics, flags, report) can share the file; an import, an undo or a settings change needs it alone. Try again in a minute, when the other program has finished (an import from the command line holds the file until it is done).",
+        "sv": "Databasen {path} används av ett annat program ({holder}) och gjorde det i {seconds} s. Läsning (appens sidor, metrics, flags, report) kan dela filen; en import, en ångring eller en ändrad inställning behöver den ensam. Försök igen om en minut, när det andra programmet är klart (en import från kommandoraden håller filen tills den är klar).",
+    },
+    "store.error.read_only_file": {
+        "en": "The database {path} is read-only (its file permissions or its file system). Reading commands (metrics, flags, report) work on it; an import, an undo, a settings change or an upgrade to this version needs it writable: make it so (chmod u+w {path}), or copy it to a writable place and point RADAR_DB or --db at the copy.",
+        "sv": "Databasen {path} är skrivskyddad (filens behörigheter eller filsystemet). Läsande kommandon (metrics, flags, report) fungerar; en import, en ångring, en ändrad inställning eller en uppgradering till den här versionen kräver att den är skrivbar: gör den det (chmod u+w {path}), eller kopiera den till en skrivbar plats och peka RADAR_DB eller --db på kopian.",
+    },
+    "store.error.disk_full": {
+        "en": "The disk is full: {where} has no space left ({free} free). Nothing was stored; the database is as it was. Free some space there and try again.",
+        "sv": "Disken är full: {where} har inget utrymme kvar ({free} ledigt). Inget sparades; databasen är som den var. Frigör utrymme där och försök igen.",
+    },
+    "store.error.out_of_memory": {
+        "en": "The database ran out of memory (limit {limit}). Nothing was stored. Set RADAR_MEMORY_LIMIT higher (e.g. 4GB) if the machine has the memory, or import the file in parts.",
+        "sv": "Databasen fick slut på minne (gräns {limit}). Inget sparades. Sätt RADAR_MEMORY_LIMIT högre (t.ex. 4GB) om datorn har minnet, eller importera filen i delar.",
+    },
+    "store.error.unopenable": {
+        "en": "Cannot open the database {path}: {detail}. Check that it is a Candidate Experience Radar database, or point RADAR_DB or --db at another file.",
+        "sv": "Kan inte öppna databasen {path}: {detail}. Kontrollera att det är en databas från Candidate Experience Radar, eller peka RADAR_DB eller --db på en annan fil.",
+    },
+    "store.error.rewrite_failed": {
+        "en": "Could not rewrite {path} without the deleted rows: {detail}. The rows are deleted, but their bytes stay in the file until the rewrite succeeds: free disk space (it needs room for a copy of the database) and run the command again.",
+        "sv": "Kunde inte skriva om {path} utan de borttagna raderna: {detail}. Raderna är borttagna, men deras byte finns kvar i filen tills omskrivningen lyckas: frigör diskutrymme (det behövs plats för en kopia av databasen) och kör kommandot igen.",
+    },
+    "store.error.rewrite_log_left": {
+        "en": "Could not rewrite {path}: its write-ahead log was not written back on closing. Nothing was changed; run the command again.",
+        "sv": "Kunde inte skriva om {path}: dess skrivlogg skrevs inte tillbaka när den stängdes. Inget ändrades; kör kommandot igen.",
+    },
+    "store.error.rewrite_not_in_place": {
+        "en": "Could not put the rewritten copy in place of {path}: {detail}. The database is as it was; run the command again.",
+        "sv": "Kunde inte lägga den omskrivna kopian i stället för {path}: {detail}. Databasen är som den var; kör kommandot igen.",
+    },
+    "store.error.key_unwritable": {
+        "en": "Cannot write the pseudonym key {path}: {detail}. Free disk space (or fix the folder's permissions) and try again; nothing was stored.",
+        "sv": "Kan inte skriva pseudonymnyckeln {path}: {detail}. Frigör diskutrymme (eller rätta mappens behörigheter) och försök igen; inget sparades.",
+    },
+    "store.error.closed": {
+        "en": "The database {path} is closed.",
+        "sv": "Databasen {path} är stängd.",
+    },
     "col.process_id": {"en": "Process id", "sv": "Process-id"},
     "col.process_name": {"en": "Process", "sv": "Process"},
     "col.department": {"en": "Department", "sv": "Avdelning"},
@@ -1170,6 +1211,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{file}: obligatoriska kolumner saknas: {missing}. Kolumner som hittades: {found}. Förväntade: {expected}. Byt namn på kolumnerna i exporten (versaler och mellanslag spelar ingen roll).",
     },
     "import.no_such_file": {"en": "{file}: no such file", "sv": "{file}: filen finns inte"},
+    # -- hardened reading: no special files, bounded workbooks, encodings per row, NUL bytes ----------
+    "import.not_a_file": {
+        "en": "{file} is not a regular file (it is a device, a pipe or a folder), so it is not read: it could have no end. Import an exported file.",
+        "sv": "{file} är ingen vanlig fil (utan en enhet, en pipe eller en mapp), så den läses inte: den kan sakna slut. Importera en exporterad fil.",
+    },
+    "import.too_large": {
+        "en": "{file} is {size}, more than the import limit of {limit}. Split the export by date range, or raise RADAR_MAX_IMPORT_MB if this machine can take it.",
+        "sv": "{file} är {size}, mer än importgränsen {limit}. Dela exporten per datumintervall, eller höj RADAR_MAX_IMPORT_MB om datorn klarar det.",
+    },
+    "import.workbook_too_many_rows": {
+        "en": "{file} is a workbook with {found} rows or more; a workbook may have at most {limit}. Nothing was stored. Save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) and import that: CSV files have no such limit.",
+        "sv": "{file} är en arbetsbok med {found} rader eller fler; en arbetsbok får ha högst {limit}. Inget sparades. Spara bladet som CSV UTF-8 (Excel: Arkiv > Spara som > CSV UTF-8) och importera den: CSV-filer har ingen sådan gräns.",
+    },
+    "import.workbook_too_many_cells": {
+        "en": "{file} is a workbook with {found} cells or more; a workbook may have at most {limit}. Nothing was stored. Save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) and import that: CSV files have no such limit.",
+        "sv": "{file} är en arbetsbok med {found} celler eller fler; en arbetsbok får ha högst {limit}. Inget sparades. Spara bladet som CSV UTF-8 (Excel: Arkiv > Spara som > CSV UTF-8) och importera den: CSV-filer har ingen sådan gräns.",
+    },
+    "import.workbook_too_many_size": {
+        "en": "{file} unpacks to {found} bytes, more than the {limit} a workbook may hold. Nothing was stored. Save the sheet as CSV UTF-8 and import that.",
+        "sv": "{file} packas upp till {found} byte, mer än de {limit} en arbetsbok får rymma. Inget sparades. Spara bladet som CSV UTF-8 och importera den.",
+    },
+    "import.warning.mixed_encoding": {
+        "en": "{file}: {count} row(s) ({rows}) are in {other}, the rest of the file in {main}. Each row was read in its own encoding, so å, ä and ö are right in both; check those rows, and save the whole file as CSV UTF-8 next time.",
+        "sv": "{file}: {count} rad(er) ({rows}) är i {other}, resten av filen i {main}. Varje rad lästes i sin egen teckenkodning, så å, ä och ö blir rätt i båda; kontrollera de raderna, och spara hela filen som CSV UTF-8 nästa gång.",
+    },
+    "problem.nul_byte": {
+        "en": "holds a NUL byte (an invisible character 0), which would make two values that look alike; remove it, or export the file again",
+        "sv": "innehåller en NUL-byte (ett osynligt tecken 0), som skulle göra två värden som ser likadana ut; ta bort den, eller exportera filen igen",
+    },
+    "problem.bad_encoding": {
+        "en": "holds bytes that are neither UTF-8 nor Windows-1252 beside UTF-8 text, so it cannot be read without garbling it; save the file as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) and import it again",
+        "sv": "innehåller byte som varken är UTF-8 eller Windows-1252 bredvid UTF-8-text, så den kan inte läsas utan att förvanskas; spara filen som CSV UTF-8 (Excel: Arkiv > Spara som > CSV UTF-8) och importera den igen",
+    },
     "import.unknown_format": {
         "en": "{file}: there is no import format called {format!r}. Known formats: auto, canonical, {known}.",
         "sv": "{file}: det finns inget importformat som heter {format!r}. Kända format: auto, canonical, {known}.",

@@ -2,15 +2,32 @@
 
 Values always reach SQL as bound parameters. The session time zone is UTC, so TIMESTAMPTZ values
 are instants and local-time work is explicit (`timezone(?, ts)`) in the SQL that needs it.
+
+DuckDB lets one process write a database file, or any number of processes read it. So a store is
+opened for what its user does: `access="write"` (import, undo: the CLI, tests, benchmarks) holds a
+read-write connection; `access="shared"` (the app, and the CLI's metrics, flags and report) holds
+no connection while idle, reads through a read-only one opened on demand and closed a moment after
+the last reader, and opens read-write only for the duration of a write (`writing()`, which
+`transaction()` enters). So reports run beside the app and on a read-only file. Opening waits up
+to `RADAR_LOCK_WAIT` seconds for another process to let go. Whenever a read-write
+connection opens, no other process has the file open, so DuckDB's spill folder `<db>.tmp` left by
+a killed process is removed then. DuckDB's and the disk's failures reach callers as `StoreError`
+in plain words (in use, read-only file, disk full, out of memory).
+
+Long because: the two ways of opening, their locking and the translation of DuckDB's errors
+belong to the one module that opens the database.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import secrets
+import shutil
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -29,6 +46,10 @@ DB_PATH_ENV = "RADAR_DB"
 MEMORY_LIMIT_ENV = "RADAR_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "1500MB"
 KEY_HEX_DIGITS = 64   # the pseudonym key: 32 random bytes written as hexadecimal digits
+LOCK_WAIT_ENV = "RADAR_LOCK_WAIT"
+DEFAULT_LOCK_WAIT_SECONDS = 10.0
+IDLE_CLOSE_SECONDS = 1.0     # a shared store's read-only connection outlives its last reader by this much
+ACCESS_MODES = ("write", "shared")
 
 # Ordered migrations: (version, file under analytics/). A new schema change is a new file, never an edit.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
@@ -49,8 +70,79 @@ def read_sql(name: str) -> str:
     return (SQL_ROOT / name).read_text(encoding="utf-8")
 
 
+def lock_wait_seconds() -> float:
+    """How long opening waits for another process to let go of the file (`RADAR_LOCK_WAIT`)."""
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, DEFAULT_LOCK_WAIT_SECONDS)))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT_SECONDS
+
+
 class StoreError(RuntimeError):
-    """A store problem explained in plain words (locked file, unreadable database)."""
+    """A store problem in plain words; `code` keys the message catalogue (`store.error.<code>`)."""
+
+    def __init__(self, code: str, **details: object):
+        self.code, self.details = code, {name: str(value) for name, value in details.items()}
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return t(f"store.error.{self.code}", lang, **self.details)
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+_QUOTED_PATH = re.compile(r'"(/[^"]+)"')
+_NO_SPACE = ("no space left on device", "max_temp_directory_size", "failed to offload", "disk quota exceeded")
+
+
+def plain_error(error: BaseException, path: Path) -> StoreError | None:
+    """The StoreError a DuckDB or disk failure means, or None for any other error (a bug to see whole)."""
+    if isinstance(error, StoreError):
+        return error
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _disk_full(Path(error.filename) if error.filename else path)
+    if not isinstance(error, duckdb.Error):
+        return None
+    text = str(error)
+    lowered = text.lower()
+    if any(words in lowered for words in _NO_SPACE):
+        spilled = "max_temp_directory_size" in lowered or "offload" in lowered
+        named = _QUOTED_PATH.search(text)
+        return _disk_full(Path(named.group(1)) if named and not spilled else path)   # spills go beside the file
+    if "conflicting lock" in lowered or "different configuration" in lowered:
+        holder = _LOCK_HOLDER.search(text)
+        who = f"{Path(holder.group(1)).name}, PID {holder.group(2)}" if holder else "this program"
+        return StoreError("busy", path=path, holder=who, seconds=f"{lock_wait_seconds():g}")
+    if "permission denied" in lowered or "read-only file system" in lowered:
+        return StoreError("read_only_file", path=path)
+    if isinstance(error, duckdb.OutOfMemoryException):
+        return StoreError("out_of_memory", limit=os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT))
+    return None
+
+
+def _disk_full(where: Path) -> StoreError:
+    folder = where if where.is_dir() else where.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = 0
+    return StoreError("disk_full", where=folder, free=f"{free / 2**20:.1f} MiB")
+
+
+def _spill_folder(path: Path) -> Path:
+    """Where DuckDB spills what does not fit in memory: `<db>.tmp` beside the database."""
+    return path.with_name(path.name + ".tmp")
+
+
+@contextmanager
+def _plain_errors(path: Path) -> Iterator[None]:
+    """Re-raise DuckDB's and the disk's failures as StoreError; anything else unchanged."""
+    try:
+        yield
+    except (duckdb.Error, OSError) as error:
+        problem = plain_error(error, path)
+        if problem is None or problem is error:
+            raise
+        raise problem from error
 
 
 class KeyProblem(StoreError):
@@ -58,8 +150,8 @@ class KeyProblem(StoreError):
     empty, short or malformed (the message catalogue's `key.<code>`, naming the file to restore)."""
 
     def __init__(self, code: str, key_path: Path):
-        self.code, self.key_path = code, key_path
-        super().__init__(t(f"key.{code}", "en", path=key_path))
+        self.code, self.key_path, self.details = code, key_path, {"path": str(key_path)}
+        RuntimeError.__init__(self, self.message("en"))
 
     def message(self, lang: str = "en") -> str:
         return t(f"key.{self.code}", lang, path=self.key_path)
@@ -86,29 +178,97 @@ def _sync_folder(folder: Path) -> None:
 
 
 class Store:
-    """One DuckDB database file with the canonical schema, migrated on open."""
+    """One DuckDB database file with the canonical schema, migrated on open.
 
-    def __init__(self, path: str | Path | None = None):
+    access: "write" holds a read-write connection; "shared" opens read-only connections on demand
+    and read-write ones only inside `writing()`.
+    """
+
+    def __init__(self, path: str | Path | None = None, access: str = "write", wait_seconds: float | None = None):
+        if access not in ACCESS_MODES:
+            raise ValueError(f"access must be one of {', '.join(ACCESS_MODES)}, not {access!r}")
         self.path = Path(path) if path is not None else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = self._connect()
-        self._write_lock = threading.Lock()
-        self.created_now = self._migrate() == 0
+        self.access = access
+        self.wait_seconds = lock_wait_seconds() if wait_seconds is None else wait_seconds
+        self._state = threading.Condition()
+        self._write_lock = threading.RLock()
+        self._readers = 0              # shared: threads reading through the read-only connection
+        self._writer: int | None = None  # shared: the thread inside writing()
+        self._local = threading.local()
+        self._idle_timer: threading.Timer | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if access == "write" or not self.path.exists():
+            with _plain_errors(self.path):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.created_now = self._open_and_migrate() == 0
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
+    def _open_and_migrate(self) -> int:
+        """Open as `access` says, migrating first (which needs a moment of read-write access)."""
+        if self.access == "write":
+            self._con = self._connect(read_only=False)
+            return self._migrate(self._con)
+        found = self._schema_version_if_readable()
+        if found is None or found < MIGRATIONS[-1][0]:
+            writer = self._connect(read_only=False)
+            try:
+                found = self._migrate(writer)
+            finally:
+                writer.close()
+        return found
+
+    def _schema_version_if_readable(self) -> int | None:
+        """The version of an existing file (migrated when that is possible at once); None for a new file.
+
+        A read-write open without waiting comes first: when it succeeds, no one else has the file,
+        so the start cleans a spill folder left by a killed process. Another process reading, or a
+        read-only file, leaves a read-only look.
+        """
+        if not self.path.exists():
+            return None
         try:
-            connection = duckdb.connect(str(self.path))
-        except duckdb.IOException as error:
-            raise StoreError(
-                f"Cannot open the database {self.path}: {error}. If another program (the app or a "
-                f"CLI command) has it open, stop it or point {DB_PATH_ENV} at another file."
-            ) from error
-        # A copy left by a rewrite that stopped before its rename holds nothing the database lacks.
-        _remove_database_file(self._rewrite_path)
-        connection.execute("SET TimeZone = 'UTC'")
-        # Bounded memory: large imports and metrics spill to disk instead of growing without limit.
-        connection.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)])
-        return connection
+            writer = self._connect(read_only=False, wait_seconds=0)
+        except StoreError as error:
+            if error.code not in ("busy", "read_only_file"):
+                raise
+        else:
+            try:
+                return self._migrate(writer)
+            finally:
+                writer.close()
+        reader = self._connect(read_only=True)
+        try:
+            with _plain_errors(self.path):
+                return reader.execute(
+                    "SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        except duckdb.CatalogException:
+            return None
+        finally:
+            reader.close()
+
+    def _connect(self, read_only: bool, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+        """A connection, retrying while another process holds the file; a read-write one cleans the spill folder."""
+        deadline = time.monotonic() + (self.wait_seconds if wait_seconds is None else wait_seconds)
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as error:
+                problem = plain_error(error, self.path)
+                if problem is not None and problem.code == "busy" and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                if problem is None:
+                    problem = StoreError("unopenable", path=self.path, detail=str(error).strip().splitlines()[0][:300])
+                raise problem from error
+        with _plain_errors(self.path):
+            con.execute("SET TimeZone = 'UTC'")
+            # Bounded memory: large imports and metrics spill to disk instead of growing without limit.
+            con.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)])
+        if not read_only:   # no one else has the file: what a killed process left is no one's
+            shutil.rmtree(_spill_folder(self.path), ignore_errors=True)
+            # A copy left by a rewrite that stopped before its rename holds nothing the database lacks.
+            _remove_database_file(self._rewrite_path)
+        return con
 
     @property
     def _rewrite_path(self) -> Path:
@@ -122,9 +282,10 @@ class Store:
         `COPY FROM DATABASE` into a fresh file (tables, sequences, constraints and settings go
         along; the key file beside the database stays as it is). The copy is flushed to disk and
         renamed over the database; until then the old file is untouched, so a crash loses nothing.
+        Done inside a write, so a shared store has the file alone.
         """
         fresh = self._rewrite_path
-        with self._write_lock:
+        with self.writing():
             _remove_database_file(fresh)
             try:
                 self._con.execute("CHECKPOINT")
@@ -137,33 +298,110 @@ class Store:
                 _sync_file(fresh)
             except (duckdb.Error, OSError) as error:
                 _remove_database_file(fresh)
-                raise StoreError(
-                    f"Could not rewrite {self.path} without the deleted rows: {error}. The rows are deleted, "
-                    f"but their bytes stay in the file until the rewrite succeeds: free disk space (it needs "
-                    f"room for a copy of the database) and run the command again."
-                ) from error
+                raise StoreError("rewrite_failed", path=self.path, detail=str(error).strip().splitlines()[0][:300]) \
+                    from error
             self._con.close()
             try:
                 if self.path.with_name(self.path.name + ".wal").exists():   # never a new file under an old log
-                    raise StoreError(f"Could not rewrite {self.path}: its write-ahead log was not written back "
-                                     "on closing. Nothing was changed; run the command again.")
+                    raise StoreError("rewrite_log_left", path=self.path)
                 os.replace(fresh, self.path)
                 _sync_folder(self.path.parent)
             except OSError as error:
-                raise StoreError(f"Could not put the rewritten copy in place of {self.path}: {error}. The "
-                                 "database is as it was; run the command again.") from error
+                raise StoreError("rewrite_not_in_place", path=self.path, detail=error.strerror or error) from error
             finally:
-                self._con = self._connect()   # removes the copy when it was not put in place
+                self._con = self._connect(read_only=False)   # removes the copy when it was not put in place
 
     # -- connections -------------------------------------------------------------------------
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A connection of its own for one thread (DuckDB's multiple-threads guide)."""
-        cursor = self._con.cursor()
-        cursor.execute("SET TimeZone = 'UTC'")
-        return cursor
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection to read through: the held one, the writer's own, or a shared read-only one."""
+        if self.access != "shared" or self._writer == threading.get_ident():
+            if self._con is None:
+                raise StoreError("closed", path=self.path)
+            with _plain_errors(self.path):
+                yield self._con
+            return
+        with self._state:
+            while self._writer is not None:
+                self._state.wait()
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            if self._con is None:
+                self._con = self._connect(read_only=True)
+            self._readers += 1
+            connection = self._con
+        self._local.reading = getattr(self._local, "reading", 0) + 1
+        try:
+            with _plain_errors(self.path):
+                yield connection
+        finally:
+            self._local.reading -= 1
+            with self._state:
+                self._readers -= 1
+                if not self._readers:
+                    self._idle_timer = threading.Timer(IDLE_CLOSE_SECONDS, self._close_if_idle)
+                    self._idle_timer.daemon = True
+                    self._idle_timer.start()
+                    self._state.notify_all()
+
+    def _close_if_idle(self) -> None:
+        with self._state:
+            if not self._readers and self._writer is None and self._con is not None:
+                self._con.close()
+                self._con = None
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Read-write access for the duration of a write (a shared store opens it and closes it after).
+
+        A shared store waits for its own readers to finish and for other processes to let go of
+        the file (up to `wait_seconds`), then raises StoreError("busy").
+        """
+        if self.access == "write" or self._writer == threading.get_ident():
+            with self._write_lock, _plain_errors(self.path):
+                yield
+            return
+        if getattr(self._local, "reading", 0):
+            raise RuntimeError("enter Store.writing() before taking a cursor: a reader cannot become the writer")
+        with self._state:
+            while self._writer is not None or self._readers:
+                self._state.wait()
+            self._writer = threading.get_ident()
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+        try:
+            self._con = self._connect(read_only=False)
+            with _plain_errors(self.path):
+                yield
+        finally:
+            with self._state:
+                if self._con is not None:
+                    self._con.close()
+                    self._con = None
+                self._writer = None
+                self._state.notify_all()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection of its own for one thread (DuckDB's multiple-threads guide), closed on exit."""
+        with self._connection() as connection:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TimeZone = 'UTC'")
+                yield cursor
 
     def close(self) -> None:
-        self._con.close()
+        with self._state:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
         with self.cursor() as cursor:
@@ -181,9 +419,10 @@ class Store:
     def transaction(self, cursor: duckdb.DuckDBPyConnection | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """All-or-nothing writes: commit on success, roll back on any exception.
 
-        Pass a cursor to write on the connection that staged temporary tables for the write.
+        Pass a cursor to write on the connection that staged temporary tables for the write (it
+        must come from inside `writing()` on a shared store).
         """
-        with self._write_lock, (self.cursor() if cursor is None else nullcontext(cursor)) as active:
+        with self.writing(), self._write_lock, (self.cursor() if cursor is None else nullcontext(cursor)) as active:
             active.execute("BEGIN TRANSACTION")
             try:
                 yield active
@@ -193,19 +432,20 @@ class Store:
             active.execute("COMMIT")
 
     # -- schema ------------------------------------------------------------------------------
-    def _migrate(self) -> int:
-        """Apply missing migrations; return the version found on open (0 for a new database)."""
-        self._con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
-        )
-        current = self._con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-        for version, file_name in MIGRATIONS:
-            if version <= current:
-                continue
-            self._con.execute("BEGIN TRANSACTION")
-            self._con.execute(read_sql(file_name))
-            self._con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
-            self._con.execute("COMMIT")
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> int:
+        """Apply missing migrations on a read-write connection; return the version found (0 for a new database)."""
+        with _plain_errors(self.path):
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
+            )
+            current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            for version, file_name in MIGRATIONS:
+                if version <= current:
+                    continue
+                con.execute("BEGIN TRANSACTION")
+                con.execute(read_sql(file_name))
+                con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+                con.execute("COMMIT")
         return current
 
     # -- settings ----------------------------------------------------------------------------
@@ -273,10 +513,7 @@ class Store:
                 pass
             _sync_folder(self.key_path.parent)
         except OSError as error:
-            raise StoreError(
-                f"Cannot write the pseudonym key {self.key_path}: {error.strerror or error}. "
-                "Free disk space (or fix the folder's permissions) and try again; nothing was stored."
-            ) from error
+            raise StoreError("key_unwritable", path=self.key_path, detail=error.strerror or error) from error
         finally:
             temporary.unlink(missing_ok=True)
 

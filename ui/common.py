@@ -46,7 +46,9 @@ ALL_DATA = "all"   # the window preset that spans all the data, first day to "as
 
 @st.cache_resource
 def _open_store(path: str) -> Store:
-    return Store(path)
+    """Shared: the app holds no connection while idle and writes only inside `Store.writing()`, so
+    CLI reports can read the file while the app runs and a CLI import can get it between page runs."""
+    return Store(path, access="shared")
 
 
 @st.cache_resource(show_spinner=False)

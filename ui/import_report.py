@@ -24,6 +24,8 @@ def render_import_report(report: ImportReport, lang: str) -> None:
         st.caption("\n".join(f"- {line}" for line in details))
     else:
         st.error(md(report.error_message(lang) or t("data.failed", lang, file=report.file_name)))
+    for line in report.warning_lines(lang):
+        st.warning(md(line))
     render_row_problems(report, lang)
 
 

@@ -63,7 +63,7 @@ def set_apart_old_demo(real_path: str | Path) -> bool:
     demo_path = demo_db_path(real_path)
     if not real_path.exists() or demo_path.exists():
         return False
-    store = Store(real_path)
+    store = Store(real_path, access="shared")
     try:
         only_demo = holds_only_demo(store)
     finally:

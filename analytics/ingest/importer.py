@@ -93,6 +93,7 @@ class ImportReport:
     import_id: int | None = None
     error_code: str | None = None                               # a file-level failure
     error_values: dict[str, str] = field(default_factory=dict)
+    warnings: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (code, values): stored, but check
 
     @property
     def ok(self) -> bool:
@@ -124,7 +125,7 @@ class ImportReport:
             "rejected": self.rows_rejected, "left_out": dict(sorted(self.left_out.items())),
             "stored_partly": dict(sorted(self.stored_partly.items())), "records": self.evidence,
             "cannot_measure": {key: (sv if lang == "sv" else en) for key, (en, sv) in self.cannot_measure.items()},
-            "error": self.error_message(lang) or None,
+            "error": self.error_message(lang) or None, "warnings": self.warning_lines(lang),
         }
 
     def error_message(self, lang: str = "en") -> str:
@@ -134,6 +135,9 @@ class ImportReport:
         if self.error_code == "key_problem":   # the key's own message, in the reader's language
             values["problem"] = t(f"key.{values['problem']}", lang, path=values.pop("path"))
         return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
+
+    def warning_lines(self, lang: str = "en") -> list[str]:
+        return [t(f"import.warning.{code}", lang, file=self.file_name, **values) for code, values in self.warnings]
 
     def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
         return [p.message(self.file_name, lang) for p in self.problems[:limit]]
@@ -198,10 +202,12 @@ def import_file(
         report.error_code, report.error_values = error.code, dict(error.details)
         return report
     try:
-        if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
-            return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
-        evidence = _EvidenceChoice(None if records is None else tuple(records), frozenset(not_recorded))
-        return _import_prepared(store, path, prepared, report, kind, mode, format, mapping, notify, evidence)
+        # Read-write only from here (the app's shared store opens it for the import and closes it after).
+        with store.writing():
+            if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
+                return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
+            evidence = _EvidenceChoice(None if records is None else tuple(records), frozenset(not_recorded))
+            return _import_prepared(store, prepared, report, kind, mode, format, mapping, notify, evidence)
     except ImportFailed as failed:
         return failed.report
     finally:
@@ -239,7 +245,7 @@ class _EvidenceChoice:
 
 
 def _import_prepared(
-    store: Store, original: Path, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
+    store: Store, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
     format: str, mapping: ColumnMapping | None, notify: ProgressCallback, evidence: _EvidenceChoice,
 ) -> ImportReport:
     """Stage and check on one connection, then write in one transaction on the same connection."""
@@ -256,13 +262,14 @@ def _import_prepared(
         elif kind not in ("events", "surveys"):
             kind = _detect_kind(columns, report)
         emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
-        prepared, dropped = _load_raw(cursor, original, prepared, columns, mask_names=kind == "surveys", pads=pads,
-                                      email_columns=emails, id_columns=_candidate_id_columns(columns, preset))
+        dropped = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
+                            email_columns=emails, id_columns=_candidate_id_columns(columns, preset))
         if preset is not None:
             _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
-        structural = _structural_problems(cursor)
+        structural = _structural_problems(cursor) + _cell_problems(cursor, columns)
+        _encoding_warning(cursor, prepared, report)
         report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0] + structural.rows
         if report.rows_read == 0:
             report.error_code = "header_only"
@@ -411,16 +418,17 @@ def _refuse_personal_columns(preset, dropped: set[str], columns: dict[str, str],
 
 
 def _load_raw(
-    cursor: duckdb.DuckDBPyConnection, original: Path, prepared: PreparedTable, columns: dict[str, str],
+    cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, columns: dict[str, str],
     mask_names: bool, pads: tuple[bytes, bytes], email_columns: set[str], id_columns: set[str],
-) -> tuple[PreparedTable, set[str]]:
+) -> set[str]:
     """The file as text cells with true data-row numbers; malformed lines go to `import_rejects`.
 
     Personal data is dealt with as the file is read, so no later step (preset, check, store) sees
     it: e-mail columns, and candidate ids that are e-mail addresses, become their keyed pseudonym;
     on survey rows the row's name(s) are masked in every other column but the candidate id; name
-    columns and other personal columns are left out. Returns the table read and the normalised
-    names of the columns left out.
+    columns and other personal columns are left out. When the file holds a NUL or a damaged
+    character, each row's such cells are marked (`__bad_cells`) for `_cell_problems`. Returns the
+    normalised names of the columns left out.
     """
     # A column chosen as candidate_email is an address whatever its header; a header that reads as
     # both a name and an address ("Name and e-mail") is treated as a name.
@@ -451,30 +459,65 @@ def _load_raw(
     if address_cells:
         keys = ", ".join(f"cell_address_keys($inner_pad, $outer_pad, {cell})" for cell in address_cells)
         cells.append(f"flatten([{keys}]) AS __address_keys")
+    if prepared.has_nul or prepared.damaged_lines.count:
+        cells.append(_bad_cell_columns(columns))
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
     if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
     read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
     select = f"SELECT row_number() OVER () AS __row{''.join(', ' + cell for cell in cells)} FROM {read}"
     cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
-    undecodable = cursor.execute(
-        "SELECT count(*) FROM import_rejects WHERE error_type = 'INVALID ENCODING' OR error_message ILIKE '%unicode%'"
-    ).fetchone()[0]
-    if undecodable and prepared.encoding == "utf-8":
-        # Bytes that are not UTF-8 beyond the sniffed head: the file is cp1252 after all.
-        fallback = prepare_table(original, encoding="cp1252")
-        try:
-            cursor.execute("DELETE FROM import_rejects; DELETE FROM import_scans")
-            parameters["path"] = str(fallback.csv_path)
-            cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
-            _number_rows(cursor, fallback)
-        finally:
-            fallback.cleanup()
-        _collect_addresses(cursor, bool(address_cells))
-        return fallback, dropped
     _number_rows(cursor, prepared)
     _collect_addresses(cursor, bool(address_cells))
-    return prepared, dropped
+    return dropped
+
+
+def _bad_cell_columns(columns: dict[str, str]) -> str:
+    """SQL for `__bad_cells`: per row, [column index, 0 for a NUL or 1 for a damaged character] of every
+    cell that holds one, read before any cell becomes a pseudonym or is left out (`_cell_problems`)."""
+    checks = []
+    for index, original_name in enumerate(columns.values()):
+        source = quote_identifier(original_name)
+        checks.append(f"CASE WHEN contains({source}, chr(0)) THEN [{index}, 0] END")
+        checks.append(f"CASE WHEN contains({source}, chr(65533)) THEN [{index}, 1] END")
+    return f"list_filter([{', '.join(checks)}], lambda cell: cell IS NOT NULL) AS __bad_cells"
+
+
+def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> ProblemSummary:
+    """Rows with a NUL byte or a damaged character (neither UTF-8 nor Windows-1252) in a cell: refused.
+
+    A NUL would make `P-17` and `P-17<NUL>` two processes that look alike; a damaged character would
+    store garbled text. Like a line DuckDB could not split, such a row leaves `raw`: one problem a
+    row, naming its first such column; the value is not shown (it may be an address or a name).
+    """
+    if "__bad_cells" not in {row[0] for row in cursor.execute("DESCRIBE raw").fetchall()}:
+        return ProblemSummary([], 0, 0)
+    bad = "SELECT __row, __bad_cells[1][1] AS column_index, __bad_cells[1][2] AS kind FROM raw WHERE len(__bad_cells) > 0"
+    total = cursor.execute(f"SELECT count(*) FROM ({bad})").fetchone()[0]
+    rows = cursor.execute(f"{bad} ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
+    names = list(columns.values())
+    problems = [RowProblem(row=int(row), column=names[index], value=None, code=("nul_byte", "bad_encoding")[kind])
+                for row, index, kind in rows]
+    cursor.execute("DELETE FROM raw WHERE len(__bad_cells) > 0")
+    cursor.execute("ALTER TABLE raw DROP COLUMN __bad_cells")
+    return ProblemSummary(problems, total, total)
+
+
+def _encoding_warning(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, report: ImportReport) -> None:
+    """Name the rows read in another encoding than the rest of the file (decided per row)."""
+    sample = prepared.other_lines
+    if not sample.count:
+        return
+    if cursor.execute("SELECT count(*) FROM row_lines").fetchone()[0]:
+        rows = [cursor.execute("SELECT max(__row) FROM row_lines WHERE line <= ?", [line]).fetchone()[0] or line - 1
+                for line in sample.lines]
+    else:
+        rows = [line - 1 for line in sample.lines]
+    listed = ", ".join(str(row) for row in rows) + (", …" if sample.count > len(rows) else "")
+    names = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
+    report.warnings.append(("mixed_encoding", {
+        "count": str(sample.count), "rows": listed, "other": names[prepared.other_encoding],
+        "main": names[prepared.encoding]}))
 
 
 def _collect_addresses(cursor: duckdb.DuckDBPyConnection, read: bool) -> None:

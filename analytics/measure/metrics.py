@@ -274,7 +274,7 @@ def metrics_json(store: Store, by: str, as_of: datetime | str | None = None) -> 
 def metrics_command(db_path: str | Path, by: str, as_of: str | None) -> str:
     """The JSON text of `metrics --json`; as_of is ISO 8601, naive meaning local time in the settings' zone."""
     _check_group(by)
-    store = Store(db_path)
+    store = Store(db_path, access="shared")
     try:
         moment = parse_as_of(as_of, store.settings().timezone) if as_of else None
         return json.dumps(metrics_json(store, by, moment), ensure_ascii=False, indent=2)

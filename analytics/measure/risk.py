@@ -347,7 +347,7 @@ def flags_json(store: Store, as_of: datetime | str | None = None,
 
 def flags_command(db_path: str | Path, as_of: str | None = None) -> str:
     """The JSON text of `flags --json`; as_of is ISO 8601, naive meaning local time in the settings' zone."""
-    store = Store(db_path)
+    store = Store(db_path, access="shared")
     try:
         settings = store.settings()
         moment = parse_as_of(as_of, settings.timezone) if as_of else None
