@@ -46,8 +46,7 @@ ALL_DATA = "all"   # the window preset that spans all the data, first day to "as
 
 @st.cache_resource
 def _open_store(path: str) -> Store:
-    """Shared: the app holds no connection while idle and writes only inside `Store.writing()`, so
-    CLI reports can read the file while the app runs and a CLI import can get it between page runs."""
+    """Shared: no connection while idle, read-write only for a write, so the CLI can use the file too."""
     return Store(path, access="shared")
 
 
