@@ -1,11 +1,12 @@
 """The metric catalogue: every metric the product shows, declared once.
 
-Each entry says what the metric is called (English and Swedish), its unit and format, what it
-means, which way is good and the target a process should reach, which columns of the metrics
-frame make up a share (numerator, denominator, Wilson interval), what evidence it needs from the
-data (kinds in `analytics.vocabulary.EVIDENCE`), and where it is shown. Settings defaults for the
-brand-risk thresholds, the Overview cards, the Processes ranking, the reports, the "what this
-export can measure" lists, the docs table (tests/test_docs.py) and the benchmark all read it.
+Each entry says what the metric is called (English and Swedish), its unit (which says how it is
+written: analytics/formatting.py), what it means, which way is good and the target a process
+should reach, which columns of the metrics frame make up a share (numerator, denominator, Wilson
+interval), what evidence it needs from the data (kinds in `analytics.vocabulary.EVIDENCE`), and
+where it is shown. Settings defaults for the brand-risk thresholds, the Overview cards, the
+Processes ranking, the reports, the "what this export can measure" lists, the docs table
+(tests/test_docs.py) and the benchmark all read it.
 
 The numbers themselves come from SQL (measure/sql/application_facts.sql per application,
 measure/sql/metrics_by_group.sql per group). Adding a metric means its SQL, one entry here and the
@@ -14,9 +15,10 @@ messages it needs in analytics/i18n.py.
 Latency units: contract columns keep their unit (`*_h` calendar hours, `*_d` calendar days) so
 that `metrics --json` means the same whatever the settings. A latency's `display_key` names the
 unit-free column (`ack_latency_median`, ...) that restates it in `Settings.latency_unit`;
-`display_metric` gives that column's label and format.
+`display_metric` gives that column's label and unit.
 
-This module sits at the ground floor: it imports nothing of the product but the vocabulary.
+This module sits at the ground floor: it imports nothing of the product but the vocabulary and the
+formatting.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from analytics import formatting
 from analytics.vocabulary import EVIDENCE
 
 # Where a metric is shown.
@@ -37,15 +40,7 @@ DATA = "data"                      # the keys `metrics --json` promises (the spe
                                    # page and the mapping step say whether the imports can measure each
 PLACES = (CARD, RANKING, REPORT, REPORT_INTERVAL, REPORT_TREND, REPORT_RANKING, DATA)
 
-LATENCY_FORMATS = {"hours": "{:.1f} h", "days": "{:.1f} d", "business_days": "{:.1f} bd"}
-
-
-def is_missing(value: Any) -> bool:
-    """None, NaN, or a pandas/Arrow missing value (pd.NA, pd.NaT): none of them equals itself."""
-    try:
-        return value is None or bool(value != value)
-    except TypeError:  # pd.NA: a comparison with it is NA, whose truth is undefined
-        return True
+LATENCY_UNITS = ("hours", "days", "business_days")  # Settings.latency_unit
 
 
 @dataclass(frozen=True)
@@ -55,8 +50,7 @@ class MetricDefinition:
     key: str
     label_en: str
     label_sv: str
-    unit: str  # 'share' | 'hours' | 'days' | 'business_days' | 'count' | 'score'
-    format: str  # str.format template for one value, e.g. "{:.0%}"
+    unit: str  # 'share' | 'hours' | 'days' | 'business_days' | 'count' | 'score' (analytics/formatting.py)
     explanation_en: str
     explanation_sv: str
     higher_is_better: bool | None  # None: neither (plain counts)
@@ -73,34 +67,41 @@ class MetricDefinition:
     def explanation(self, language: str = "en") -> str:
         return self.explanation_sv if language == "sv" else self.explanation_en
 
-    def format_value(self, value: Any) -> str:
-        """The value as shown in tables and cards; an undefined value is a dash."""
-        return "–" if is_missing(value) else self.format.format(value)
+    def format_value(self, value: Any, lang: str, missing: str | None = None, sign: bool = False) -> str:
+        """The value as people read it in `lang`: "83%", "1 830", "+12", "7.0 days"; a value that cannot
+        be measured in words (or `missing`); with `sign`, a change ("+5 pp", "−1.5 h")."""
+        if self.unit == "share":
+            return (formatting.points if sign else formatting.percent)(value, lang, missing=missing)
+        if self.unit == "score":
+            return formatting.signed(value, lang, missing=missing)
+        if self.unit == "count":
+            return (formatting.signed if sign else formatting.number)(value, lang, missing=missing)
+        return formatting.duration(value, lang, self.unit, missing=missing, sign=sign)
 
 
 def _share(key, label_en, label_sv, explanation_en, explanation_sv, *, ratio, needs, shown=(),
            higher_is_better=True, target=None):
-    return MetricDefinition(key, label_en, label_sv, "share", "{:.0%}", explanation_en, explanation_sv,
+    return MetricDefinition(key, label_en, label_sv, "share", explanation_en, explanation_sv,
                             higher_is_better, target, ratio, (f"{key}_low", f"{key}_high"), needs, frozenset(shown))
 
 
 def _count(key, label_en, label_sv, explanation_en, explanation_sv, *, needs, shown=(), higher_is_better=None):
-    return MetricDefinition(key, label_en, label_sv, "count", "{:,.0f}", explanation_en, explanation_sv,
+    return MetricDefinition(key, label_en, label_sv, "count", explanation_en, explanation_sv,
                             higher_is_better, needs=needs, shown=frozenset(shown))
 
 
 def _hours(key, label_en, label_sv, explanation_en, explanation_sv, *, needs, display_key, shown=()):
-    return MetricDefinition(key, label_en, label_sv, "hours", "{:.1f} h", explanation_en, explanation_sv,
+    return MetricDefinition(key, label_en, label_sv, "hours", explanation_en, explanation_sv,
                             False, needs=needs, shown=frozenset(shown), display_key=display_key)
 
 
 def _days(key, label_en, label_sv, explanation_en, explanation_sv, *, needs, shown=()):
-    return MetricDefinition(key, label_en, label_sv, "days", "{:.1f} d", explanation_en, explanation_sv,
+    return MetricDefinition(key, label_en, label_sv, "days", explanation_en, explanation_sv,
                             False, needs=needs, shown=frozenset(shown))
 
 
 def _score(key, label_en, label_sv, explanation_en, explanation_sv, *, needs, shown=()):
-    return MetricDefinition(key, label_en, label_sv, "score", "{:+.0f}", explanation_en, explanation_sv,
+    return MetricDefinition(key, label_en, label_sv, "score", explanation_en, explanation_sv,
                             True, needs=needs, shown=frozenset(shown))
 
 
@@ -245,7 +246,7 @@ def display_metric(key: str, latency_unit: str = "hours") -> MetricDefinition:
     """The definition of any metrics-frame column pages show, latencies in the chosen unit."""
     if key in DISPLAY_LATENCIES:
         hours_metric = METRICS[DISPLAY_LATENCIES[key]]
-        return replace(hours_metric, key=key, unit=latency_unit, format=LATENCY_FORMATS[latency_unit])
+        return replace(hours_metric, key=key, unit=latency_unit)
     return METRICS[key]
 
 

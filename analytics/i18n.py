@@ -9,7 +9,15 @@ beyond `t`.
 
 from __future__ import annotations
 
+from numbers import Real
+from string import Formatter
+
+from babel.numbers import format_decimal
+
 LANGUAGES = ("en", "sv")
+# The locale each language writes numbers and dates in (analytics/formatting.py): British English
+# (day before month, weeks from Monday, as in Sweden) and Swedish as in Sweden.
+LOCALES = {"en": "en_GB", "sv": "sv_SE"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- app shell -----------------------------------------------------------------------------
@@ -65,8 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.retention": {"en": "run retention", "sv": "köra gallring"},
     "action.audit": {"en": "read the audit log", "sv": "läsa loggen"},
     "action.manage_users": {"en": "change who has which role", "sv": "ändra vem som har vilken roll"},
-    "action.report": {"en": "download shareable reports", "sv": "ladda ned delbara rapporter"},
-    "action.action_list": {"en": "see and download the action list", "sv": "se och ladda ned åtgärdslistan"},
+    "action.report": {"en": "download shareable reports", "sv": "ladda ner delbara rapporter"},
+    "action.action_list": {"en": "see and download the action list", "sv": "se och ladda ner åtgärdslistan"},
     "action.dashboards": {"en": "see the dashboards", "sv": "se översikterna"},
     "access.intro": {
         "en": "Who may sign in and in which role, and what has been done with the data. Administrators import, undo, change settings and see this page; analysts see every dashboard and shareable report; recruiters see the processes where they are the recruiter, and their own action list.",
@@ -116,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.empty": {"en": "Nothing logged yet.", "sv": "Inget loggat än."},
     "audit.shown": {"en": "The newest {shown} of {total} entries; the download has them all.",
                     "sv": "De senaste {shown} av {total} posterna; nedladdningen har alla."},
-    "audit.download": {"en": "Download the audit log (CSV)", "sv": "Ladda ned loggen (CSV)"},
+    "audit.download": {"en": "Download the audit log (CSV)", "sv": "Ladda ner loggen (CSV)"},
     "audit.file": {"en": "audit-log", "sv": "logg"},
     "audit.action.sign_in": {"en": "sign-in", "sv": "inloggning"},
     "audit.action.import": {"en": "import", "sv": "import"},
@@ -138,6 +146,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The action list names candidates by their id in your source system, so it is for recruiters and administrators.",
         "sv": "Åtgärdslistan namnger kandidater med deras id i ert källsystem och är därför till för rekryterare och administratörer.",
     },
+    # -- how values are written (analytics/formatting.py) -----------------------------------------
+    "format.not_measurable": {"en": "not measurable", "sv": "kan inte mätas"},
+    "format.percent": {"en": "{value}%", "sv": "{value}\u00a0%"},
+    "format.unit.hours": {"en": "h", "sv": "h"},
+    "format.unit.days": {"en": "days", "sv": "dagar"},
+    "format.unit.weeks": {"en": "weeks", "sv": "veckor"},
+    "format.unit.business_days": {"en": "business days", "sv": "arbetsdagar"},
+    "format.date_pattern": {"en": "d MMM y", "sv": "y-MM-dd"},
+    "format.picker": {"en": "DD/MM/YYYY", "sv": "YYYY-MM-DD"},
+    "format.table_date": {"en": "D MMM YYYY", "sv": "YYYY-MM-DD"},
     # -- the built-in demo, kept apart from the user's own data -------------------------------------
     "demo.label": {"en": "Demo data", "sv": "Demodata"},
     "demo.toggle": {"en": "Show demo data", "sv": "Visa demodata"},
@@ -232,7 +250,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Varje sida, kort, lista, diagram, rapport och länk visar ansökningarna som gjorts inom det här fönstret. En period är de senaste dagarna fram till den senaste händelsen ({as_of}); ”Allt” börjar den första dagen med data. Välj datum nedan för ett annat intervall. Förändringar jämförs med lika långt fönster precis innan.",
     },
     # -- store overview ------------------------------------------------------------------------
-    "store.heading": {"en": "What is in the store", "sv": "Vad som finns i databasen"},
+    "store.heading": {
+        "en": "What your data holds",
+        "sv": "Vad era data innehåller",
+    },
     "store.applications": {"en": "Applications", "sv": "Ansökningar"},
     "store.events": {"en": "Events", "sv": "Händelser"},
     "store.processes": {"en": "Processes", "sv": "Processer"},
@@ -303,10 +324,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upload events or survey exports (CSV, TSV or Excel; several files at once)",
         "sv": "Ladda upp händelse- eller enkätexporter (CSV, TSV eller Excel; flera filer samtidigt)",
     },
+    "data.upload_help": {
+        "en": "Drop the files on the box or choose them with its button. At most 200 MB per file; CSV, TSV, TXT or Excel (XLSX).",
+        "sv": "Släpp filerna i rutan eller välj dem med rutans knapp (rutans egna ord är Streamlits, på engelska). Högst 200 MB per fil; CSV, TSV, TXT eller Excel (XLSX).",
+    },
     "data.kind": {"en": "File kind", "sv": "Filtyp"},
     "data.kind.auto": {"en": "Detect from the columns", "sv": "Avgör från kolumnerna"},
     "data.kind.events": {"en": "Events", "sv": "Händelser"},
     "data.kind.surveys": {"en": "Survey answers", "sv": "Enkätsvar"},
+    "data.kind.lookups": {"en": "Lookup table", "sv": "Uppslagstabell"},
+    "data.format.own": {"en": "This product's own format", "sv": "Produktens eget format"},
+    "data.format.mapping": {"en": "Your mapping “{name}”", "sv": "Er koppling ”{name}”"},
     "data.mode": {"en": "When some rows are bad", "sv": "När några rader är felaktiga"},
     "data.mode.strict": {"en": "Store nothing (strict)", "sv": "Spara ingenting (strikt)"},
     "data.mode.lenient": {"en": "Store the good rows (lenient)", "sv": "Spara de korrekta raderna (tolerant)"},
@@ -354,8 +382,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- settings page -------------------------------------------------------------------------
     "settings.heading": {"en": "Settings", "sv": "Inställningar"},
     "settings.intro": {
-        "en": "Saved in the database, so every user of this store sees the same numbers.",
-        "sv": "Sparas i databasen, så att alla som använder den ser samma siffror.",
+        "en": "Saved with your data, so everyone who uses this app sees the same numbers.",
+        "sv": "Sparas med era data, så att alla som använder appen ser samma siffror.",
     },
     "settings.save": {"en": "Save settings", "sv": "Spara inställningar"},
     "settings.saved": {"en": "Settings saved.", "sv": "Inställningarna är sparade."},
@@ -363,7 +391,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Settings apply to your own data and to the demo alike.",
         "sv": "Inställningarna gäller både er egen data och demon.",
     },
-    "settings.database": {"en": "Database file: {path}", "sv": "Databasfil: {path}"},
     "setting.timezone": {"en": "Time zone", "sv": "Tidszon"},
     "setting.ack_sla_hours": {"en": "Acknowledgement SLA (hours)", "sv": "Bekräftelse-SLA (timmar)"},
     "setting.notice_sla_hours": {"en": "Notice SLA (hours)", "sv": "Besked-SLA (timmar)"},
@@ -372,10 +399,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "setting.action_horizon_days": {"en": "Action horizon (days)", "sv": "Åtgärdshorisont (dagar)"},
     "setting.min_group_size": {"en": "Minimum group size", "sv": "Minsta gruppstorlek"},
     "setting.min_survey_answers": {"en": "Minimum survey answers per group", "sv": "Minsta antal enkätsvar per grupp"},
-    "setting.latency_unit": {"en": "Show latencies in", "sv": "Visa svarstider i"},
-    "unit.hours": {"en": "calendar hours", "sv": "kalendertimmar"},
-    "unit.days": {"en": "calendar days", "sv": "kalenderdagar"},
-    "unit.business_days": {"en": "business days", "sv": "arbetsdagar"},
+    "setting.latency_unit": {"en": "Waiting times counted in", "sv": "Väntetider räknas i"},
+    "settings.choice.hours": {"en": "calendar time (hours, days or weeks)", "sv": "kalendertid (timmar, dagar eller veckor)"},
+    "settings.choice.days": {"en": "calendar time (hours, days or weeks)", "sv": "kalendertid (timmar, dagar eller veckor)"},
+    "settings.choice.business_days": {"en": "business days", "sv": "arbetsdagar"},
+    "settings.default": {"en": "Default: {value}.", "sv": "Standard: {value}."},
+    "settings.timezone_placeholder": {"en": "Choose a time zone", "sv": "Välj en tidszon"},
     # -- presets and mappings ---
     "data.format": {"en": "Export format", "sv": "Exportformat"},
     "data.format.auto": {"en": "Recognise from the header row", "sv": "Känn igen från rubrikraden"},
@@ -521,7 +550,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mapping.name": {"en": "Name of the mapping", "sv": "Kopplingens namn"},
     "mapping.save_import": {"en": "Save mapping and import", "sv": "Spara kopplingen och importera"},
     "mapping.saved": {"en": "Mapping {name} saved.", "sv": "Kopplingen {name} är sparad."},
-    "mapping.download": {"en": "Download the mapping (JSON)", "sv": "Ladda ned kopplingen (JSON)"},
+    "mapping.download": {"en": "Download the mapping (JSON)", "sv": "Ladda ner kopplingen (JSON)"},
     "mapping.upload": {"en": "Load a mapping file (JSON)", "sv": "Läs in en kopplingsfil (JSON)"},
     "mapping.uploaded": {"en": "Mapping {name} loaded and saved.", "sv": "Kopplingen {name} är inläst och sparad."},
     "mapping.problem.no_name": {"en": "Give the mapping a name.", "sv": "Ge kopplingen ett namn."},
@@ -605,7 +634,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… and {count} more; the recruiters' action list in the app has them all.",
         "sv": "… och {count} till; rekryterarnas åtgärdslista i appen har alla.",
     },
-    "report.download": {"en": "Download report ({fmt})", "sv": "Ladda ned rapport ({fmt})"},
+    "report.download": {"en": "Download report ({fmt})", "sv": "Ladda ner rapport ({fmt})"},
     "report.process_downloads": {"en": "Share a report of this process", "sv": "Dela en rapport över denna process"},
     "report.downloads": {"en": "Share a report of this view", "sv": "Dela en rapport över denna vy"},
     "report.comments": {"en": "What candidates say (newest negative and positive comments, masked)", "sv": "Vad kandidaterna säger (senaste negativa och positiva kommentarer, maskerade)"},
@@ -743,8 +772,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{value} av {n} ansökningar förbi fristen på {sla} h bekräftades inom den (95 %-intervall {low}–{high}; tröskel {threshold}). Mediantid till bekräftelse {median}; {never} bekräftades aldrig.",
     },
     "risk.evidence.left_without_updates": {
-        "en": "{affected} of {n} applications ({value}, 95% interval {low}–{high}; threshold at most {threshold}) have heard nothing for more than {limit} days: {open} open, {not_told} rejected and never told. Median silence {days} days.",
-        "sv": "{affected} av {n} ansökningar ({value}, 95 %-intervall {low}–{high}; tröskel högst {threshold}) har inte hört något på mer än {limit} dagar: {open} öppna, {not_told} med avslag som aldrig meddelats. Mediantystnad {days} dagar.",
+        "en": "{affected} of {n} applications ({value}, 95% interval {low}–{high}; threshold at most {threshold}) have heard nothing for more than {limit} days: {open} open, {not_told} rejected and never told. Median silence {days}.",
+        "sv": "{affected} av {n} ansökningar ({value}, 95 %-intervall {low}–{high}; tröskel högst {threshold}) har inte hört något på mer än {limit} dagar: {open} öppna, {not_told} med avslag som aldrig meddelats. Mediantystnad {days}.",
     },
     "risk.evidence.outcome_not_told": {
         "en": "{value} of {n} rejections decided more than {sla} h ago were told within {sla} h (95% interval {low}–{high}; threshold {threshold}); {never} were never told. Median time to notice {median}.",
@@ -888,14 +917,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.contact.phone": {"en": "Phone call with personal feedback", "sv": "Telefonsamtal med personlig återkoppling"},
     "risk.contact.email": {"en": "Tell the outcome by e-mail", "sv": "Meddela utfallet per mejl"},
     "risk.contact.email_or_phone": {"en": "Status update by e-mail or phone", "sv": "Lägesuppdatering per mejl eller telefon"},
-    "setting.risk_ack_within_sla_min": {"en": "Flag: acknowledged within SLA below (share)", "sv": "Flagga: bekräftade inom SLA under (andel)"},
-    "setting.risk_ghosted_max": {"en": "Flag: left without updates above (share)", "sv": "Flagga: utan besked över (andel)"},
-    "setting.risk_told_in_time_min": {"en": "Flag: rejections told in time below (share)", "sv": "Flagga: avslag meddelade i tid under (andel)"},
-    "setting.risk_personal_feedback_min": {"en": "Flag: personal feedback after interview below (share)", "sv": "Flagga: personlig återkoppling efter intervju under (andel)"},
-    "setting.risk_cnps_min": {"en": "Flag: candidate NPS below", "sv": "Flagga: kandidat-NPS under"},
-    "setting.risk_sentiment_min": {"en": "Flag: comment sentiment below", "sv": "Flagga: kommentarernas ton under"},
-    "setting.risk_worsening_min": {"en": "Flag: getting worse by at least (share)", "sv": "Flagga: försämring med minst (andel)"},
-    "setting.risk_high_margin": {"en": "Flag severity: high from this margin (share)", "sv": "Flaggans allvarlighetsgrad: hög från denna marginal (andel)"},
+    "setting.risk_ack_within_sla_min": {"en": "Flag when acknowledged within SLA is below (%)", "sv": "Flagga när bekräftade inom SLA är under (%)"},
+    "setting.risk_ghosted_max": {"en": "Flag when left without news is above (%)", "sv": "Flagga när andelen utan besked är över (%)"},
+    "setting.risk_told_in_time_min": {"en": "Flag when rejections told in time are below (%)", "sv": "Flagga när avslag meddelade i tid är under (%)"},
+    "setting.risk_personal_feedback_min": {"en": "Flag when personal feedback after interview is below (%)", "sv": "Flagga när personlig återkoppling efter intervju är under (%)"},
+    "setting.risk_cnps_min": {"en": "Flag when candidate NPS (−100 to +100) is below", "sv": "Flagga när kandidat-NPS (−100 till +100) är under"},
+    "setting.risk_sentiment_min": {"en": "Flag when the comments' tone (−100 to +100) is below", "sv": "Flagga när kommentarernas ton (−100 till +100) är under"},
+    "setting.risk_worsening_min": {"en": "Flag as getting worse from a drop of (percentage points)", "sv": "Flagga som försämrad från en nedgång på (procentenheter)"},
+    "setting.risk_high_margin": {"en": "A flag is high from this margin beyond the limit (percentage points)", "sv": "En flagga är hög från denna marginal bortom gränsen (procentenheter)"},
     # -- metric pages ---
     "metrics.empty_selection": {
         "en": "No applications match the filters. Widen the dates or clear a filter in the sidebar.",
@@ -948,6 +977,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The range the true share lies in with 95% confidence (Wilson interval): wide for few applications.",
         "sv": "Intervallet där den sanna andelen ligger med 95 % säkerhet (Wilsonintervall): brett vid få ansökningar.",
     },
+    "processes.short.ack_within_sla_share": {"en": "Acknowledged in time", "sv": "Bekräftade i tid"},
+    "processes.short.outcome_coverage": {"en": "Outcome told", "sv": "Fått besked"},
+    "processes.short.personal_feedback_coverage": {"en": "Personal feedback", "sv": "Personlig återkoppling"},
+    "processes.short.ghosted_share": {"en": "Ghosted", "sv": "Ghostade"},
+    "processes.short.ack_latency_median": {"en": "Time to acknowledge", "sv": "Tid till bekräftelse"},
+    "processes.short.longest_silence_d_median": {"en": "Longest silence", "sv": "Längsta tystnad"},
+    "processes.short.ack_within_sla_share_interval": {"en": "Acknowledged: range", "sv": "Bekräftade: intervall"},
+    "processes.short.outcome_coverage_interval": {"en": "Told: range", "sv": "Besked: intervall"},
+    "processes.short.personal_feedback_coverage_interval": {"en": "Feedback: range", "sv": "Återkoppling: intervall"},
+    "processes.short.ghosted_share_interval": {"en": "Ghosted: range", "sv": "Ghostade: intervall"},
     "processes.ranking": {"en": "Compare processes on one metric", "sv": "Jämför processerna på ett mått"},
     "processes.ranking_metric": {"en": "Metric", "sv": "Mått"},
     "detail.pick_process": {"en": "Process", "sv": "Process"},
@@ -997,7 +1036,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.applications_axis": {"en": "Applications", "sv": "Ansökningar"},
     "chart.within_limit": {"en": "within the limit", "sv": "inom gränsen"},
     "chart.over_limit": {"en": "over the limit", "sv": "över gränsen"},
-    "chart.sla_line": {"en": "SLA {limit}", "sv": "SLA {limit}"},
+    "chart.limit_line": {"en": "limit {limit}", "sv": "gräns {limit}"},
+    "chart.longer": {"en": "longer than {limit}", "sv": "längre än {limit}"},
+    "chart.unit.hours": {"en": "hours", "sv": "timmar"},
+    "chart.unit.days": {"en": "days", "sv": "dagar"},
+    "chart.unit.weeks": {"en": "weeks", "sv": "veckor"},
+    "chart.unit.business_days": {"en": "business days", "sv": "arbetsdagar"},
+    "chart.empty.ack_latency": {
+        "en": "No application in this selection has been acknowledged, so there is no waiting time to show.",
+        "sv": "Ingen ansökan i urvalet har bekräftats, så det finns ingen väntetid att visa.",
+    },
+    "chart.empty.notice_latency": {
+        "en": "No rejected candidate in this selection has been told yet, so there is no waiting time to show.",
+        "sv": "Ingen kandidat med avslag i urvalet har fått besked ännu, så det finns ingen väntetid att visa.",
+    },
+    "chart.empty.post_interview_latency": {
+        "en": "No interviewed candidate in this selection has had an answer yet, so there is no waiting time to show.",
+        "sv": "Ingen intervjuad kandidat i urvalet har fått svar ännu, så det finns ingen väntetid att visa.",
+    },
+    "chart.empty.silence": {
+        "en": "No application in this selection can be measured for silence.",
+        "sv": "Ingen ansökan i urvalet kan mätas för tystnad.",
+    },
     "chart.latency.ack_latency": {"en": "Time to acknowledgement", "sv": "Tid till bekräftelse"},
     "chart.latency.notice_latency": {"en": "Time from rejection to notice", "sv": "Tid från avslag till besked"},
     "chart.latency.post_interview_latency": {"en": "Time from interview to an answer", "sv": "Tid från intervju till svar"},
@@ -1008,10 +1068,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.silence_title": {"en": "Longest silence per application", "sv": "Längsta tystnad per ansökan"},
     "chart.silence_axis": {"en": "Longest silence", "sv": "Längsta tystnad"},
-    "chart.silence_limit_line": {"en": "limit {limit}", "sv": "gräns {limit}"},
     "chart.silence_subtitle": {
-        "en": "{over} of {count} applications waited more than {limit} days for news at some point (red)",
-        "sv": "{over} av {count} ansökningar väntade någon gång mer än {limit} dagar på besked (rött)",
+        "en": "{over} of {count} applications waited more than {limit} for news at some point (red)",
+        "sv": "{over} av {count} ansökningar väntade någon gång mer än {limit} på besked (rött)",
     },
     "chart.funnel_title": {"en": "How far applications got", "sv": "Hur långt ansökningarna kom"},
     "chart.stage.applied": {"en": "Applied", "sv": "Ansökt"},
@@ -1022,9 +1081,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.timeline_title": {"en": "Timeline of {application}", "sv": "Tidslinje för {application}"},
     "chart.time_axis": {"en": "Date (local time)", "sv": "Datum (lokal tid)"},
     "chart.data_end": {"en": "data up to {date}", "sv": "data till {date}"},
+    "chart.day_format": {"en": "%-d %b %Y", "sv": "%Y-%m-%d"},
+    "chart.toolbar.zoom": {"en": "Zoom", "sv": "Zooma"},
+    "chart.toolbar.pan": {"en": "Pan", "sv": "Panorera"},
+    "chart.toolbar.box_select": {"en": "Box select", "sv": "Välj med rektangel"},
+    "chart.toolbar.lasso_select": {"en": "Lasso select", "sv": "Välj med lasso"},
+    "chart.toolbar.zoom_in": {"en": "Zoom in", "sv": "Zooma in"},
+    "chart.toolbar.zoom_out": {"en": "Zoom out", "sv": "Zooma ut"},
+    "chart.toolbar.autoscale": {"en": "Autoscale", "sv": "Anpassa skalan"},
+    "chart.toolbar.reset_axes": {"en": "Reset axes", "sv": "Återställ axlarna"},
+    "chart.toolbar.download_png": {"en": "Download the chart as PNG", "sv": "Ladda ner diagrammet som PNG"},
+    "chart.toolbar.download": {"en": "Download the chart", "sv": "Ladda ner diagrammet"},
+    "chart.toolbar.spikelines": {"en": "Show or hide guide lines", "sv": "Visa eller dölj hjälplinjer"},
+    "chart.toolbar.hover_closest": {"en": "Show the closest point on hover", "sv": "Visa närmaste punkt vid hovring"},
+    "chart.toolbar.hover_compare": {"en": "Compare points on hover", "sv": "Jämför punkter vid hovring"},
+    "chart.toolbar.double_click": {"en": "Double-click to zoom back out", "sv": "Dubbelklicka för att zooma ut igen"},
+    "chart.toolbar.snapshot": {"en": "Taking a picture of the chart, this may take a few seconds", "sv": "Tar en bild av diagrammet, det kan ta några sekunder"},
+    "chart.toolbar.snapshot_done": {"en": "Picture taken", "sv": "Bilden är klar"},
     "chart.since_contact": {
-        "en": "{days} days from the last contact to the end of the data",
-        "sv": "{days} dagar från senaste kontakten till slutet av datan",
+        "en": "{duration} from the last contact to the end of the data",
+        "sv": "{duration} från senaste kontakten till slutet av datan",
     },
     "chart.contact": {"en": "the candidate heard from us", "sv": "kandidaten hörde av oss"},
     "chart.other_event": {"en": "internal event", "sv": "intern händelse"},
@@ -1151,23 +1227,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "voice.no_comments": {"en": "No comments match.", "sv": "Inga kommentarer matchar."},
     "voice.calibration_heading": {"en": "Learn from your own comments", "sv": "Lär av era egna kommentarer"},
     "voice.calibration_intro": {
-        "en": "Fits the reading of tone to the comments in this store, taking comments with NPS 9–10 as positive and 0–6 as negative, and measures it on comments it did not learn from. The stored labels change only when it reads them better than the default.",
-        "sv": "Anpassar tolkningen av tonen till kommentarerna i databasen, med kommentarer med NPS 9–10 som positiva och 0–6 som negativa, och mäter den på kommentarer den inte lärt sig av. De sparade etiketterna ändras bara när den tolkar bättre än standardläsningen.",
+        "en": "Teaches the reading of tone your own candidates' words: comments with NPS 9–10 count as positive and 0–6 as negative, and the result is tested on comments kept aside for the test. The tone shown changes only if it reads them better than the built-in word lists.",
+        "sv": "Lär tolkningen av tonen era egna kandidaters ord: kommentarer med NPS 9–10 räknas som positiva och 0–6 som negativa, och resultatet prövas på kommentarer som sparats undan för provet. Tonen som visas ändras bara om den tolkar dem bättre än de inbyggda ordlistorna.",
     },
-    "voice.calibrate": {"en": "Calibrate on the stored comments", "sv": "Kalibrera på de sparade kommentarerna"},
+    "voice.calibrate": {
+        "en": "Learn from your comments",
+        "sv": "Lär av era kommentarer",
+    },
     "voice.calibration_won": {
-        "en": "Calibrated {when} on {n} comments: {calibrated} right on {held_out} held-out comments against {default} for the default reading. The calibration is in use; {relabelled} labels changed.",
-        "sv": "Kalibrerad {when} på {n} kommentarer: {calibrated} rätt på {held_out} undanhållna kommentarer mot {default} för standardläsningen. Kalibreringen används; {relabelled} etiketter ändrades.",
+        "en": "Learned {when} from {n} comments: {calibrated} read right on {held_out} comments kept aside, against {default} with the built-in word lists. The tone is now read this way; {relabelled} comments changed tone.",
+        "sv": "Inlärt {when} av {n} kommentarer: {calibrated} rätt tolkade på {held_out} undansparade kommentarer, mot {default} med de inbyggda ordlistorna. Tonen tolkas nu så; {relabelled} kommentarer bytte ton.",
     },
     "voice.calibration_lost": {
-        "en": "Calibrated {when} on {n} comments: {calibrated} right on {held_out} held-out comments against {default} for the default reading. The default reading is kept; {relabelled} labels changed.",
-        "sv": "Kalibrerad {when} på {n} kommentarer: {calibrated} rätt på {held_out} undanhållna kommentarer mot {default} för standardläsningen. Standardläsningen behålls; {relabelled} etiketter ändrades.",
+        "en": "Learned {when} from {n} comments: {calibrated} read right on {held_out} comments kept aside, against {default} with the built-in word lists. The built-in word lists are kept; {relabelled} comments changed tone.",
+        "sv": "Inlärt {when} av {n} kommentarer: {calibrated} rätt tolkade på {held_out} undansparade kommentarer, mot {default} med de inbyggda ordlistorna. De inbyggda ordlistorna behålls; {relabelled} kommentarer bytte ton.",
     },
     "voice.calibration_untrained": {
-        "en": "Nothing was calibrated: it needs at least 30 stored comments with NPS 0–6 or 9–10, of both kinds ({n} stored).",
-        "sv": "Ingen kalibrering gjordes: det behövs minst 30 sparade kommentarer med NPS 0–6 eller 9–10, av båda slagen ({n} sparade).",
+        "en": "Nothing was learned: it needs at least 30 comments with NPS 0–6 or 9–10, of both kinds ({n} so far).",
+        "sv": "Ingenting lärdes in: det behövs minst 30 kommentarer med NPS 0–6 eller 9–10, av båda slagen ({n} hittills).",
     },
-    "voice.labels_by": {"en": "labels by: {scorer}", "sv": "etiketter av: {scorer}"},
+    "voice.labels_by": {"en": "Tone read by {scorer}.", "sv": "Tonen tolkas av {scorer}."},
+    "voice.scorer.builtin": {"en": "the built-in word lists (Swedish and English)", "sv": "de inbyggda ordlistorna (svenska och engelska)"},
+    "voice.scorer.calibrated": {"en": "the word lists, tuned to your comments", "sv": "ordlistorna, anpassade efter era kommentarer"},
     # -- import review fixes ---
     "problem.out_of_range": {
         "en": "{value!r} lies outside the accepted dates ({detail}, UTC); a date before 1990 or more than a year ahead is a typo or a placeholder such as 1970-01-01 or 9999-12-31. Write the real date and time, or leave the row out",
@@ -1476,7 +1557,21 @@ def tn(key: str, count: int, lang: str = "en", **values: object) -> str:
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    """The message `key` in `lang`, formatted with `values`."""
+    """The message `key` in `lang`, formatted with `values`; numbers among them are written with the
+    language's separators ("1,830" / "1 830"). Pass an identifier that is a number as text."""
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    return _LocalFormatter(lang).vformat(text, (), values) if values else text
+
+
+class _LocalFormatter(Formatter):
+    """str.format, but a plain number field ("{count}", no conversion, no format spec) is written
+    with the language's separators; "{value!r}" and "{x:.1f}" keep their meaning."""
+
+    def __init__(self, lang: str) -> None:
+        self.locale = LOCALES.get(lang, LOCALES["en"])
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if not format_spec and isinstance(value, Real) and not isinstance(value, bool) and value == value:
+            return format_decimal(value, locale=self.locale)
+        return super().format_field(value, format_spec)

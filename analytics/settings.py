@@ -22,6 +22,7 @@ class SettingSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    percent: bool = False  # a share (0–1) people read and enter as a percentage (0.95 is "95 %")
 
 
 SETTING_SPECS: tuple[SettingSpec, ...] = (
@@ -66,10 +67,12 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "latency_unit", "hours",
-        "Show latencies in calendar hours, calendar days or business days (weekends and Swedish "
-        "public holidays skipped).",
-        "Visa svarstider i kalendertimmar, kalenderdagar eller arbetsdagar (helger och svenska "
-        "helgdagar hoppas över).", choices=("hours", "days", "business_days"),
+        "Count waiting times in calendar time, written in hours, days or weeks as reads best, or in business "
+        "days (weekends and Swedish public holidays skipped). 'days' is kept for older settings and reads "
+        "as calendar time.",
+        "Räkna väntetider i kalendertid, skrivna i timmar, dagar eller veckor efter vad som läses lättast, "
+        "eller i arbetsdagar (helger och svenska helgdagar hoppas över). 'days' finns kvar för äldre "
+        "inställningar och läses som kalendertid.", choices=("hours", "days", "business_days"),
     ),
     SettingSpec(
         "retention_months", 0,
@@ -86,31 +89,31 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     # flag judges a catalogue share, the default is that share's target.
     SettingSpec(
         "risk_ack_within_sla_min", METRICS["ack_within_sla_share"].target,
-        "Flag a process when fewer than this share of its applications (0–1) are acknowledged within "
+        "Flag a process when fewer than this share of its applications are acknowledged within "
         "the acknowledgement SLA.",
-        "Flagga en process när en mindre andel än så här av ansökningarna (0–1) bekräftas inom "
-        "bekräftelse-SLA:n.", 0, 1,
+        "Flagga en process när en mindre andel än så här av ansökningarna bekräftas inom "
+        "bekräftelse-SLA:n.", 0, 1, percent=True,
     ),
     SettingSpec(
         "risk_ghosted_max", METRICS["ghosted_share"].target,
-        "Flag a process when more than this share of its applications (0–1) have heard nothing for "
+        "Flag a process when more than this share of its applications have heard nothing for "
         "longer than the silence limit.",
-        "Flagga en process när en större andel än så här av ansökningarna (0–1) inte har hört något på "
-        "längre tid än tystnadsgränsen.", 0, 1,
+        "Flagga en process när en större andel än så här av ansökningarna inte har hört något på "
+        "längre tid än tystnadsgränsen.", 0, 1, percent=True,
     ),
     SettingSpec(
         "risk_told_in_time_min", 0.90,
-        "Flag a process when fewer than this share of its rejected candidates (0–1) are told within the "
+        "Flag a process when fewer than this share of its rejected candidates are told within the "
         "notice SLA.",
-        "Flagga en process när en mindre andel än så här av kandidaterna med avslag (0–1) får besked inom "
-        "besked-SLA:n.", 0, 1,
+        "Flagga en process när en mindre andel än så här av kandidaterna med avslag får besked inom "
+        "besked-SLA:n.", 0, 1, percent=True,
     ),
     SettingSpec(
         "risk_personal_feedback_min", METRICS["personal_feedback_coverage"].target,
-        "Flag a process when fewer than this share of its interviewees who were rejected (0–1) get "
+        "Flag a process when fewer than this share of its interviewees who were rejected get "
         "personal feedback (phone, video or in person).",
-        "Flagga en process när en mindre andel än så här av de intervjuade som fått avslag (0–1) får "
-        "personlig återkoppling (telefon, video eller på plats).", 0, 1,
+        "Flagga en process när en mindre andel än så här av de intervjuade som fått avslag får "
+        "personlig återkoppling (telefon, video eller på plats).", 0, 1, percent=True,
     ),
     SettingSpec(
         "risk_cnps_min", 0.0,
@@ -126,17 +129,17 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "risk_worsening_min", 0.10,
-        "Flag a process as getting worse when a share in the recent half of its applications is this much "
-        "(0–1, 0.10 = 10 percentage points) worse than in the half before.",
-        "Flagga en process som försämrad när en andel i den senare halvan av ansökningarna är så här mycket "
-        "(0–1, 0,10 = 10 procentenheter) sämre än i halvan före.", 0, 1,
+        "Flag a process as getting worse when a share in the recent half of its applications is this many "
+        "percentage points worse than in the half before.",
+        "Flagga en process som försämrad när en andel i den senare halvan av ansökningarna är så här många "
+        "procentenheter sämre än i halvan före.", 0, 1, percent=True,
     ),
     SettingSpec(
         "risk_high_margin", 0.20,
-        "A flag is high when its whole 95 % interval lies at least this far (0–1, in shares; twice as many "
-        "points for scores) beyond the threshold.",
-        "En flagga är hög när hela dess 95 %-intervall ligger minst så här långt (0–1, i andelar; dubbelt så "
-        "många poäng för betyg) bortom tröskeln.", 0.01, 1,
+        "A flag is high when its whole 95 % interval lies at least this many percentage points beyond the "
+        "threshold (twice as many points for candidate NPS and comment tone).",
+        "En flagga är hög när hela dess 95 %-intervall ligger minst så här många procentenheter bortom "
+        "tröskeln (dubbelt så många poäng för kandidat-NPS och kommentarernas ton).", 0.01, 1, percent=True,
     ),
 )
 

@@ -6,6 +6,7 @@ moves the app to the user's data.
 
 import streamlit as st
 
+from analytics import formatting
 from analytics.catalogue import METRICS
 from analytics.i18n import t
 from analytics.ingest.message_traces import TRACE_FORMATS
@@ -14,9 +15,9 @@ from analytics.measure.evidence import measurable_metrics
 from analytics.operations import import_upload, undo
 from analytics.privacy import escape_markdown as md
 from ui.candidate_rights import render_candidate_rights
-from ui.common import format_time, lang, real_store, show_real_data, showing_demo, store_metrics
+from ui.common import format_time, lang, real_store, show_real_data, show_table, showing_demo, store_metrics
 from ui.identity import refused_unless
-from ui.import_report import render_import_report, render_row_problems
+from ui.import_report import import_format_title, import_kind_title, render_import_report, render_row_problems
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
 
@@ -53,7 +54,7 @@ with st.expander(t("data.records_heading", L)):
     all_feedback = st.checkbox(t("data.records_feedback", L), value=True, key="records_feedback")
 not_recorded = {kind for kind, kept in (("messages", all_messages), ("personal_feedback", all_feedback)) if not kept}
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
-                           accept_multiple_files=True, key="uploads")
+                           accept_multiple_files=True, key="uploads", help=t("data.upload_help", L))
 
 
 def show_import_report(report) -> None:
@@ -104,24 +105,31 @@ imports["imported_at"] = imports["imported_at"].dt.tz_convert(store.settings().t
 if imports.empty:
     st.write(t("store.no_imports", L))
 else:
-    st.dataframe(
-        imports[["import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
-                 "rows_left_out", "imported_at"]],
+    shown_imports = imports.assign(
+        import_id=imports["import_id"].astype(str),   # an identifier, not an amount: no thousands separator
+        kind=[import_kind_title(kind, L) for kind in imports["kind"]],
+        format=[import_format_title(name, L) for name in imports["format"]],
+    )
+    show_table(
+        shown_imports[["import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
+                       "rows_left_out", "imported_at"]],
         hide_index=True,
         column_config={
             name: t(f"col.{name}", L)
             for name in ("import_id", "file_name", "kind", "format", "rows_stored", "rows_duplicate", "rows_rejected",
                          "rows_left_out")
-        } | {"imported_at": st.column_config.DatetimeColumn(t("col.imported_at", L), format="YYYY-MM-DD HH:mm")},
+        } | {"imported_at": st.column_config.DatetimeColumn(t("col.imported_at", L),
+                                                          format=formatting.table_date_format(L, with_time=True))},
     )
     by_id = imports.set_index("import_id")
     choice = st.selectbox(
         t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick",
-        format_func=lambda i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})",
+        format_func={i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})"
+                     for i in by_id.index}.get,
     )
     if st.button(t("data.undo", L), key="undo_button"):
         result = undo(store, person, int(choice))
-        st.session_state["data_flash"] = t("data.undone", L, id=result.import_id, events=result.events_removed,
+        st.session_state["data_flash"] = t("data.undone", L, id=str(result.import_id), events=result.events_removed,
                                            answers=result.answers_removed)
         st.rerun()
 

@@ -3,6 +3,7 @@ attention first, the monthly trends, and what the store holds."""
 
 import streamlit as st
 
+from analytics import formatting
 from analytics.i18n import t
 from analytics.present.charts import monthly_trend
 from analytics.present.coverage import coverage_lines
@@ -14,12 +15,14 @@ from analytics.present.process_view import (
 )
 from analytics.privacy import escape_markdown as md
 from ui.common import (
+    chart_config,
     format_time,
     get_store,
     inventory,
     lang,
     metrics,
     risk_assessment,
+    show_table,
     sidebar_filters,
     window_comparison,
 )
@@ -48,12 +51,13 @@ else:
     for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
         column.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.help, border=True,
                       height="stretch", delta_description=t("overview.vs_previous", L, days=days) if card.delta else None)
+    start, end = formatting.day(comparison.current_from, L), formatting.day(comparison.current_to, L)
     if comparison.previous.empty:
-        st.caption(t("overview.period_caption_alone", L, start=comparison.current_from, end=comparison.current_to,
-                     days=days))
+        st.caption(t("overview.period_caption_alone", L, start=start, end=end, days=days))
     else:
-        st.caption(t("overview.period_caption", L, start=comparison.current_from, end=comparison.current_to,
-                     previous_start=comparison.previous_from, previous_end=comparison.previous_to))
+        st.caption(t("overview.period_caption", L, start=start, end=end,
+                     previous_start=formatting.day(comparison.previous_from, L),
+                     previous_end=formatting.day(comparison.previous_to, L)))
     for line in coverage_lines(comparison.current.iloc[0], CARD_KEYS, L, settings.latency_unit):
         st.caption(line)
 
@@ -77,29 +81,29 @@ else:
 
     st.subheader(t("overview.trends", L))
     st.caption(t("overview.trends_caption", L, n=settings.min_group_size))
-    st.plotly_chart(monthly_trend(metrics("month", filters), TARGET_KEYS, L))
+    st.plotly_chart(monthly_trend(metrics("month", filters), TARGET_KEYS, L), config=chart_config())
 
 st.divider()
 st.subheader(t("store.heading", L))
 cards = st.columns(4)
-cards[0].metric(t("store.applications", L), f"{held.applications:,}".replace(",", " "))
-cards[1].metric(t("store.events", L), f"{held.events:,}".replace(",", " "))
-cards[2].metric(t("store.processes", L), held.processes)
-cards[3].metric(t("store.survey_answers", L), f"{held.survey_answers:,}".replace(",", " "))
+cards[0].metric(t("store.applications", L), formatting.number(held.applications, L))
+cards[1].metric(t("store.events", L), formatting.number(held.events, L))
+cards[2].metric(t("store.processes", L), formatting.number(held.processes, L))
+cards[3].metric(t("store.survey_answers", L), formatting.number(held.survey_answers, L))
 st.write(t("store.date_range", L, first=format_time(held.first_event), last=format_time(held.last_event)))
 if held.last_import:
     st.write(t("store.last_import", L, file=md(held.last_import["file_name"]), rows=held.last_import["rows_stored"],
                when=format_time(held.last_import["imported_at"])))
 
 st.subheader(t("store.per_process", L))
-st.dataframe(
+show_table(
     held.per_process,
     hide_index=True,
     column_config={
         "process_id": t("col.process_id", L), "process_name": t("col.process_name", L),
         "department": t("col.department", L), "applications": t("col.applications", L),
         "events": t("col.events", L),
-        "first_event": st.column_config.DatetimeColumn(t("col.first_event", L), format="YYYY-MM-DD"),
-        "last_event": st.column_config.DatetimeColumn(t("col.last_event", L), format="YYYY-MM-DD"),
+        "first_event": st.column_config.DatetimeColumn(t("col.first_event", L), format=formatting.table_date_format(L)),
+        "last_event": st.column_config.DatetimeColumn(t("col.last_event", L), format=formatting.table_date_format(L)),
     },
 )

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from analytics import formatting
 from analytics.i18n import t
 from analytics.measure.metrics import facts_as_of, select_facts
 from analytics.present.charts import (
@@ -27,12 +28,14 @@ from analytics.present.process_view import (
 )
 from analytics.present.reports import ReportScope
 from ui.common import (
+    chart_config,
     facts,
     get_store,
     lang,
     metrics_or_stop,
     report_downloads,
     risk_assessment,
+    show_table,
     sidebar_filters,
 )
 
@@ -67,25 +70,27 @@ for line in coverage_lines(by_process[by_process["process_id"] == process_id].il
 selected = select_facts(store, facts(), replace(filters, processes=(process_id,)))
 st.subheader(t("detail.progress", L))
 funnel, silence = st.columns(2)
-funnel.plotly_chart(stage_funnel(selected, L))
-silence.plotly_chart(silence_distribution(selected, settings.silence_limit_days, L))
+funnel.plotly_chart(stage_funnel(selected, L), config=chart_config())
+silence.plotly_chart(silence_distribution(selected, settings.silence_limit_days, L), config=chart_config())
 
 st.subheader(t("detail.latencies", L))
 limits = latency_limits(settings)
 for column, latency in zip(st.columns(len(LATENCY_COLUMNS)), LATENCY_COLUMNS, strict=True):
-    column.plotly_chart(latency_distribution(selected, latency, L, settings.latency_unit, limits[latency]))
+    column.plotly_chart(latency_distribution(selected, latency, L, settings.latency_unit, limits[latency]),
+                        config=chart_config())
 
 ghosted = ghosted_applications(store, selected, process_id, L)
 st.subheader(t("detail.ghosted", L, count=len(ghosted)))
 if ghosted.empty:
     st.success(t("detail.ghosted_none", L))
 else:
-    st.caption(t("detail.ghosted_caption", L, limit=f"{settings.silence_limit_days:g}"))
-    st.dataframe(ghosted, hide_index=True, placeholder="–", column_config={
+    st.caption(t("detail.ghosted_caption", L, limit=settings.silence_limit_days))
+    show_table(ghosted, hide_index=True, column_config={
         "application": t("detail.col.application", L),
-        "days_silent": st.column_config.NumberColumn(t("detail.col.days_silent", L), format="%.1f"),
-        "last_contact": st.column_config.DatetimeColumn(t("detail.col.last_contact", L), format="YYYY-MM-DD HH:mm"),
-        "applied": st.column_config.DatetimeColumn(t("detail.col.applied", L), format="YYYY-MM-DD"),
+        "days_silent": st.column_config.NumberColumn(t("detail.col.days_silent", L)),
+        "last_contact": st.column_config.DatetimeColumn(t("detail.col.last_contact", L),
+                                                        format=formatting.table_date_format(L, with_time=True)),
+        "applied": st.column_config.DatetimeColumn(t("detail.col.applied", L), format=formatting.table_date_format(L)),
         "stage": t("detail.col.stage", L),
         "waiting_for": t("detail.col.waiting_for", L),
         "recruiter": t("col.recruiter", L),
@@ -94,5 +99,6 @@ else:
 st.subheader(t("detail.timeline", L))
 choices = application_choices(store, selected, process_id)
 application = st.selectbox(t("detail.pick_application", L), list(choices), key=f"timeline_{process_id}")
-st.plotly_chart(application_timeline(application_events(store, choices[application], process_id, facts_as_of(facts())), L))
+events = application_events(store, choices[application], process_id, facts_as_of(facts()))
+st.plotly_chart(application_timeline(events, L), config=chart_config())
 st.caption(t("detail.timeline_caption", L))

@@ -13,7 +13,18 @@ from analytics.measure.risk_rules import SEVERITY_POINTS
 from analytics.present.coverage import unjudged_notes
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.privacy import escape_markdown as md
-from ui.common import facts, get_store, inventory, lang, metrics, principal, real_store, risk_assessment, sidebar_filters
+from ui.common import (
+    facts,
+    get_store,
+    inventory,
+    lang,
+    metrics,
+    principal,
+    real_store,
+    risk_assessment,
+    show_table,
+    sidebar_filters,
+)
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
@@ -69,7 +80,7 @@ ranking = ranking_table(assessment.processes, L)
 if ranking.empty:
     st.success(t("risk.no_flags", L))
 else:
-    st.dataframe(ranking, hide_index=True, height="content", column_config={
+    show_table(ranking, hide_index=True, height="content", column_config={
         t("risk.col.risk_score", L): st.column_config.ProgressColumn(
             t("risk.col.risk_score", L), format="%d", min_value=0, max_value=MAX_SCORE, width="small"),
         t("risk.col.score_parts", L): st.column_config.TextColumn(t("risk.col.score_parts", L), width="large"),
@@ -106,7 +117,7 @@ person = principal()
 if not allows(person, "action_list"):
     st.caption(t("risk.actions_not_allowed", L))
     st.stop()
-st.caption(t("risk.actions_caption", L, limit=f"{settings.silence_limit_days:g}"))
+st.caption(t("risk.actions_caption", L, limit=settings.silence_limit_days))
 if (own := recruiter_scope(person)) is not None:
     recruiter = own   # a recruiter's own action list: the candidates they are the recruiter of
 else:
@@ -124,10 +135,10 @@ else:
         st.info(t("risk.actions_none_today", L, horizon=horizon))
     else:
         st.write(tn("risk.actions_count", len(today), L, horizon=horizon))
-        st.dataframe(action_table(today, L), hide_index=True)
+        show_table(action_table(today, L), hide_index=True)
         action_downloads(chosen, 0, person, {"rows": len(today), "recruiter": recruiter})
     if not backlog.empty:
         with st.expander(tn("risk.backlog_heading", len(backlog), L, horizon=horizon), expanded=False):
             st.caption(t("risk.backlog_caption", L, horizon=horizon))
-            st.dataframe(action_table(backlog, L), hide_index=True)
+            show_table(action_table(backlog, L), hide_index=True)
             action_downloads(chosen, 1, person, {"rows": len(backlog), "recruiter": recruiter, "backlog": True})

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
+from analytics import formatting
 from analytics.access import allows
 from analytics.i18n import t
 from analytics.measure.voice import LABELS, active_scorer, highlight_drivers, latest_calibration
 from analytics.operations import calibrate_sentiment
 from analytics.present import voice_charts as charts
-from analytics.sentiment import THEMES
-from ui.common import format_time, get_store, lang, principal, sidebar_filters
+from analytics.sentiment import SCORER_NAME, THEMES
+from analytics.sentiment.calibration import CALIBRATED_SCORER_NAME
+from ui.common import chart_config, format_time, get_store, lang, principal, show_table, sidebar_filters
 from ui.voice_cache import comment_rows, report
 
 filters = sidebar_filters()
@@ -26,45 +28,46 @@ if not overall["answers"]:
 
 # -- headline ---------------------------------------------------------------------------------------
 cards = st.columns(4)
-cards[0].metric(t("voice.col.response_rate", L), charts.format_share(overall["survey_response_rate"]), border=True,
+cards[0].metric(t("voice.col.response_rate", L), charts.format_share(overall["survey_response_rate"], L), border=True,
                 help=t("voice.help.response_rate", L, sent=overall["survey_sent"], answered=overall["survey_responses"]))
-cards[1].metric(t("voice.series.cnps", L), charts.format_signed(overall["cnps"]), border=True,
+cards[1].metric(t("voice.series.cnps", L), charts.format_signed(overall["cnps"], L), border=True,
                 help=t("voice.help.n", L, n=overall["nps_answers"]))
-cards[2].metric(t("voice.series.sentiment", L), charts.format_signed(overall["sentiment_score"]), border=True,
+cards[2].metric(t("voice.series.sentiment", L), charts.format_signed(overall["sentiment_score"], L), border=True,
                 help=t("voice.help.comments", L, n=overall["comments"]))
-cards[3].metric(t("voice.col.answers", L), overall["answers"], border=True)
+cards[3].metric(t("voice.col.answers", L), formatting.number(overall["answers"], L), border=True)
 st.caption(t("voice.anonymity", L, minimum=minimum))
 
 # -- per group --------------------------------------------------------------------------------------
 st.subheader(t("voice.groups_heading", L))
 st.radio(t("voice.group_by", L), ("process", "stage", "outcome"), key="voice_by", horizontal=True,
          format_func=lambda group: t(f"voice.by.{group}", L))
-st.plotly_chart(charts.cnps_by_group_chart(voice.groups, by, L), key="voice_groups_chart")
-st.dataframe(
-    charts.groups_table(voice.groups, by, L, minimum), hide_index=True, placeholder="–",
-    column_config={
-        t("voice.col.response_rate", L): st.column_config.NumberColumn(format="%.0f %%"),
-        t("voice.col.cnps", L): st.column_config.NumberColumn(format="%+.0f"),
-        t("voice.col.sentiment", L): st.column_config.NumberColumn(format="%+.0f"),
-    },
-)
+st.plotly_chart(charts.cnps_by_group_chart(voice.groups, by, L), key="voice_groups_chart", config=chart_config())
+show_table(charts.groups_table(voice.groups, by, L, minimum).style.format({
+    t("voice.col.response_rate", L): lambda value: charts.format_share(value / 100, L),
+    t("voice.col.cnps", L): lambda value: charts.format_signed(value, L),
+    t("voice.col.sentiment", L): lambda value: charts.format_signed(value, L),
+    t("voice.col.survey_sent", L): lambda value: formatting.number(value, L, missing="–"),
+    t("voice.col.answers", L): lambda value: formatting.number(value, L, missing="–"),
+    t("voice.col.comments", L): lambda value: formatting.number(value, L, missing="–"),
+}, na_rep="–"), hide_index=True)
 
 left, right = st.columns(2)
 left.subheader(t("voice.trend_heading", L))
-left.plotly_chart(charts.cnps_trend_chart(voice.trend, L), key="voice_trend_chart")
+left.plotly_chart(charts.cnps_trend_chart(voice.trend, L), key="voice_trend_chart", config=chart_config())
 right.subheader(t("voice.distribution_heading", L))
-right.plotly_chart(charts.nps_distribution_chart(voice.distribution, L), key="voice_distribution_chart")
+right.plotly_chart(charts.nps_distribution_chart(voice.distribution, L), key="voice_distribution_chart",
+                   config=chart_config())
 left, right = st.columns(2)
 left.subheader(t("voice.ratings_heading", L))
-left.plotly_chart(charts.ratings_chart(voice.ratings, L), key="voice_ratings_chart")
+left.plotly_chart(charts.ratings_chart(voice.ratings, L), key="voice_ratings_chart", config=chart_config())
 right.subheader(t("voice.themes_heading", L))
-right.plotly_chart(charts.theme_sentiment_chart(voice.themes, L), key="voice_themes_chart")
+right.plotly_chart(charts.theme_sentiment_chart(voice.themes, L), key="voice_themes_chart", config=chart_config())
 
 # -- what drives the verdict ------------------------------------------------------------------------
 st.subheader(t("voice.drivers_heading", L))
 st.caption(t("voice.drivers_intro", L))
-st.plotly_chart(charts.drivers_chart(voice.drivers, L), key="voice_drivers_chart")
-st.dataframe(charts.drivers_table(voice.drivers, L, minimum), hide_index=True)
+st.plotly_chart(charts.drivers_chart(voice.drivers, L), key="voice_drivers_chart", config=chart_config())
+show_table(charts.drivers_table(voice.drivers, L, minimum), hide_index=True)
 
 # -- comments ---------------------------------------------------------------------------------------
 st.subheader(t("voice.comments_heading", L))
@@ -108,7 +111,8 @@ if result is not None:
     if result.default_accuracy is None:
         st.info(t("voice.calibration_untrained", L, reason=result.reason, n=result.labelled_comments))
     else:
-        values = {"default": f"{result.default_accuracy:.0%}", "calibrated": f"{result.calibrated_accuracy:.0%}",
+        values = {"default": formatting.percent(result.default_accuracy, L),
+                  "calibrated": formatting.percent(result.calibrated_accuracy, L),
                   "n": result.labelled_comments, "held_out": result.held_out, "relabelled": result.relabelled,
                   "when": format_time(result.calibrated_at)}
         message = t("voice.calibration_won" if result.beats_default else "voice.calibration_lost", L, **values)
@@ -116,4 +120,5 @@ if result is not None:
             st.success(message)
         else:
             st.info(message)
-st.caption(t("voice.labels_by", L, scorer=active_scorer(store)))
+scorers = {SCORER_NAME: t("voice.scorer.builtin", L), CALIBRATED_SCORER_NAME: t("voice.scorer.calibrated", L)}
+st.caption(t("voice.labels_by", L, scorer=", ".join(scorers.get(name, name) for name in active_scorer(store).split(", "))))

@@ -42,7 +42,9 @@ def test_every_share_names_its_parts_and_interval_and_they_are_metrics_or_column
 
 def test_latencies_restate_in_the_chosen_unit_under_their_own_key():
     assert DISPLAY_LATENCIES["ack_latency_median"] == "ack_latency_h_median"
-    assert display_metric("ack_latency_median", "days").format_value(1.25) == "1.2 d"
+    # 1.25 calendar days are 30 hours: under two days, so written in hours; business days stay so
+    assert display_metric("ack_latency_median", "days").format_value(1.25, "en") == "30 h"
+    assert display_metric("ack_latency_median", "business_days").format_value(1.25, "sv") == "1,3 arbetsdagar"
     assert display_metric("ack_latency_median", "days").label("sv") == METRICS["ack_latency_h_median"].label("sv")
 
 
@@ -79,9 +81,13 @@ def test_missing_evidence_is_named_in_the_vocabulary_order():
     assert [metric.key for metric in shown_in(CARD)][0] == "applications"
 
 
-def test_a_missing_value_is_a_dash_whatever_kind_of_missing():
+def test_a_missing_value_is_not_measurable_whatever_kind_of_missing():
     share = METRICS["outcome_coverage"]
     for missing in (None, float("nan"), math.nan, pd.NA, pd.NaT):
-        assert share.format_value(missing) == "–"
-    assert share.format_value(0.753) == "75%"
-    assert METRICS["cnps"].format_value(-12.4) == "-12"
+        assert share.format_value(missing, "en") == "not measurable"
+        assert share.format_value(missing, "sv") == "kan inte mätas"
+        assert share.format_value(missing, "en", missing="–") == "–"
+    assert share.format_value(0.753, "en") == "75%"
+    assert share.format_value(0.753, "sv") == "75\u00a0%"
+    assert METRICS["cnps"].format_value(-12.4, "en") == "-12"
+    assert METRICS["applications"].format_value(1830, "sv") == "1\u00a0830"

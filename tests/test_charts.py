@@ -73,7 +73,7 @@ def test_ranking_axis_names_the_metric_and_unit_and_marks_the_target_in_both_lan
     assert english.layout.xaxis.title.text == "Acknowledged within SLA (%)"
     assert swedish.layout.xaxis.title.text == "Bekräftade inom SLA (%)"
     assert [shape.x0 for shape in english.layout.shapes] == [0.95]
-    assert "mål 95%" in [note.text for note in swedish.layout.annotations]
+    assert "mål 95\u00a0%" in [note.text for note in swedish.layout.annotations]
     assert trace(swedish, "färre än 10 ansökningar").marker.color == GREY
 
 
@@ -82,9 +82,11 @@ def test_ranking_of_a_latency_uses_the_accent_and_the_unit_without_intervals():
     names = [item.name for item in fig.data]
     assert names == ["Tid till bekräftelse (median)", "färre än 10 ansökningar"]
     assert fig.data[0].marker.color == ACCENT and fig.data[0].error_x.array is None
-    # Longest waits first: a lower latency is better.
-    assert fig.data[0].x == (70.0, 30.0, 2.0)
-    assert fig.layout.xaxis.title.text == "Tid till bekräftelse (median) (kalendertimmar)"
+    # Longest waits first: a lower latency is better. 70, 30 and 2 hours: most of it beyond two days,
+    # so the axis is in days.
+    assert fig.data[0].x == pytest.approx((70 / 24, 30 / 24, 2 / 24))
+    assert fig.layout.xaxis.title.text == "Tid till bekräftelse (median) (dagar)"
+    assert fig.data[0].customdata[0][0] == "2,9 dagar"
 
 
 def months() -> pd.DataFrame:
@@ -107,7 +109,7 @@ def test_monthly_trend_has_one_panel_per_metric_with_values_intervals_and_grey_s
     fig = monthly_trend(frame, ("ack_within_sla_share", "ghosted_share"), "en")
     assert len(fig.data) == 2
     ack, ghosted = fig.data
-    assert ack.x == ("2026-01", "2026-02", "2026-03") and ack.y == (0.5, 1.0, 0.95)
+    assert ack.x == ("Jan 2026", "Feb 2026", "Mar 2026") and ack.y == (0.5, 1.0, 0.95)
     assert [y + up for y, up in zip(ack.y, ack.error_y.array, strict=True)] == pytest.approx([0.65, 1.0, 0.98])
     assert [y - down for y, down in zip(ack.y, ack.error_y.arrayminus, strict=True)] == pytest.approx([0.35, 0.57, 0.86])
     assert ack.marker.color[1] == GREY and ack.marker.color[0] != GREY
@@ -121,7 +123,10 @@ def test_monthly_trend_has_one_panel_per_metric_with_values_intervals_and_grey_s
 def test_monthly_trend_speaks_swedish():
     fig = monthly_trend(months(), ("ack_within_sla_share",), "sv")
     assert fig.layout.xaxis.title.text == "Ansökningsmånad"
-    assert fig.layout.annotations[0].text == "Bekräftade inom SLA (mål 95%)"
+    assert fig.layout.annotations[0].text == "Bekräftade inom SLA (mål 95\u00a0%)"
+    assert fig.data[0].x == ("jan. 2026", "feb. 2026", "mars 2026")
+    assert fig.layout.separators == ",\u00a0"
+    assert fig.layout.yaxis.ticktext == tuple(f"{value}\u00a0%" for value in (0, 25, 50, 75, 100))
     assert "20 av 40" in fig.data[0].customdata[0][1]
 
 
@@ -129,15 +134,17 @@ def test_latency_distribution_splits_at_the_sla_and_draws_its_line():
     facts = pd.DataFrame({"ack_latency": [1.0, 5.0, 30.0, 48.0, 60.0, 100.0, None]})
     fig = latency_distribution(facts, "ack_latency", "en", "hours", sla=48.0)
     within, over = fig.data
-    assert within.x == (1.0, 5.0, 30.0, 48.0) and over.x == (60.0, 100.0)
+    # The 90th percentile (80 h) is beyond two days: the axis is in days, the SLA at 2 days.
+    assert within.x == pytest.approx((1 / 24, 5 / 24, 30 / 24, 2.0)) and over.x == pytest.approx((2.5, 100 / 24))
     assert over.marker.color == STATUS_COLOURS["missed"]
     assert within.xbins.size == over.xbins.size  # the same bins, stacked
-    assert [shape.x0 for shape in fig.layout.shapes] == [48.0]
-    assert "SLA 48 h" in [note.text for note in fig.layout.annotations]
-    assert fig.layout.xaxis.title.text == "Calendar hours"
+    assert [shape.x0 for shape in fig.layout.shapes] == [2.0]
+    assert "limit 48 h" in [note.text for note in fig.layout.annotations]   # the SLA as it is set
+    assert fig.layout.xaxis.title.text == "Days"
     assert fig.layout.yaxis.title.text == "Applications"
     assert fig.layout.title.text == "Time to acknowledgement"
-    assert fig.layout.title.subtitle.text == "median 39.0 h, 6 applications; 2 over the limit (red)"
+    # median of 1, 5, 30, 48, 60, 100 hours: 39 h, under two days, so in hours whatever the axis
+    assert fig.layout.title.subtitle.text == "median 39 h, 6 applications; 2 over the limit (red)"
 
 
 def test_latency_distribution_in_business_days_and_swedish_without_sla():
@@ -147,13 +154,15 @@ def test_latency_distribution_in_business_days_and_swedish_without_sla():
     assert not fig.layout.shapes
     assert fig.layout.xaxis.title.text == "Arbetsdagar"
     assert fig.layout.yaxis.title.text == "Ansökningar"
-    assert fig.layout.title.subtitle.text == "median 1.5 bd, 3 ansökningar"
+    assert fig.layout.title.subtitle.text == "median 1,5 arbetsdagar, 3 ansökningar"
 
 
 def test_latency_distribution_of_nothing_says_so():
     fig = latency_distribution(pd.DataFrame({"notice_latency": []}), "notice_latency", "en", "days", sla=5.0)
     assert not fig.data
-    assert fig.layout.annotations[0].text == "Nothing to show in this selection"
+    assert fig.layout.annotations[0].text == (
+        "No rejected candidate in this selection has been told yet, so there is no waiting time to show.")
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False   # a sentence, no empty axes
 
 
 def test_silence_distribution_against_the_limit():
@@ -162,8 +171,9 @@ def test_silence_distribution_against_the_limit():
     within, over = fig.data
     assert within.x == (3.0, 10.0, 14.0) and over.x == (20.0, 40.0)
     assert [shape.x0 for shape in fig.layout.shapes] == [14]
-    assert "gräns 14 d" in [note.text for note in fig.layout.annotations]
-    assert fig.layout.xaxis.title.text == "Längsta tystnad (kalenderdagar)"
+    assert "gräns 14 dagar" in [note.text for note in fig.layout.annotations]
+    assert fig.layout.xaxis.title.text == "Längsta tystnad (dagar)"
+    assert fig.layout.title.subtitle.text.endswith("väntade någon gång mer än 14 dagar på besked (rött)")
     assert fig.layout.title.subtitle.text.startswith("2 av 5 ansökningar")
 
 
@@ -202,7 +212,8 @@ def test_timeline_marks_contacts_and_the_end_of_the_data():
         "Application received", "Acknowledgement sent", "Interview held", "Rejected (decision)"]
     assert [shape.x0 for shape in fig.layout.shapes] == [pd.Timestamp("2026-04-09 12:00")]
     assert fig.layout.title.text == "Timeline of K-1234567890"
-    assert fig.layout.title.subtitle.text == "29 days from the last contact to the end of the data"
+    # from 10 March 13:00 to 9 April 12:00: 29 days and 23 hours
+    assert fig.layout.title.subtitle.text == "30 days from the last contact to the end of the data"
     assert fig.layout.xaxis.title.text == "Date (local time)"
     swedish = application_timeline(events, "sv")
     assert swedish.data[0].y == ("Bekräftelse skickad", "Intervju genomförd")
@@ -220,3 +231,14 @@ def test_markup_in_a_process_name_is_shown_as_text_not_rendered():
     })
     labels = [label for trace in process_ranking(frame, "ack_within_sla_share", "en", 10).data for label in trace.y]
     assert labels == ['&lt;a href=&quot;https://evil.example&quot;&gt;Click&lt;/a&gt; (P1)']
+
+
+def test_one_straggler_gets_a_bar_of_its_own_instead_of_squeezing_the_axis():
+    facts = pd.DataFrame({"ack_latency": [*range(1, 20), 800.0]})
+    fig = latency_distribution(facts, "ack_latency", "en", "hours", sla=48.0)
+    within, over, longer = fig.data
+    # 95th percentile 58 h, the SLA × 1.5 = 72 h: the axis ends at 75 h (bins of 5 h), in hours
+    assert within.x == tuple(float(value) for value in range(1, 20)) and over.x == ()
+    assert within.xbins.end == 75 and within.xbins.size == 5
+    assert (longer.name, longer.x, longer.y) == ("longer than 75 h", (82.5,), (1,))
+    assert fig.layout.xaxis.title.text == "Hours"

@@ -37,7 +37,6 @@ from analytics.present.process_view import (
     application_choices,
     application_events,
     attention_items,
-    column_format,
     format_change,
     ghosted_applications,
     latency_limits,
@@ -136,8 +135,8 @@ def expected_cards(demo: Demo, window: Window, lang: str) -> list[tuple[str, str
     for key in CARD_KEYS:
         metric = display_metric(key)
         now, then = current.at[0, key], previous.at[0, key]
-        cards.append((metric.label(lang), metric.format_value(now),
-                      format_change(metric, now - then, lang) if covered else None))
+        cards.append((metric.label(lang), metric.format_value(now, lang),
+                      format_change(metric, now - then, lang, now) if covered else None))
     return cards
 
 
@@ -195,7 +194,7 @@ def test_the_period_selector_recomputes_the_cards_and_the_link_at_once(demo_app,
     assert (at.query_params["from"], at.query_params["to"]) == ("2026-08-22", "2026-11-19")
     at.segmented_control(key="w_period").set_value(365).run()
     assert shown_cards(at) == expected_cards(demo, preset_window(365, demo.as_of_day), "en")
-    assert any("2025-11-20 – 2026-11-19" in caption.value for caption in at.caption)
+    assert any("20 Nov 2025 – 19 Nov 2026" in caption.value for caption in at.caption)
     assert (at.query_params["from"], at.query_params["to"]) == ("2025-11-20", "2026-11-19")
     assert at.date_input(key="w_dates").value == (date(2025, 11, 20), date(2026, 11, 19))
 
@@ -208,7 +207,8 @@ def test_overview_cards_and_attention_follow_applied_between(demo_app, demo, lan
     assert at.segmented_control(key="w_period").value is None      # a custom window
     assert shown_cards(at) == expected_cards(demo, window, lang)
     # the demo begins in December: the 90 days before (3 October - 31 December) are not all in the data
-    assert t("overview.period_caption_alone", lang, start="2026-01-01", end="2026-03-31", days=90) in [
+    start, end = {"en": ("1 Jan 2026", "31 Mar 2026"), "sv": ("2026-01-01", "2026-03-31")}[lang]
+    assert t("overview.period_caption_alone", lang, start=start, end=end, days=90) in [
         caption.value for caption in at.caption]
     assert all(card.delta in ("", None) for card in at.metric[:len(CARD_KEYS)])
     store = Store(demo.path)
@@ -253,11 +253,12 @@ def test_overview_in_swedish(demo_app, demo):
 
 def test_cards_follow_the_latency_unit_setting(demo_app):
     store = Store(demo_app)
-    store.save_settings(latency_unit="days")
+    store.save_settings(latency_unit="business_days")
     store.close()
     at = run_page("content/overview.py", "en")
     latency = next(card for card in at.metric if card.label == "Time to acknowledgement (median)")
-    assert latency.value.endswith(" d") and latency.delta.endswith(" d")
+    assert latency.value.endswith(" business days")
+    assert latency.delta == "0" or latency.delta.endswith(" business days")   # "0" when it rounds to nothing
 
 
 # -- Processes and Process detail on the demo data ---------------------------------------------
@@ -359,7 +360,8 @@ def test_process_table_follows_the_risk_ranking_with_small_groups_last_in_grey(d
     assert table["ack_within_sla_share"].iloc[-1] == pytest.approx(100 * by_process.at[worst, "ack_within_sla_share"])
     low, high = by_process.at[worst, "ghosted_share_low"], by_process.at[worst, "ghosted_share_high"]
     assert table["ghosted_share_interval"].iloc[-1] == f"{low:.0%}–{high:.0%}"
-    styles = style_process_table(table)._compute().ctx
+    styled = style_process_table(table, "en", "hours")
+    styles = styled._compute().ctx
     last = len(table) - 1
     assert ("color", "#8a8f94") in styles[(last, table.columns.get_loc("process_name"))]
     first_status = dict(styles[(0, table.columns.get_loc("status"))])
@@ -398,7 +400,8 @@ def test_changes_are_signed_in_the_metric_unit():
     assert format_change(share, -0.17, "en") == "-17 pp"
     assert format_change(share, 0.064, "sv") == "+6 p.e."
     assert format_change(share, 0.004, "en") == "0"
-    assert format_change(latency, 1.26, "en") == "+1.3 d"
+    assert format_change(latency, 1.26, "en") == "+30 h"   # 1.26 days are 30.2 hours: under two days
+    assert format_change(latency, 0.5, "sv", value=7.0) == "+0,5 dagar"   # in the unit of the card's value
     assert format_change(latency, None, "en") is None
 
 
@@ -415,15 +418,15 @@ def test_period_cards_compare_like_with_like():
     assert (cards["ack_latency_median"].delta, cards["ack_latency_median"].delta_color) == ("-2.0 h", "inverse")
     assert (cards["ghosted_share"].delta, cards["ghosted_share"].delta_color) == ("+5 pp", "inverse")
     assert (cards["applications"].delta, cards["applications"].delta_color) == ("+20", "off")
-    assert (cards["personal_feedback_coverage"].value, cards["personal_feedback_coverage"].delta) == ("–", None)
+    # nothing to measure it on: said in words, and no change
+    assert (cards["personal_feedback_coverage"].value, cards["personal_feedback_coverage"].delta) == (
+        "not measurable", None)
 
 
-def test_latency_limits_and_column_formats_follow_the_unit():
+def test_latency_limits_follow_the_unit():
     assert latency_limits(Settings()) == {"ack_latency": 48.0, "notice_latency": 120.0, "post_interview_latency": None}
     assert latency_limits(Settings(latency_unit="business_days")) == {
         "ack_latency": 2.0, "notice_latency": 5.0, "post_interview_latency": None}
-    assert column_format(display_metric("ack_latency_median", "business_days")) == "%.1f bd"
-    assert column_format(METRICS["applications"]) == "%.0f"
 
 
 def replace_values(frame: pd.DataFrame, **values) -> pd.DataFrame:

@@ -386,9 +386,9 @@ def test_every_metric_column_has_a_definition(hiring):
 def test_metric_definitions_cover_the_json_keys():
     for key in ("ack_within_sla_share", "outcome_coverage", "personal_feedback_coverage", "cnps"):
         assert METRICS[key].label_sv and METRICS[key].explanation_en
-    assert METRICS["outcome_coverage"].format_value(0.753) == "75%"
-    assert METRICS["cnps"].format_value(float("nan")) == "–"
-    assert display_metric("ack_latency_median", "business_days").format_value(1.25) == "1.2 bd"
+    assert METRICS["outcome_coverage"].format_value(0.753, "en") == "75%"
+    assert METRICS["cnps"].format_value(float("nan"), "en", missing="–") == "–"
+    assert display_metric("ack_latency_median", "business_days").format_value(1.25, "en") == "1.3 business days"
     assert all(METRICS[key].unit == "share" for key in SHARE_KEYS)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.measure.metrics import Filters, application_facts, metrics_by
 from analytics.measure.voice import (
@@ -390,8 +391,9 @@ def test_page_on_an_empty_store(app_db, lang, title, empty):
 
 
 @pytest.mark.parametrize(("lang", "process_column", "told", "n_yes", "n_no", "labels_by"), [
-    ("en", "Process", "Told the outcome", "n yes", "n no", "labels by: lexicon-v2"),
-    ("sv", "Process", "Fick besked om utfallet", "n ja", "n nej", "etiketter av: lexicon-v2"),
+    ("en", "Process", "Told the outcome", "n yes", "n no", t("voice.labels_by", "en", scorer=t("voice.scorer.builtin", "en"))),
+    ("sv", "Process", "Fick besked om utfallet", "n ja", "n nej",
+     t("voice.labels_by", "sv", scorer=t("voice.scorer.builtin", "sv"))),
 ])
 def test_page_on_the_demo_shows_the_harsh_process_lowest_and_the_drivers(
         demo_app_db, lang, process_column, told, n_yes, n_no, labels_by):
@@ -420,8 +422,8 @@ def test_page_groups_by_outcome_filters_comments_and_calibrates(demo_app_db):
     at.button(key="voice_calibrate").click().run()
     assert not at.exception
     shown = [element.value for element in [*at.success, *at.info]]
-    assert any("held-out comments" in text for text in shown)
-    assert [c.value for c in at.main.caption if c.value.startswith("labels by: ")]
+    assert any("comments kept aside" in text for text in shown)
+    assert [c.value for c in at.main.caption if c.value.startswith("Tone read by ")]
 
 
 def test_group_chart_puts_the_lowest_cnps_first(voice_store):

@@ -12,8 +12,9 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from analytics import operations
+from analytics import formatting, operations
 from analytics.access import Principal, allows, recruiter_scope
 from analytics.erasure import RETENTION_SETTING, apply_retention
 from analytics.i18n import LANGUAGES, t
@@ -187,10 +188,28 @@ def inventory() -> Inventory:
 
 
 def format_time(value) -> str:
-    """An instant as local time in the configured zone."""
-    if value is None or pd.isna(value):
-        return "–"
-    return pd.Timestamp(value).tz_convert(get_store().settings().timezone).strftime("%Y-%m-%d %H:%M")
+    """An instant as local time in the configured zone, written as the UI language writes it."""
+    return formatting.moment(value, lang(), get_store().settings().timezone, missing="–")
+
+
+def show_table(data: pd.DataFrame | Styler, where=None, **options):
+    """st.dataframe in the UI language: numbers with its separators, an empty cell a dash, never "None".
+
+    A plain frame's numeric columns are written through analytics.formatting; the cells keep their
+    values, so sorting stays numeric (a column_config format would override the text: give none). A
+    Styler keeps the formats it was given.
+    """
+    L = lang()
+    if isinstance(data, pd.DataFrame):
+        numeric = [column for column in data.columns if pd.api.types.is_numeric_dtype(data[column])
+                   and not pd.api.types.is_bool_dtype(data[column])]
+        data = data.style.format({column: lambda value: formatting.cell(value, L) for column in numeric}, na_rep="–")
+    return (where or st).dataframe(data, placeholder="–", **options)
+
+
+def chart_config() -> dict:
+    """st.plotly_chart's config in the UI language: the toolbar's texts, month names, separators."""
+    return formatting.plotly_config(lang())
 
 
 @st.cache_data(show_spinner=False)
@@ -284,10 +303,11 @@ def sidebar_filters() -> Filters:
     st.session_state["w_period"] = _shown_period(window, as_of_day, first_day)
     sidebar.segmented_control(
         t("window.period", L), (*PRESET_DAYS, ALL_DATA), key="w_period", on_change=_choose_period,
-        format_func=lambda period: _period_label(period, L), help=t("window.help", L, as_of=as_of_day))
+        format_func=lambda period: _period_label(period, L),
+        help=t("window.help", L, as_of=formatting.day(as_of_day, L, missing="–")))
     for name in ("dates", "process", "department", "recruiter"):
         st.session_state[f"w_{name}"] = st.session_state[f"f_{name}"]
-    sidebar.date_input(t("filters.dates", L), key="w_dates", on_change=_choose_dates, format="YYYY-MM-DD")
+    sidebar.date_input(t("filters.dates", L), key="w_dates", on_change=_choose_dates, format=formatting.picker_format(L))
     sidebar.multiselect(t("filters.process", L), list(options.processes), key="w_process",
                         format_func=options.processes.get, on_change=_remember, args=("w_process", "f_process"),
                         placeholder=t("filters.all", L))

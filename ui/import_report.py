@@ -6,9 +6,28 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.catalogue import METRICS
-from analytics.i18n import t
+from analytics.i18n import MESSAGES, t
 from analytics.ingest.importer import ImportReport
+from analytics.ingest.message_traces import TRACE_FORMATS
+from analytics.ingest.presets import PRESETS
 from analytics.privacy import escape_markdown as md
+
+
+def import_kind_title(kind: str, lang: str) -> str:
+    """What an import held, in words: events, survey answers, a lookup table."""
+    return t(f"data.kind.{kind}", lang) if f"data.kind.{kind}" in MESSAGES else kind
+
+
+def import_format_title(name: str, lang: str) -> str:
+    """The format an import was read as, in words: the ATS export's or trace's title, the product's own
+    format, or the saved mapping's name."""
+    if name in PRESETS:
+        return PRESETS[name].title
+    if name in TRACE_FORMATS:
+        return TRACE_FORMATS[name].title
+    if name.startswith("mapping:"):
+        return t("data.format.mapping", lang, name=name.removeprefix("mapping:"))
+    return t("data.format.own", lang) if name == "canonical" else name
 
 
 def render_import_report(report: ImportReport, lang: str) -> None:
@@ -37,4 +56,4 @@ def render_row_problems(report: ImportReport, lang: str) -> None:
         st.caption(t("data.problems_total", lang, count=report.problem_count, shown=min(len(report.problems), 20)))
         st.text("\n".join(report.problem_lines(lang)))
         with st.expander(t("data.all_problems", lang, count=len(report.problems))):
-            st.dataframe(report.problems_frame(lang), hide_index=True)
+            st.dataframe(report.problems_frame(lang), hide_index=True, placeholder="–")

@@ -61,7 +61,7 @@ def render_mapping_step(store: Store, person: Principal, upload_name: str, data:
     st.caption(t("mapping.intro", lang))
     st.caption(t("mapping.columns", lang, columns=md(", ".join(headers))))
     st.caption(t("mapping.preview", lang))
-    st.dataframe(preview.rows, hide_index=True)
+    st.dataframe(preview.rows, hide_index=True, placeholder="–")
 
     _mapping_file_uploader(store, person, upload_key, lang)
     saved = {mapping.name: mapping for mapping in list_mappings(store)}

@@ -45,7 +45,7 @@ def render_subject_patterns(store: Store, person: Principal, lang: str) -> None:
           t("patterns.language", lang): language,
           t("patterns.builtin", lang): t("patterns.yes", lang) if builtin else ""}
          for pattern, event_type, language, builtin in rows],
-        hide_index=True,
+        hide_index=True, placeholder="–",
     )
     with st.form("subject_pattern_form", clear_on_submit=True):
         left, middle, right = st.columns((3, 2, 1))

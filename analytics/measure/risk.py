@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.catalogue import is_missing
+from analytics import formatting
 from analytics.i18n import LANGUAGES, t, tn
 from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, json_value, parse_as_of
 from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
@@ -79,27 +79,21 @@ def risk_cursor(store: Store, settings: Settings, filters: Filters,
 
 # --- words ---------------------------------------------------------------------------------------
 
-def _local(text: str, language: str) -> str:
-    """Swedish writes a decimal comma and a space before the percent sign."""
-    return text.replace(".", ",").replace("%", "\u00a0%") if language == "sv" else text
-
-
 def _percent(value: Any, language: str) -> str:
-    return "–" if is_missing(value) else _local(f"{value:.0%}", language)
+    return formatting.percent(value, language, missing="–")
 
 
-def _score(value: Any) -> str:
-    return "–" if is_missing(value) else f"{value:+.0f}".replace("-", "−")
+def _score(value: Any, language: str) -> str:
+    return formatting.signed(value, language, missing="–")
 
 
 def _hours(value: Any, language: str) -> str:
-    if is_missing(value):
-        return "–"
-    return _local(f"{value:.1f} h" if value < 10 else f"{value:.0f} h", language)
+    """A latency in the unit that reads best: "4.7 h", "7.0 days"."""
+    return formatting.duration(value, language, missing="–")
 
 
-def _number(value: Any, language: str = "en") -> str:
-    return "–" if is_missing(value) else _local(f"{value:g}", language)
+def _number(value: Any, language: str) -> str:
+    return formatting.number(value, language, 0 if float(value).is_integer() else 1, missing="–")
 
 
 def _evidence(rule: str, check: Check, details: dict, affected: int, language: str) -> str:
@@ -114,7 +108,7 @@ def _evidence(rule: str, check: Check, details: dict, affected: int, language: s
         return t("risk.evidence.left_without_updates", language, **numbers,
                  limit=_number(details["silence_limit_days"], language), open=details["silent_open"],
                  not_told=details["rejected_not_told"],
-                 days=_number(round(details["ghosted_days_median"] or 0)))
+                 days=formatting.duration(details["ghosted_days_median"] or 0, language, "days"))
     if rule == "outcome_not_told":
         return t("risk.evidence.outcome_not_told", language, **numbers,
                  sla=_number(details["notice_sla_hours"], language), never=details["never_told"],
@@ -124,25 +118,26 @@ def _evidence(rule: str, check: Check, details: dict, affected: int, language: s
     if rule == "negative_candidate_voice":
         parts = []
         if details["nps_answers"] is not None:
-            parts.append(t("risk.evidence.cnps", language, value=_score(details["cnps"]), n=details["nps_answers"],
+            parts.append(t("risk.evidence.cnps", language, value=_score(details["cnps"], language), n=details["nps_answers"],
                            detractors=details["nps_detractors"]))
         if details["comments"] is not None:
-            parts.append(t("risk.evidence.sentiment", language, value=_score(details["sentiment_score"]),
+            parts.append(t("risk.evidence.sentiment", language, value=_score(details["sentiment_score"], language),
                            n=details["comments"], negative=details["comments_negative"]))
         if details["negative_themes"]:
             themes = ", ".join(f"{t(f'voice.theme.{theme}', language).lower()} ({comments})"
                                for theme, comments in details["negative_themes"])
             parts.append(t("risk.evidence.negative_themes", language, themes=themes))
         parts.append(t("risk.evidence.decisive_score", language, measure=t(f"risk.measure.{check.measure}", language),
-                       low=_score(check.low), high=_score(check.high), threshold=f"{check.threshold:.0f}"))
+                       low=_score(check.low, language), high=_score(check.high, language),
+                       threshold=_number(round(check.threshold), language)))
         return " ".join(parts)
     return t("risk.evidence.getting_worse", language, measure=t(f"risk.measure.{check.measure}", language),
              previous=_percent(details["previous_value"], language), previous_n=details["previous_n"],
              previous_from=details["previous_from"], previous_to=details["previous_to"],
              current=_percent(details["current_value"], language), current_n=details["current_n"],
              current_from=details["current_from"], current_to=details["current_to"],
-             points=f"{check.value * 100:.0f}", low=f"{check.low * 100:.0f}", high=f"{check.high * 100:.0f}",
-             threshold=f"{check.threshold * 100:.0f}")
+             points=_number(round(check.value * 100), language), low=_number(round(check.low * 100), language),
+             high=_number(round(check.high * 100), language), threshold=_number(round(check.threshold * 100), language))
 
 
 def _today_and_backlog(key: str, backlog_key: str, failed: int, backlog: int, language: str,

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.catalogue import is_missing
+from analytics.formatting import is_missing
 from analytics.settings import Settings
 
 RULES = (

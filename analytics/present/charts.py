@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.catalogue import LATENCY_FORMATS, MetricDefinition, display_metric
+from analytics import formatting
+from analytics.catalogue import MetricDefinition, display_metric
 from analytics.i18n import t
 from analytics.present.process_view import NEAR_TARGET, SHARE_PARTS, target_status
 from analytics.vocabulary import EVENT_TYPES
@@ -29,22 +31,28 @@ STAGES = ("applied", "acknowledged", "interviewed", "offered", "hired")
 
 
 def unit_text(unit: str, lang: str) -> str:
-    """The unit as an axis shows it: "%" for shares, "calendar hours", "business days", ..."""
+    """The unit as an axis shows it: "%" for shares, "hours", "days", "weeks", "business days", ..."""
     if unit == "share":
         return "%"
-    if unit in LATENCY_FORMATS:
-        return t(f"unit.{unit}", lang)
     return t(f"chart.unit.{unit}", lang)
 
 
-def axis_title(metric: MetricDefinition, lang: str) -> str:
-    return f"{metric.label(lang)} ({unit_text(metric.unit, lang)})"
+def _duration_axis(metric: MetricDefinition, values: pd.Series) -> tuple[str, pd.Series]:
+    """A latency axis's unit, read from its values (hours, days or weeks), and the values in it."""
+    shown_in = formatting.display_unit(values, metric.unit)
+    return shown_in, formatting.in_unit(values.astype(float), metric.unit, shown_in)
 
 
-def _finish(fig: go.Figure, title: str, subtitle: str | None = None, height: int = 380,
+def is_duration(metric: MetricDefinition) -> bool:
+    return metric.unit in formatting.DURATION_UNITS
+
+
+def _finish(fig: go.Figure, title: str, lang: str, subtitle: str | None = None, height: int = 380,
             legend: bool = False) -> go.Figure:
-    """Title, size and margins shared by every figure; a legend sits at the very bottom, clear of the axis."""
+    """Title, size, margins and the language's decimal and thousands separators shared by every figure;
+    a legend sits at the very bottom, clear of the axis."""
     fig.update_layout(
+        separators=formatting.plotly_separators(lang),
         title={"text": title, **({"subtitle": {"text": subtitle}} if subtitle else {})},
         height=height, margin={"l": 10, "r": 10, "t": 84 if subtitle else 56, "b": 56 if legend else 10},
         showlegend=legend,
@@ -55,14 +63,19 @@ def _finish(fig: go.Figure, title: str, subtitle: str | None = None, height: int
     return fig
 
 
-def _no_data(fig: go.Figure, lang: str) -> None:
-    fig.add_annotation(text=t("chart.no_data", lang), showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
-                       font={"color": GREY, "size": 15})
+def _no_data(fig: go.Figure, lang: str, message: str | None = None) -> None:
+    """An empty chart is a sentence, not axes from -1 to 4."""
+    fig.add_annotation(text=message or t("chart.no_data", lang), showarrow=False, xref="paper", yref="paper",
+                       x=0.5, y=0.5, font={"color": GREY, "size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
 
 
-def _share_axis(fig: go.Figure, axis: str, **position) -> None:
+def _share_axis(fig: go.Figure, axis: str, lang: str, **position) -> None:
+    """A 0–100 % axis with its ticks written as the language writes a percentage ("50 %" in Swedish)."""
     update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(tickformat=".0%", range=[0, 1.04], **position)
+    ticks = [0, 0.25, 0.5, 0.75, 1]
+    update(range=[0, 1.04], tickvals=ticks, ticktext=[formatting.percent(tick, lang) for tick in ticks], **position)
 
 
 def _count_text(key: str, row: pd.Series, lang: str) -> str:
@@ -80,7 +93,8 @@ def _count_text(key: str, row: pd.Series, lang: str) -> str:
 def _interval_text(key: str, row: pd.Series, lang: str) -> str:
     if key not in SHARE_PARTS or pd.isna(row[key]):
         return ""
-    return t("chart.interval", lang, low=f"{row[f'{key}_low']:.0%}", high=f"{row[f'{key}_high']:.0%}")
+    return t("chart.interval", lang, low=formatting.percent(row[f"{key}_low"], lang),
+             high=formatting.percent(row[f"{key}_high"], lang))
 
 
 def _error_bars(frame: pd.DataFrame, key: str, colour: str) -> dict | None:
@@ -102,33 +116,35 @@ def monthly_trend(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] | list[s
     columns = 1 if len(keys) == 1 else 2
     rows = math.ceil(len(keys) / columns)
     titles = [metric.label(lang) if metric.target is None else
-              f"{metric.label(lang)} ({t('chart.target_line', lang, target=metric.format_value(metric.target))})"
+              f"{metric.label(lang)} ({t('chart.target_line', lang, target=metric.format_value(metric.target, lang))})"
               for metric in metrics]
     fig = make_subplots(rows=rows, cols=columns, subplot_titles=titles,
                         vertical_spacing=0.16 if rows > 1 else 0.1, horizontal_spacing=0.1)
-    months = metrics_by_month["month"].astype(str).tolist()
+    months = [formatting.month(value, lang) for value in metrics_by_month["month"].astype(str)]
     small = metrics_by_month["small_group"].astype(bool).tolist()
     for index, (key, metric) in enumerate(zip(keys, metrics, strict=True)):
         row, column = index // columns + 1, index % columns + 1
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        details = [[metric.format_value(record[key]), _count_text(key, record, lang), _interval_text(key, record, lang)]
-                   for _, record in metrics_by_month.iterrows()]
+        details = [[metric.format_value(record[key], lang, missing="–"), _count_text(key, record, lang),
+                    _interval_text(key, record, lang)] for _, record in metrics_by_month.iterrows()]
+        unit, values = (_duration_axis(metric, metrics_by_month[key]) if is_duration(metric)
+                        else (metric.unit, metrics_by_month[key]))
         fig.add_trace(go.Scatter(
-            x=months, y=metrics_by_month[key].tolist(), mode="lines+markers", name=metric.label(lang),
+            x=months, y=values.tolist(), mode="lines+markers", name=metric.label(lang),
             line={"color": colour, "width": 2}, marker={"size": 8, "color": [GREY if s else colour for s in small]},
             error_y=_error_bars(metrics_by_month, key, colour), customdata=details,
             hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
         ), row=row, col=column)
         if metric.target is not None:
             fig.add_hline(y=metric.target, line={"dash": "dash", "color": "#555", "width": 1}, row=row, col=column)
-        fig.update_yaxes(title_text=unit_text(metric.unit, lang), row=row, col=column)
+        fig.update_yaxes(title_text=unit_text(unit, lang), row=row, col=column)
         if metric.unit == "share":
-            _share_axis(fig, "y", row=row, col=column)
+            _share_axis(fig, "y", lang, row=row, col=column)
         fig.update_xaxes(type="category", row=row, col=column,
                          title_text=t("chart.month", lang) if row == rows else None)
     if not len(metrics_by_month):
         _no_data(fig, lang)
-    return _finish(fig, t("chart.trend_title", lang), height=300 * rows + 60)
+    return _finish(fig, t("chart.trend_title", lang), lang, height=300 * rows + 60)
 
 
 def _ranked(frame: pd.DataFrame, key: str, metric: MetricDefinition) -> pd.DataFrame:
@@ -165,32 +181,34 @@ def process_ranking(metrics_by_process: pd.DataFrame, key: str, lang: str, min_g
         "small": t("chart.status.small", lang, n=min_group_size),
     }
     colours = {**STATUS_COLOURS, "value": ACCENT, "small": GREY}
+    unit = formatting.display_unit(measured[key], metric.unit) if is_duration(metric) else metric.unit
     fig = go.Figure()
     for group in ("missed", "near", "met", "value", "small"):
         part = ordered[[groups[index] == group for index in ordered.index]]
         if part.empty:
             continue
-        details = [[metric.format_value(row[key]), _count_text(key, row, lang), _interval_text(key, row, lang)]
+        details = [[metric.format_value(row[key], lang), _count_text(key, row, lang), _interval_text(key, row, lang)]
                    for _, row in part.iterrows()]
         fig.add_trace(go.Scatter(
-            x=part[key].tolist(), y=[labels[index] for index in part.index], mode="markers", name=names[group],
+            x=formatting.in_unit(part[key].astype(float), metric.unit, unit).tolist(),
+            y=[labels[index] for index in part.index], mode="markers", name=names[group],
             marker={"size": 11, "color": colours[group]}, error_x=_error_bars(part, key, colours[group]),
             customdata=details,
             hovertemplate="%{y}<br><b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
         ))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(labels.values()),
                      autorange="reversed", title_text=None)
-    fig.update_xaxes(title_text=axis_title(metric, lang), zeroline=False)
+    fig.update_xaxes(title_text=f"{metric.label(lang)} ({unit_text(unit, lang)})", zeroline=False)
     if metric.unit == "share":
-        _share_axis(fig, "x")
+        _share_axis(fig, "x", lang)
     if metric.target is not None:
         fig.add_vline(x=metric.target, line={"dash": "dash", "color": "#555", "width": 1},
-                      annotation_text=t("chart.target_line", lang, target=metric.format_value(metric.target)),
+                      annotation_text=t("chart.target_line", lang, target=metric.format_value(metric.target, lang)),
                       annotation_position="top")
     if ordered.empty:
         _no_data(fig, lang)
-    return _finish(fig, t("chart.ranking_title", lang, metric=metric.label(lang)),
-                   height=max(320, 30 * len(ordered) + 190), legend=True)
+    return _finish(fig, t("chart.ranking_title", lang, metric=metric.label(lang)), lang,
+                   height=max(320, 30 * len(ordered) + 190), legend=not ordered.empty)
 
 
 def _nice_bin(raw: float) -> float:
@@ -201,65 +219,95 @@ def _nice_bin(raw: float) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= raw)
 
 
-def _limit_histogram(values: pd.Series, limit: float | None, lang: str, limit_label: str | None) -> go.Figure:
-    """Counts per bin; with a limit, bins beyond it red and a dashed line at it."""
+def _limit_histogram(values: pd.Series, limit: float | None, limit_text: str | None, lang: str,
+                     written: Callable[[float], str]) -> go.Figure:
+    """Counts per bin; with a limit, bins beyond it red and a dashed line at it, labelled as the limit
+    is set (`limit_text`: "48 h", "14 days"); `written` writes a value of the axis with its unit.
+
+    The axis ends near the 95th percentile (or just past the limit): the few longest waits are one
+    bar of their own after it, so that one straggler does not squeeze every other value into the
+    first bar.
+    """
     fig = go.Figure()
-    values = values.dropna().astype(float)
-    if values.empty:
-        _no_data(fig, lang)
-        return fig
-    top = max(values.max(), limit or 0.0)
-    bins = {"start": 0, "size": _nice_bin(top / 30)}
+    end = max(values.quantile(0.95), (limit or 0.0) * 1.5)
+    if values.max() <= end * 1.25:
+        end = values.max()
+    size = _nice_bin(end / 25)
+    end = math.ceil(end / size) * size if end else size
+    shown, longer = values[values <= end], values[values > end]
+    bins = {"start": 0, "end": end, "size": size}
     hover = "%{x}: %{y}<extra>%{fullData.name}</extra>"
     if limit is None:
-        fig.add_trace(go.Histogram(x=values.tolist(), xbins=bins, marker_color=ACCENT, hovertemplate=hover,
+        fig.add_trace(go.Histogram(x=shown.tolist(), xbins=bins, marker_color=ACCENT, hovertemplate=hover,
                                    name=t("chart.applications_axis", lang)))
     else:
-        fig.add_trace(go.Histogram(x=values[values <= limit].tolist(), xbins=bins, marker_color=ACCENT,
+        fig.add_trace(go.Histogram(x=shown[shown <= limit].tolist(), xbins=bins, marker_color=ACCENT,
                                    name=t("chart.within_limit", lang), hovertemplate=hover))
-        fig.add_trace(go.Histogram(x=values[values > limit].tolist(), xbins=bins,
+        fig.add_trace(go.Histogram(x=shown[shown > limit].tolist(), xbins=bins,
                                    marker_color=STATUS_COLOURS["missed"], name=t("chart.over_limit", lang),
                                    hovertemplate=hover))
         fig.add_vline(x=limit, line={"dash": "dash", "color": "#333", "width": 1.5},
-                      annotation_text=limit_label, annotation_position="top right")
+                      annotation_text=t("chart.limit_line", lang, limit=limit_text),
+                      annotation_position="top right")
+    if len(longer):
+        longer_label = t("chart.longer", lang, limit=written(end))
+        colour = STATUS_COLOURS["missed"] if limit is not None else GREY
+        fig.add_trace(go.Bar(x=[end + size * 1.5], y=[len(longer)], width=[size], name=longer_label,
+                             marker={"color": colour, "pattern": {"shape": "/"}},
+                             hovertemplate=f"{html.escape(longer_label)}: %{{y}}<extra></extra>"))
     fig.update_layout(barmode="stack", bargap=0.05)
     fig.update_yaxes(title_text=t("chart.applications_axis", lang))
     return fig
 
 
-def _short(value: float, unit: str) -> str:
-    """A limit as people say it: 48 h, 2 d (not 48.0 h)."""
-    return f"{value:g} {LATENCY_FORMATS[unit].split()[-1]}"
+def _empty_figure(fig_title: str, message: str, lang: str) -> go.Figure:
+    """A chart with nothing to draw: its title and a sentence, no axes."""
+    fig = go.Figure()
+    _no_data(fig, lang, message)
+    return _finish(fig, fig_title, lang, height=180)
 
 
 def latency_distribution(facts: pd.DataFrame, column: str, lang: str, unit: str, sla: float | None = None) -> go.Figure:
-    """How long applications waited for one answer: a histogram with the SLA as a line.
+    """How long applications waited for one answer: a histogram with the SLA as a line, in the unit
+    that reads best for these waits (hours, days or weeks; business days stay business days).
 
     column: 'ack_latency', 'notice_latency' or 'post_interview_latency' of application_facts, in
     `unit` (the facts' latency unit); sla in the same unit.
     """
-    metric = display_metric(f"{column}_median", unit)
     values = facts[column].dropna().astype(float) if len(facts) else pd.Series(dtype=float)
-    limit_label = None if sla is None else t("chart.sla_line", lang, limit=_short(sla, unit))
-    fig = _limit_histogram(values, sla, lang, limit_label)
     title = t(f"chart.latency.{column}", lang)
-    fig.update_xaxes(title_text=unit_text(unit, lang).capitalize())
-    median = metric.format_value(values.median() if len(values) else None)
+    if values.empty:
+        return _empty_figure(title, t(f"chart.empty.{column}", lang), lang)
+    shown_in = formatting.display_unit(values, unit)
+
+    def written(value: float) -> str:
+        return formatting.duration(value, lang, shown_in, shown_in=shown_in)
+
+    limit = None if sla is None else formatting.in_unit(sla, unit, shown_in)
+    limit_text = None if sla is None else formatting.duration(sla, lang, unit, shown_in=unit)
+    fig = _limit_histogram(formatting.in_unit(values, unit, shown_in), limit, limit_text, lang, written)
+    fig.update_xaxes(title_text=unit_text(shown_in, lang).capitalize())
+    median = formatting.duration(values.median(), lang, unit)   # in its own readable unit: "0.1 h", not "0.0 days"
     subtitle = (t("chart.distribution_subtitle", lang, median=median, count=len(values)) if sla is None else
                 t("chart.distribution_subtitle_limit", lang, median=median, count=len(values),
                   over=int((values > sla).sum())))
-    return _finish(fig, title, subtitle, height=340)
+    return _finish(fig, title, lang, subtitle, height=340)
 
 
 def silence_distribution(facts: pd.DataFrame, limit_days: float, lang: str) -> go.Figure:
     """Each application's longest stretch without news, against the silence limit."""
     values = facts["longest_silence_d"].dropna().astype(float) if len(facts) else pd.Series(dtype=float)
-    limit_label = t("chart.silence_limit_line", lang, limit=_short(limit_days, "days"))
-    fig = _limit_histogram(values, limit_days, lang, limit_label)
-    fig.update_xaxes(title_text=f"{t('chart.silence_axis', lang)} ({unit_text('days', lang)})")
-    subtitle = t("chart.silence_subtitle", lang, over=int((values > limit_days).sum()), count=len(values),
-                 limit=f"{limit_days:g}")
-    return _finish(fig, t("chart.silence_title", lang), subtitle)
+    title = t("chart.silence_title", lang)
+    if values.empty:
+        return _empty_figure(title, t("chart.empty.silence", lang), lang)
+    shown_in = formatting.display_unit(values, "days")
+    limit = formatting.duration(limit_days, lang, "days", shown_in="days")
+    fig = _limit_histogram(formatting.in_unit(values, "days", shown_in),
+                           formatting.in_unit(limit_days, "days", shown_in), limit, lang,
+                           lambda value: formatting.duration(value, lang, shown_in, shown_in=shown_in))
+    fig.update_xaxes(title_text=f"{t('chart.silence_axis', lang)} ({unit_text(shown_in, lang)})")
+    subtitle = t("chart.silence_subtitle", lang, over=int((values > limit_days).sum()), count=len(values), limit=limit)
+    return _finish(fig, title, lang, subtitle)
 
 
 def stage_counts(facts: pd.DataFrame) -> dict[str, int]:
@@ -279,16 +327,18 @@ def stage_counts(facts: pd.DataFrame) -> dict[str, int]:
 def stage_funnel(facts: pd.DataFrame, lang: str) -> go.Figure:
     """How far the applications got, each stage with its count and its share of all applications."""
     counts = stage_counts(facts)
+    if not counts["applied"]:
+        return _empty_figure(t("chart.funnel_title", lang), t("chart.no_data", lang), lang)
+    texts = [f"{formatting.number(count, lang)} ({formatting.percent(count / counts['applied'], lang)})"
+             for count in counts.values()]
     fig = go.Figure(go.Funnel(
         y=[t(f"chart.stage.{stage}", lang) for stage in STAGES], x=list(counts.values()),
-        textinfo="value+percent initial", marker={"color": [ACCENT] * 3 + [STATUS_COLOURS["met"]] * 2},
+        text=texts, textinfo="text", marker={"color": [ACCENT] * 3 + [STATUS_COLOURS["met"]] * 2},
         connector={"line": {"color": GREY, "width": 1}},
-        hovertemplate="%{y}: %{x} (%{percentInitial:.0%})<extra></extra>",
+        hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.update_xaxes(title_text=t("chart.applications_axis", lang))
-    if not counts["applied"]:
-        _no_data(fig, lang)
-    return _finish(fig, t("chart.funnel_title", lang))
+    return _finish(fig, t("chart.funnel_title", lang), lang)
 
 
 def application_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
@@ -298,6 +348,7 @@ def application_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
     (its as_of_local), so that a silence running until today is visible as empty time.
     """
     present = [kind for kind in EVENT_TYPES if kind in set(events["event_type"])]
+    day_format = t("chart.day_format", lang)
     fig = go.Figure()
     for is_contact, name, marker in (
         (True, t("chart.contact", lang), {"size": 13, "color": ACCENT, "symbol": "circle"}),
@@ -312,26 +363,27 @@ def application_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=part["local_time"].tolist(), y=[t(f"chart.event.{kind}", lang) for kind in part["event_type"]],
             mode="markers", name=name, marker=marker, customdata=list(zip(channels, stages, strict=True)),
-            hovertemplate="%{y}<br>%{x|%Y-%m-%d %H:%M}<br>%{customdata[0]} %{customdata[1]}<extra></extra>",
+            hovertemplate=f"%{{y}}<br>%{{x|{day_format} %H:%M}}<br>%{{customdata[0]}} %{{customdata[1]}}<extra></extra>",
         ))
     subtitle = None
     if len(events):
         as_of = events["as_of_local"].iloc[0]
         fig.add_vline(x=as_of, line={"dash": "dot", "color": "#555", "width": 1.5})
-        fig.add_annotation(x=as_of, y=1, yref="paper", text=t("chart.data_end", lang, date=f"{as_of:%Y-%m-%d}"),
+        fig.add_annotation(x=as_of, y=1, yref="paper", text=t("chart.data_end", lang, date=formatting.day(as_of, lang)),
                            showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11, "color": "#555"})
         contacts = events.loc[events["contact"].astype(bool), "local_time"]
         if len(contacts):
-            subtitle = t("chart.since_contact", lang, days=(as_of - contacts.max()).days)
-    # Dates as numbers in both languages (Plotly's own month names are English).
+            waited = (as_of - contacts.max()).total_seconds() / 3600
+            subtitle = t("chart.since_contact", lang, duration=formatting.duration(waited, lang))
+    # Dates as each language writes them (the Swedish month names come from the chart's locale).
     fig.update_xaxes(type="date", title_text=t("chart.time_axis", lang), tickformatstops=[
-        {"dtickrange": [None, 86_400_000], "value": "%H:%M<br>%Y-%m-%d"},
-        {"dtickrange": [86_400_000, None], "value": "%Y-%m-%d"},
+        {"dtickrange": [None, 86_400_000], "value": f"%H:%M<br>{day_format}"},
+        {"dtickrange": [86_400_000, None], "value": day_format},
     ])
     fig.update_yaxes(type="category", categoryorder="array", autorange="reversed", title_text=None,
                      categoryarray=[t(f"chart.event.{kind}", lang) for kind in present])
     if events.empty:
         _no_data(fig, lang)
     application = events["application"].iloc[0] if len(events) else ""
-    return _finish(fig, t("chart.timeline_title", lang, application=application), subtitle,
+    return _finish(fig, t("chart.timeline_title", lang, application=application), lang, subtitle,
                    height=max(340, 40 * len(present) + 220), legend=True)

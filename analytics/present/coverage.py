@@ -11,7 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.catalogue import MetricDefinition, display_metric, is_missing
+from analytics import formatting
+from analytics.catalogue import MetricDefinition, display_metric
+from analytics.formatting import is_missing
 from analytics.i18n import t
 from analytics.measure import evidence
 
@@ -20,11 +22,11 @@ def card_value(row: Any, key: str, metric: MetricDefinition, lang: str) -> tuple
     """A card's value text and help: "Not in your data" with the reason when no source can tell it,
     the applications it rests on when only part can."""
     if row is None:
-        return metric.format_value(None), metric.explanation(lang)
+        return metric.format_value(None, lang), metric.explanation(lang)
     if reason := evidence.unmeasured_reason(row, key, lang):
         return t("unmeasured.value", lang), f"{reason}."
     part = evidence.measured_on(row, key)
-    value = metric.format_value(row[key])
+    value = metric.format_value(row[key], lang)
     if part is None:
         return value, metric.explanation(lang)
     return value, f"{metric.explanation(lang)} ({t('measured.on', lang, n=part, total=row['applications'])})"
@@ -37,7 +39,7 @@ def interval_text(row: pd.Series, key: str, lang: str) -> str:
         return t("unmeasured.short", lang)
     if is_missing(row[key]):
         return "–"
-    text = f"{row[f'{key}_low']:.0%}–{row[f'{key}_high']:.0%}"
+    text = f"{formatting.percent(row[f'{key}_low'], lang)}–{formatting.percent(row[f'{key}_high'], lang)}"
     part = evidence.measured_on(row, key)
     return text if part is None else f"{text} ({t('measured.on', lang, n=part, total=row['applications'])})"
 

@@ -18,7 +18,9 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, is_missing, keys_shown_in, shares
+from analytics import formatting
+from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
+from analytics.formatting import is_missing
 from analytics.i18n import t
 from analytics.measure.metrics import PeriodComparison
 from analytics.measure.risk import RiskAssessment
@@ -75,10 +77,6 @@ def target_status(key: str, value: Any) -> str | None:
     if gap <= 0:
         return "met"
     return "near" if gap <= NEAR_TARGET else "missed"
-
-
-def _percent(share: float) -> str:
-    return f"{share:.0%}"
 
 
 def attention_items(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
@@ -163,8 +161,10 @@ def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang:
     return table.loc[order].reset_index(drop=True)
 
 
-def style_process_table(table: pd.DataFrame) -> Styler:
-    """The table coloured by status: the status and each share red/amber/green, small groups grey."""
+def style_process_table(table: pd.DataFrame, lang: str, latency_unit: str) -> Styler:
+    """The table coloured by status (the status and each share red/amber/green, small groups grey) and
+    written in the language: "83 %", "1 830", latencies in one readable unit per column. The cells
+    keep their numbers, so sorting a column sorts by value."""
     def cell_styles(frame: pd.DataFrame) -> pd.DataFrame:
         styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
         styles["status"] = frame["status_key"].map(STATUS_STYLES)
@@ -173,7 +173,18 @@ def style_process_table(table: pd.DataFrame) -> Styler:
         styles.loc[frame["status_key"] == "small", :] = STATUS_STYLES["small"]
         return styles
 
-    return table.style.apply(cell_styles, axis=None)
+    def duration_in(unit: str, column: str):
+        shown_in = formatting.display_unit(table[column], unit)
+        return lambda value: formatting.duration(value, lang, unit, shown_in=shown_in, missing="–")
+
+    def count(value: Any) -> str:
+        return formatting.number(value, lang, missing="–")
+
+    written = {key: (lambda value: formatting.percent(value / 100, lang, missing="–")) for key in TARGET_KEYS}
+    written |= {"applications": count, "risk_score": count, "ghosted": count,
+                "ack_latency_median": duration_in(latency_unit, "ack_latency_median"),
+                "longest_silence_d_median": duration_in("days", "longest_silence_d_median")}
+    return table.style.apply(cell_styles, axis=None).format(written, na_rep="–")
 
 
 @dataclass(frozen=True)
@@ -192,14 +203,17 @@ def _delta_color(metric: MetricDefinition) -> str:
     return {True: "normal", False: "inverse"}.get(metric.higher_is_better, "off")
 
 
-def format_change(metric: MetricDefinition, change: Any, lang: str) -> str | None:
-    """A signed change in the metric's unit: shares in percentage points; "0" when it rounds to nothing."""
+def format_change(metric: MetricDefinition, change: Any, lang: str, value: Any = None) -> str | None:
+    """A signed change in the metric's unit: shares in percentage points, a duration in the unit its
+    `value` is written in ("+1.5 days" beside "7.0 days"); "0" when it rounds to nothing."""
     if is_missing(change):
         return None
-    if metric.unit == "share":
-        text = f"{round(change * 100):+d} {t('chart.unit.pp', lang)}"
+    if metric.unit in ("hours", "days"):
+        shown_in = formatting.readable_unit(formatting.in_unit(value if not is_missing(value) else change,
+                                                               metric.unit, "hours"))
+        text = formatting.duration(change, lang, metric.unit, shown_in=shown_in, sign=True)
     else:
-        text = metric.format.replace("{:", "{:+", 1).format(change)
+        text = metric.format_value(change, lang, sign=True)
     return text if re.search(r"[1-9]", text) else "0"
 
 
@@ -223,7 +237,7 @@ def period_cards(comparison: PeriodComparison, latency_unit: str, lang: str) -> 
         now, before = _first(comparison.current, key), _first(comparison.previous, key)
         change = None if is_missing(now) or is_missing(before) else now - before
         value, help_text = card_value(now_row, key, metric, lang)
-        cards.append(HeadlineCard(key, metric.label(lang), value, format_change(metric, change, lang),
+        cards.append(HeadlineCard(key, metric.label(lang), value, format_change(metric, change, lang, now),
                                   _delta_color(metric), help_text))
     return cards
 
@@ -239,15 +253,10 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
         gap = None if metric.target is None or is_missing(value) else value - metric.target
         shown, help_text = card_value(_row(row), key, metric, lang)
         if metric.target is not None:
-            help_text += " " + t("detail.card_target", lang, target=_percent(metric.target))
-        cards.append(HeadlineCard(key, metric.label(lang), shown, format_change(metric, gap, lang),
+            help_text += " " + t("detail.card_target", lang, target=formatting.percent(metric.target, lang))
+        cards.append(HeadlineCard(key, metric.label(lang), shown, format_change(metric, gap, lang, value),
                                   _delta_color(metric), help_text))
     return cards
-
-
-def column_format(metric: MetricDefinition) -> str:
-    """The metric's format as a printf pattern for st.column_config ("{:.1f} h" → "%.1f h")."""
-    return metric.format.replace("{:", "%").replace("}", "").replace(",", "")
 
 
 def latency_limits(settings: Settings) -> dict[str, float | None]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from analytics import formatting
 from analytics.catalogue import (
     METRICS,
     REPORT,
@@ -26,9 +26,9 @@ from analytics.catalogue import (
     REPORT_RANKING,
     REPORT_TREND,
     display_metric,
-    is_missing,
     keys_shown_in,
 )
+from analytics.formatting import is_missing
 from analytics.i18n import t
 from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
@@ -76,7 +76,8 @@ class ReportContent:
         """The filters in words, for the report's header."""
         lang, f = self.scope.lang, self.scope.effective_filters()
         all_text = t("filters.all", lang)
-        dates = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else all_text
+        dates = (f"{formatting.day(f.date_from, lang, missing='…')} – {formatting.day(f.date_to, lang, missing='…')}"
+                 if (f.date_from or f.date_to) else all_text)
         return [
             f"{t('filters.dates', lang)}: {dates}",
             f"{t('filters.process', lang)}: {', '.join(f.processes) or all_text}",
@@ -97,11 +98,11 @@ class ReportContent:
     def setting_lines(self) -> list[str]:
         lang, s = self.scope.lang, self.settings
         return [
-            f"{t('setting.ack_sla_hours', lang)}: {s.ack_sla_hours:g}",
-            f"{t('setting.notice_sla_hours', lang)}: {s.notice_sla_hours:g}",
-            f"{t('setting.silence_limit_days', lang)}: {s.silence_limit_days:g}",
-            f"{t('setting.min_group_size', lang)}: {s.min_group_size}",
-            f"{t('setting.min_survey_answers', lang)}: {s.min_survey_answers}",
+            f"{t('setting.ack_sla_hours', lang)}: {formatting.number(s.ack_sla_hours, lang)}",
+            f"{t('setting.notice_sla_hours', lang)}: {formatting.number(s.notice_sla_hours, lang)}",
+            f"{t('setting.silence_limit_days', lang)}: {formatting.number(s.silence_limit_days, lang)}",
+            f"{t('setting.min_group_size', lang)}: {formatting.number(s.min_group_size, lang)}",
+            f"{t('setting.min_survey_answers', lang)}: {formatting.number(s.min_survey_answers, lang)}",
             f"{t('setting.timezone', lang)}: {s.timezone}",
         ]
 
@@ -198,39 +199,40 @@ def render_html(content: ReportContent) -> bytes:
                   "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in cannot_tell) + "</ul>"]
     parts += [f"<h2>{esc(t('report.flags', lang))}</h2>", _flags_html(content)]
     parts += [f"<h2>{esc(t('report.voice', lang))}</h2>",
-              _frame_html(voice_charts.groups_table(content.voice, "process", lang, content.settings.min_survey_answers)),
+              _frame_html(voice_charts.groups_table(content.voice, "process", lang, content.settings.min_survey_answers), lang),
               f"<h3>{esc(t('report.drivers', lang))}</h3>",
-              _frame_html(voice_charts.drivers_table(content.drivers, lang, content.settings.min_survey_answers))]
+              _frame_html(voice_charts.drivers_table(content.drivers, lang, content.settings.min_survey_answers), lang)]
     if not content.comments.empty:
         parts += [f"<h3>{esc(t('report.comments', lang))}</h3>", _comments_html(content)]
     if not content.listed_applications.empty:
-        parts += [f"<h2>{esc(t('report.ghosted', lang))}</h2>", _frame_html(content.listed_applications)]
+        parts += [f"<h2>{esc(t('report.ghosted', lang))}</h2>", _frame_html(content.listed_applications, lang)]
         if content.unlisted_applications:
             parts.append(f'<p class="small">{esc(t("report.more_applications", lang, count=content.unlisted_applications))}</p>')
     parts.append(f"<h2>{esc(t('report.charts', lang))}</h2>")
     for caption, figure in content.figures:
         figure_html = figure.to_html(full_html=False, include_plotlyjs=False, default_width="100%",
-                                     config={"displayModeBar": False, "responsive": True})
+                                     config={**formatting.plotly_config(lang),
+                                                                        "displayModeBar": False, "responsive": True})
         parts.append(f'<div class="figure"><h3>{esc(caption)}</h3>{figure_html}</div>')
     parts += [f'<p class="small">{esc(t("report.privacy_note", lang))}</p>', "</body></html>"]
     return "\n".join(parts).encode("utf-8")
 
 
 def _made_line(content: ReportContent) -> str:
-    zone = ZoneInfo(content.settings.timezone)
-    as_of = content.as_of.astimezone(zone).strftime("%Y-%m-%d %H:%M") if content.as_of else "–"
-    made = content.made_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    return t("report.made", content.scope.lang, as_of=as_of, made=made, zone=content.settings.timezone)
+    lang, zone = content.scope.lang, content.settings.timezone
+    as_of = formatting.moment(content.as_of, lang, zone, missing="–")
+    made = formatting.moment(content.made_at, lang, zone)
+    return t("report.made", lang, as_of=as_of, made=made, zone=zone)
 
 
 def _value(key: str, row: pd.Series, unit: str, lang: str) -> str:
     if key in row["unmeasured"]:
         return t("unmeasured.short", lang)
     metric = display_metric(key, unit) if key not in METRICS else METRICS[key]
-    text = metric.format_value(_plain(row.get(key)))
+    text = metric.format_value(_plain(row.get(key)), lang, missing="–")
     if key in SHARE_WITH_INTERVAL and _plain(row.get(f"{key}_low")) is not None:
-        low, high = _plain(row[f"{key}_low"]), _plain(row[f"{key}_high"])
-        text += f" ({low:.0%}–{high:.0%})"
+        low, high = formatting.percent(row[f"{key}_low"], lang), formatting.percent(row[f"{key}_high"], lang)
+        text += f" ({low}–{high})"
     return text
 
 
@@ -291,30 +293,22 @@ def _comments_html(content: ReportContent) -> str:
     items = []
     for row in content.comments.itertuples():
         label = t(f"voice.label.{row.label}", lang) if isinstance(row.label, str) else "–"
-        meta = f"{row.process_name or row.process_id} · {row.submitted_date} · NPS {_cell_text(row.nps)} · {label}"
+        meta = (f"{row.process_name or row.process_id} · {formatting.cell(row.submitted_date, lang)} · "
+                f"NPS {formatting.cell(row.nps, lang)} · {label}")
         items.append(f'<li>“{esc(str(row.comment))}”<br><span class="small">{esc(meta)}</span></li>')
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _frame_html(frame: pd.DataFrame) -> str:
+def _frame_html(frame: pd.DataFrame, lang: str) -> str:
     """A table whose every header and cell is escaped text."""
     if frame.empty:
         return ""
     header = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell_text(value))}</td>" for value in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(formatting.cell(value, lang))}</td>" for value in row) + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )
     return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _cell_text(value) -> str:
-    value = _plain(value)
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
 
 
 # -- XLSX ------------------------------------------------------------------------------------------

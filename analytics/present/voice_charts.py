@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics import formatting
 from analytics.i18n import MESSAGES, t
 from analytics.measure.voice import DRIVERS, LABELS
 from analytics.privacy import escape_markdown
@@ -26,18 +27,19 @@ def _shown(value) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-def _layout(figure: go.Figure, height: int = 360) -> go.Figure:
+def _layout(figure: go.Figure, lang: str, height: int = 360) -> go.Figure:
     figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         separators=formatting.plotly_separators(lang),
                          legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
     return figure
 
 
-def _empty(message: str) -> go.Figure:
+def _empty(message: str, lang: str) -> go.Figure:
     figure = go.Figure()
     figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
-    return _layout(figure, height=200)
+    return _layout(figure, lang, height=200)
 
 
 def group_label(by: str, key, process_name, lang: str) -> str:
@@ -58,8 +60,8 @@ def cnps_by_group_chart(groups: pd.DataFrame, by: str, lang: str) -> go.Figure:
     """cNPS per group with its 95 % interval, lowest first; groups too small to show are left out."""
     shown = groups[[_shown(value) for value in groups["cnps"]]].sort_values("cnps")
     if shown.empty:
-        return _empty(t("voice.chart.nothing_shown", lang))
-    labels = [html.escape(f"{group_label(by, key, name, lang)}: {value:+.0f} (n={n})")  # Plotly renders tags
+        return _empty(t("voice.chart.nothing_shown", lang), lang)
+    labels = [html.escape(f"{group_label(by, key, name, lang)}: {format_signed(value, lang)} (n={n})")  # Plotly: tags
               for key, name, value, n in zip(shown["group_key"], shown["process_name"], shown["cnps"],
                                              shown["nps_answers"], strict=True)]
     figure = go.Figure(go.Bar(
@@ -71,13 +73,13 @@ def cnps_by_group_chart(groups: pd.DataFrame, by: str, lang: str) -> go.Figure:
     ))
     figure.update_xaxes(title=t("voice.axis.cnps", lang), range=NET_SCORE_RANGE, zeroline=True)
     figure.update_yaxes(autorange="reversed", automargin=True)
-    return _layout(figure, height=max(260, 36 * len(shown) + 90))
+    return _layout(figure, lang, height=max(260, 36 * len(shown) + 90))
 
 
 def cnps_trend_chart(trend: pd.DataFrame, lang: str) -> go.Figure:
     """cNPS (with its interval) and sentiment score per month of the answer; small months are gaps."""
     if trend.empty:
-        return _empty(t("voice.chart.nothing_shown", lang))
+        return _empty(t("voice.chart.nothing_shown", lang), lang)
     cnps = trend["cnps"].astype(float)
     figure = go.Figure()
     figure.add_trace(go.Scatter(
@@ -94,13 +96,13 @@ def cnps_trend_chart(trend: pd.DataFrame, lang: str) -> go.Figure:
     ))
     figure.update_xaxes(title=t("voice.axis.month", lang), type="category")
     figure.update_yaxes(title=t("voice.axis.net_score", lang), range=NET_SCORE_RANGE, zeroline=True)
-    return _layout(figure)
+    return _layout(figure, lang)
 
 
 def nps_distribution_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
     """Answers per NPS score, coloured detractor (0–6), passive (7–8) and promoter (9–10)."""
     if distribution.empty or not any(_shown(value) for value in distribution["answers"]):
-        return _empty(t("voice.chart.nothing_shown", lang))
+        return _empty(t("voice.chart.nothing_shown", lang), lang)
     scores = distribution["score"].astype(int)
     figure = go.Figure(go.Bar(
         x=scores, y=distribution["answers"],
@@ -110,28 +112,29 @@ def nps_distribution_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
     ))
     figure.update_xaxes(title=t("voice.axis.nps_score", lang), tickmode="linear", dtick=1)
     figure.update_yaxes(title=t("voice.axis.answers", lang))
-    return _layout(figure)
+    return _layout(figure, lang)
 
 
 def ratings_chart(ratings: pd.DataFrame, lang: str) -> go.Figure:
     """Mean of each 1–5 rating with its n."""
     shown = ratings[[_shown(value) for value in ratings["mean"]]]
     if shown.empty:
-        return _empty(t("voice.chart.nothing_shown", lang))
+        return _empty(t("voice.chart.nothing_shown", lang), lang)
     figure = go.Figure(go.Bar(
         x=shown["mean"], y=[rating_label(name, lang) for name in shown["rating"]], orientation="h",
-        marker_color="#1565c0", text=[f"{mean:.2f} (n={n})" for mean, n in zip(shown["mean"], shown["n"], strict=True)],
+        marker_color="#1565c0", text=[f"{formatting.number(mean, lang, 2)} (n={formatting.number(n, lang)})"
+              for mean, n in zip(shown["mean"], shown["n"], strict=True)],
         textposition="outside", hovertemplate="%{y}: %{x:.2f}<extra></extra>",
     ))
     figure.update_xaxes(title=t("voice.axis.rating", lang), range=[1, 5.6], tickvals=[1, 2, 3, 4, 5])
     figure.update_yaxes(automargin=True)
-    return _layout(figure, height=max(220, 50 * len(shown) + 100))
+    return _layout(figure, lang, height=max(220, 50 * len(shown) + 100))
 
 
 def theme_sentiment_chart(themes: pd.DataFrame, lang: str) -> go.Figure:
     """Comments per theme, stacked by sentiment label."""
     if themes.empty or not any(_shown(value) and value > 0 for value in themes["comments"]):
-        return _empty(t("voice.chart.nothing_shown", lang))
+        return _empty(t("voice.chart.nothing_shown", lang), lang)
     order = list(dict.fromkeys(themes["theme"]))
     theme_names = [t(f"voice.theme.{theme}", lang) for theme in order]
     figure = go.Figure()
@@ -144,7 +147,7 @@ def theme_sentiment_chart(themes: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_layout(barmode="stack")
     figure.update_xaxes(title=t("voice.axis.comments", lang))
     figure.update_yaxes(autorange="reversed", automargin=True)
-    return _layout(figure)
+    return _layout(figure, lang)
 
 
 def driver_label(driver: str, n_with: int, n_without: int, lang: str) -> str:
@@ -176,22 +179,22 @@ def drivers_chart(drivers: pd.DataFrame, lang: str) -> go.Figure:
         figure.add_vline(x=0, line={"color": "#333", "width": 1}, row=1, col=column)
         figure.update_xaxes(title=t("voice.axis.points", lang), zeroline=False, row=1, col=column)
     figure.update_yaxes(autorange="reversed", automargin=True)
-    return _layout(figure, height=330)
+    return _layout(figure, lang, height=330)
 
 
 # -- tables and captions ---------------------------------------------------------------------------
 
-def format_signed(value) -> str:
-    """A net score as shown: "+12", or a dash when there is none (or it is suppressed)."""
-    return f"{value:+.0f}" if _shown(value) else "–"
+def format_signed(value, lang: str) -> str:
+    """A net score as shown: "+12", "−3", or a dash when there is none (or it is suppressed)."""
+    return formatting.signed(value, lang, missing="–")
 
 
-def format_share(value) -> str:
-    return f"{value:.0%}" if _shown(value) else "–"
+def format_share(value, lang: str) -> str:
+    return formatting.percent(value, lang, missing="–")
 
 
-def _interval(low, high) -> str:
-    return f"{low:+.0f} … {high:+.0f}" if _shown(low) and _shown(high) else "–"
+def _interval(low, high, lang: str) -> str:
+    return f"{format_signed(low, lang)} … {format_signed(high, lang)}" if _shown(low) and _shown(high) else "–"
 
 
 def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int) -> pd.DataFrame:
@@ -204,7 +207,7 @@ def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int) -> 
         t("voice.col.response_rate", lang): 100 * groups["survey_response_rate"].astype(float),
         t("voice.col.answers", lang): groups["answers"],
         t("voice.col.cnps", lang): groups["cnps"].astype(float),
-        t("voice.col.interval", lang): [_interval(low, high) for low, high in zip(groups["cnps_low"], groups["cnps_high"],
+        t("voice.col.interval", lang): [_interval(low, high, lang) for low, high in zip(groups["cnps_low"], groups["cnps_high"],
                                                                                   strict=True)],
         t("voice.col.comments", lang): groups["comments"],
         t("voice.col.sentiment", lang): groups["sentiment_score"].astype(float),
@@ -220,10 +223,10 @@ def drivers_table(drivers: pd.DataFrame, lang: str, min_answers: int) -> pd.Data
         t("voice.col.measure", lang): [t(f"voice.series.{measure}", lang) for measure in drivers["measure"]],
         t("voice.col.n_with", lang): drivers["n_with"],
         t("voice.col.n_without", lang): drivers["n_without"],
-        t("voice.col.score_with", lang): [format_signed(value) for value in drivers["score_with"]],
-        t("voice.col.score_without", lang): [format_signed(value) for value in drivers["score_without"]],
-        t("voice.col.difference", lang): [format_signed(value) for value in drivers["difference"]],
-        t("voice.col.interval", lang): [_interval(low, high) for low, high in
+        t("voice.col.score_with", lang): [format_signed(value, lang) for value in drivers["score_with"]],
+        t("voice.col.score_without", lang): [format_signed(value, lang) for value in drivers["score_without"]],
+        t("voice.col.difference", lang): [format_signed(value, lang) for value in drivers["difference"]],
+        t("voice.col.interval", lang): [_interval(low, high, lang) for low, high in
                                         zip(drivers["difference_low"], drivers["difference_high"], strict=True)],
         t("voice.col.note", lang): [note if hidden else "" for hidden in drivers["suppressed"]],
     })
@@ -231,11 +234,11 @@ def drivers_table(drivers: pd.DataFrame, lang: str, min_answers: int) -> pd.Data
 
 def comment_caption(row, lang: str) -> str:
     """The line under a comment, as escaped markdown: process, date, NPS, label, themes."""
-    parts = [str(row.process_name), str(row.submitted_date)]
+    parts = [str(row.process_name), formatting.cell(row.submitted_date, lang)]
     if _shown(row.nps):
         parts.append(f"NPS {int(row.nps)}")
     if isinstance(row.label, str):
-        parts.append(f"{t(f'voice.label.{row.label}', lang)} ({row.score:+.2f})")
+        parts.append(f"{t(f'voice.label.{row.label}', lang)} ({formatting.signed(row.score, lang, 2)})")
     if row.themes:
         parts.append(", ".join(t(f"voice.theme.{theme}", lang) for theme in row.themes))
     return escape_markdown(" · ".join(parts))
