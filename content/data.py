@@ -15,9 +15,10 @@ from analytics.measure.evidence import measurable_metrics
 from analytics.operations import import_upload, undo
 from analytics.privacy import escape_markdown as md
 from ui.candidate_rights import render_candidate_rights
-from ui.common import format_time, lang, real_store, show_real_data, show_table, showing_demo, store_metrics
+from ui.common import format_time, lang, real_store, show_real_data, showing_demo, store_metrics
 from ui.identity import refused_unless
 from ui.import_report import import_format_title, import_kind_title, render_import_report, render_row_problems
+from ui.localised import show_table
 from ui.mapping_step import render_mapping_step
 from ui.message_traces import render_trace_help, render_trace_report
 

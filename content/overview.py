@@ -15,17 +15,16 @@ from analytics.present.process_view import (
 )
 from analytics.privacy import escape_markdown as md
 from ui.common import (
-    chart_config,
     format_time,
     get_store,
     inventory,
     lang,
     metrics,
     risk_assessment,
-    show_table,
     sidebar_filters,
     window_comparison,
 )
+from ui.localised import chart_config, show_table
 
 ATTENTION_SHOWN = 5
 

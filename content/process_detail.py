@@ -28,16 +28,15 @@ from analytics.present.process_view import (
 )
 from analytics.present.reports import ReportScope
 from ui.common import (
-    chart_config,
     facts,
     get_store,
     lang,
     metrics_or_stop,
     report_downloads,
     risk_assessment,
-    show_table,
     sidebar_filters,
 )
+from ui.localised import chart_config, show_table
 
 filters = sidebar_filters()
 L = lang()

@@ -14,7 +14,8 @@ from analytics.present.process_view import (
     process_table,
     style_process_table,
 )
-from ui.common import chart_config, get_store, lang, metrics_or_stop, risk_assessment, sidebar_filters
+from ui.common import get_store, lang, metrics_or_stop, risk_assessment, sidebar_filters
+from ui.localised import chart_config
 
 filters = sidebar_filters()
 L = lang()

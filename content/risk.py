@@ -22,9 +22,9 @@ from ui.common import (
     principal,
     real_store,
     risk_assessment,
-    show_table,
     sidebar_filters,
 )
+from ui.localised import show_table
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
 EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open

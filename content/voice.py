@@ -10,7 +10,8 @@ from analytics.operations import calibrate_sentiment
 from analytics.present import voice_charts as charts
 from analytics.sentiment import SCORER_NAME, THEMES
 from analytics.sentiment.calibration import CALIBRATED_SCORER_NAME
-from ui.common import chart_config, format_time, get_store, lang, principal, show_table, sidebar_filters
+from ui.common import format_time, get_store, lang, principal, sidebar_filters
+from ui.localised import chart_config, show_table
 from ui.voice_cache import comment_rows, report
 
 filters = sidebar_filters()
