@@ -57,6 +57,7 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     (3, "migrations/003_sentiment_calibration.sql"), (4, "migrations/004_evidence_and_aliases.sql"),
     (5, "migrations/005_message_traces.sql"), (6, "migrations/006_preset_evidence_and_lookups.sql"),
     (7, "migrations/007_access_and_audit.sql"),
+    (8, "migrations/008_application_facts.sql"),
 )
 
 
@@ -438,9 +439,10 @@ class Store:
             con.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)"
             )
-            current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            applied = {row[0] for row in con.execute("SELECT version FROM schema_version").fetchall()}
+            current = max(applied, default=0)
             for version, file_name in MIGRATIONS:
-                if version <= current:
+                if version in applied:   # by number, not by the highest: reserved numbers may land out of order
                     continue
                 con.execute("BEGIN TRANSACTION")
                 con.execute(read_sql(file_name))

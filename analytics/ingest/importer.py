@@ -27,6 +27,7 @@ import pandas as pd
 
 from analytics import sentiment
 from analytics.i18n import t
+from analytics.ingest.facts import facts_are_current, refresh_application_facts
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
 from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
 from analytics.ingest.presets import PRESETS, detect_preset, metric_support
@@ -825,6 +826,8 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
     account for every row of the file (stored, already stored, rejected, left out by reason)."""
     import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
     cursor.execute("CREATE OR REPLACE TEMP TABLE new_rows (__row BIGINT)")
+    cursor.execute("CREATE OR REPLACE TEMP TABLE touched_applications (candidate_id VARCHAR, process_id VARCHAR)")
+    facts_current = facts_are_current(cursor)
     event_types: set[str] = set()
     for table in tables:
         good = f"{table} WHERE __row NOT IN (SELECT __row FROM row_problems)"
@@ -854,6 +857,8 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
     _record_evidence(cursor, import_id, report, preset, event_types, evidence)
     if report.kind != "lookups":
         _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
+    if event_types:   # the facts of the applications the file holds; of all when they were stale
+        refresh_application_facts(cursor, "touched_applications" if facts_current else None)
     return import_id
 
 
@@ -890,6 +895,7 @@ def _store_events(cursor, table: str, good: str, import_id: int) -> set[str]:
         "INSERT INTO events SELECT * EXCLUDE (__row) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
     )
     cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
+    cursor.execute("INSERT INTO touched_applications SELECT DISTINCT candidate_id, process_id FROM incoming")
     return {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
 
 
@@ -1015,10 +1021,15 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
     with store.transaction() as cursor:
         if not cursor.execute("SELECT count(*) FROM imports WHERE import_id = ?", [import_id]).fetchone()[0]:
             raise KeyError(f"There is no import with id {import_id}; see the list of imports.")
+        facts_current = facts_are_current(cursor)
         cursor.execute("DELETE FROM event_sources WHERE import_id = ?", [import_id])
+        cursor.execute("CREATE OR REPLACE TEMP TABLE undone_applications AS SELECT DISTINCT candidate_id, process_id "
+                       "FROM events WHERE event_key NOT IN (SELECT event_key FROM event_sources)")
         events = cursor.execute(
             "DELETE FROM events WHERE event_key NOT IN (SELECT event_key FROM event_sources)"
         ).fetchone()[0]
+        if events:
+            refresh_application_facts(cursor, "undone_applications" if facts_current else None)
         cursor.execute("DELETE FROM survey_sources WHERE import_id = ?", [import_id])
         cursor.execute(
             "DELETE FROM survey_ratings WHERE response_key NOT IN (SELECT response_key FROM survey_sources)"

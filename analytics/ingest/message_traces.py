@@ -28,6 +28,7 @@ from datetime import datetime
 import duckdb
 
 from analytics.i18n import t
+from analytics.ingest.facts import facts_are_current, refresh_application_facts
 from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
@@ -305,9 +306,11 @@ def _summarise(cursor, summary: TraceSummary) -> None:
 def _store(cursor, report, summary: TraceSummary) -> int:
     """Events, their sources, the message keys, the import and its evidence: one transaction."""
     import_id = cursor.execute("SELECT nextval('import_ids')").fetchone()[0]
+    facts_current = facts_are_current(cursor)
     cursor.execute(
         "INSERT INTO events SELECT event_key, candidate_id, process_id, event_type, occurred_at, NULL, NULL, NULL, "
         "NULL, 'email' FROM trace_events WHERE event_key NOT IN (SELECT event_key FROM events)")
+    refresh_application_facts(cursor, "trace_events" if facts_current else None)
     stored = cursor.execute(
         "SELECT count(*) FROM trace_events WHERE event_key NOT IN (SELECT event_key FROM event_sources)").fetchone()[0]
     cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM trace_events", [import_id])

@@ -1,8 +1,9 @@
 """The metrics engine: per-application facts and their aggregates, all computed in DuckDB.
 
 Definitions are in docs/metrics.md; the SQL is in sql/application_facts.sql (one row per
-application), sql/metrics_by_group.sql (aggregates), sql/metrics_macros.sql (shares, Wilson
-intervals, net scores, the business clock) and sql/metrics_selected_facts.sql (the page filters).
+application, from the facts the store keeps: analytics/ingest/facts.py), sql/metrics_by_group.sql
+(aggregates), sql/metrics_macros.sql (shares, Wilson intervals, net scores, the business clock) and
+sql/metrics_selected_facts.sql (the page filters).
 What each metric is called, its unit, target and the data it needs: analytics/catalogue.py.
 
 `facts_cursor` is the one place that sets up a connection over the facts with the filters; the
@@ -25,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from analytics.calendar import swedish_weekday_holidays
+from analytics.ingest.facts import use_stored_facts
 from analytics.measure import evidence
 from analytics.measure.window import Window
 from analytics.settings import Settings
@@ -106,13 +108,13 @@ def _as_instant(moment: datetime | str | None, timezone: str) -> datetime | None
     return moment.astimezone(ZoneInfo("UTC"))
 
 
-def _facts_parameters(store: Store, settings: Settings, as_of: datetime | None,
+def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_of: datetime | None,
                       processes: tuple[str, ...]) -> dict[str, Any]:
     holidays: tuple[date, ...] = ()
     if settings.latency_unit == "business_days":  # the only unit that reads the calendar
-        first_year, last_year = store.fetchall(
-            "SELECT year(min(occurred_at)), year(max(occurred_at)) FROM events"
-        )[0]
+        first_year, last_year = cursor.execute(
+            "SELECT year(min(first_event_at)), year(max(last_event_at)) FROM stored_facts"
+        ).fetchall()[0]
         # One year of margin on each side: local dates can fall in the next or previous UTC year.
         holidays = swedish_weekday_holidays(first_year - 1, last_year + 1) if first_year else ()
     return {
@@ -146,8 +148,9 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
         if facts is not None:
             cursor.register("application_facts", facts)
         else:
-            parameters = _facts_parameters(store, settings, _as_instant(as_of, settings.timezone),
-                                           filters.processes)
+            moment = _as_instant(as_of, settings.timezone)
+            use_stored_facts(store, cursor, moment)
+            parameters = _facts_parameters(cursor, settings, moment, filters.processes)
             if materialize:
                 cursor.execute(
                     "CREATE TEMP TABLE application_facts AS " + read_sql("measure/sql/application_facts.sql"), parameters

@@ -1,9 +1,11 @@
 -- application_facts: one row per application (candidate_id, process_id) with every fact the
--- metrics of docs/metrics.md are aggregated from. One pass over the events collects each
--- application's milestones and contact times; list functions then measure one against the other.
+-- metrics of docs/metrics.md are aggregated from. It reads the facts kept in the store (relation
+-- stored_facts, made by ingest/sql/stored_application_facts.sql, never the events) and adds what
+-- depends on as_of and the settings: deadlines, silence up to as_of, ghosting, latency units, local
+-- dates, and what each application's sources can tell.
 --
 -- Bound parameters:
---   $as_of               TIMESTAMPTZ, or NULL for the latest occurred_at in the store
+--   $as_of               TIMESTAMPTZ, or NULL for the latest event in the store
 --   $timezone            zone of local dates and months, e.g. 'Europe/Stockholm'
 --   $ack_sla_hours       acknowledgement SLA in hours
 --   $silence_limit_days  days without news after which an application counts as ghosted
@@ -20,72 +22,22 @@
 
 WITH
 moment AS (
-    SELECT coalesce(CAST($as_of AS TIMESTAMPTZ), (SELECT max(occurred_at) FROM events)) AS as_of
+    SELECT coalesce(CAST($as_of AS TIMESTAMPTZ), (SELECT max(last_event_at) FROM stored_facts)) AS as_of
 ),
 
--- Events known at as_of. time_order sorts by time, then by event_key, so that "first in time
--- order" never depends on the order rows were stored in.
-known_events AS NOT MATERIALIZED (
-    SELECT candidate_id, process_id, event_type, occurred_at, channel,
-           process_name, department, recruiter, stage,
-           (CAST(epoch_us(occurred_at) AS HUGEINT) << 64) | event_key AS time_order
-    FROM events
-    WHERE occurred_at <= (SELECT as_of FROM moment)
-      AND (len(CAST($processes AS VARCHAR[])) = 0
-           OR list_contains(CAST($processes AS VARCHAR[]), process_id))
-),
-
--- One pass: each application's milestones, and the times of the contacts to measure against them.
-milestones AS (
-    SELECT candidate_id, process_id,
-           -- applied_at: the earliest application_received, else the earliest event
-           coalesce(min(occurred_at) FILTER (event_type = 'application_received'),
-                    min(occurred_at)) AS applied_at,
-           bool_or(event_type = 'application_received') AS start_known,
-           min(occurred_at) FILTER (event_type = 'rejected') AS decision_at,
-           min(occurred_at) FILTER (event_type IN ('offer_made', 'hired')) AS offered_at,
-           bool_or(event_type = 'hired') AS has_hired_event,
-           min(occurred_at) FILTER (event_type = 'withdrawn') AS withdrawn_at,
-           count(*) FILTER (event_type = 'interview_held') AS interviews,
-           max(occurred_at) FILTER (event_type = 'interview_held') AS last_interview_at,
-           max(occurred_at) FILTER (event_type = 'feedback_given'
-                                    AND channel IN ('phone', 'video', 'in_person')) AS last_personal_feedback_at,
-           bool_or(event_type = 'survey_sent') AS survey_sent,
-           -- the times of the contacts, notices and answers; NULL, not [], without any (cheaper,
-           -- and the list functions below give NULL for NULL as they do for [])
-           list(occurred_at) FILTER (is_contact) AS contact_times,
-           list(occurred_at) FILTER (event_type IN ('rejection_sent', 'feedback_given')) AS notice_times,
-           list(occurred_at) FILTER (event_type IN ('feedback_given', 'rejection_sent', 'offer_made')) AS answer_times,
-           -- descriptive values: the first non-empty one in time order; the stage reached: the last
-           arg_min(department, time_order) FILTER (department IS NOT NULL) AS department,
-           arg_min(recruiter, time_order) FILTER (recruiter IS NOT NULL) AS recruiter,
-           arg_max(stage, time_order) FILTER (stage IS NOT NULL) AS stage
-    FROM (SELECT *,
-                 event_type IN ('acknowledgement_sent', 'status_update_sent', 'interview_scheduled',
-                                'interview_held', 'rejection_sent', 'feedback_given', 'offer_made',
-                                'hired') AS is_contact
-          FROM known_events)
-    GROUP BY candidate_id, process_id
-),
-
--- The contacts measured against the milestones, "at or after" everywhere.
-follow_ups AS (
-    SELECT *,
-           -- acknowledgement: any contact event at or after applied_at
-           list_min(list_filter(contact_times, lambda t: t >= applied_at)) AS ack_at,
-           -- notice of the decision: rejection_sent or feedback_given at or after it
-           list_min(list_filter(notice_times, lambda t: t >= decision_at)) AS notice_at,
-           -- the first feedback, rejection notice or offer at or after the last interview
-           list_min(list_filter(answer_times, lambda t: t >= last_interview_at)) AS post_interview_at,
-           coalesce(last_personal_feedback_at >= last_interview_at, false) AS personal_feedback_given,
-           list_max(contact_times) AS last_contact_at
-    FROM milestones
+-- The stored facts of the selected processes (stored_facts: the table application_facts, or the
+-- same facts made from the events known at a past as_of; see analytics/ingest/facts.py).
+selected AS NOT MATERIALIZED (
+    SELECT *
+    FROM stored_facts
+    WHERE len(CAST($processes AS VARCHAR[])) = 0
+          OR list_contains(CAST($processes AS VARCHAR[]), process_id)
 ),
 
 -- Per process: the first non-empty process name in time order.
 process_names AS (
-    SELECT process_id, arg_min(process_name, time_order) AS process_name
-    FROM known_events
+    SELECT process_id, arg_min(process_name, process_name_order) AS process_name
+    FROM selected
     WHERE process_name IS NOT NULL
     GROUP BY process_id
 ),
@@ -112,7 +64,7 @@ standing AS (
     SELECT f.candidate_id, f.process_id, f.department, f.recruiter, f.stage, f.survey_sent,
            f.applied_at, f.start_known, f.decision_at, f.last_interview_at, f.last_contact_at, f.interviews,
            f.has_hired_event, f.ack_at, f.notice_at, f.post_interview_at, f.personal_feedback_given,
-           f.contact_times,
+           f.silence_before_last_s, f.silence_last_s,
            moment.as_of,
            f.withdrawn_at IS NOT NULL AS withdrawn,
            f.offered_at IS NOT NULL AND f.withdrawn_at IS NULL AS offered,
@@ -120,9 +72,8 @@ standing AS (
            f.decision_at IS NULL AND f.offered_at IS NULL AND f.withdrawn_at IS NULL AS open,
            -- the silence timeline ends at the earliest of notice, offer or hire, and withdrawal;
            -- else at as_of
-           greatest(f.applied_at, coalesce(least(f.notice_at, f.offered_at, f.withdrawn_at), moment.as_of))
-               AS timeline_end_at
-    FROM follow_ups AS f
+           greatest(f.applied_at, coalesce(f.closed_at, moment.as_of)) AS timeline_end_at
+    FROM selected AS f
     CROSS JOIN moment
 ),
 
@@ -233,12 +184,8 @@ measured AS (
            CASE WHEN s.rejection_stands THEN (epoch(s.notice_at) - epoch(s.decision_at)) / 3600 END
                AS notice_latency_h,
            (epoch(s.post_interview_at) - epoch(s.last_interview_at)) / 3600 AS post_interview_latency_h,
-           -- the timeline, in epoch seconds: applied_at, the contacts up to its end in time order, its end
-           epoch(s.applied_at) AS timeline_start,
-           list_sort(list_transform(
-               list_filter(s.contact_times, lambda t: t >= s.applied_at AND t <= s.timeline_end_at),
-               lambda t: epoch(t))) AS timeline_contacts,
-           epoch(s.timeline_end_at) AS timeline_end,
+           -- the largest gap of the timeline: the one before its last contact (stored), or after it
+           greatest(s.silence_before_last_s, epoch(s.timeline_end_at) - s.silence_last_s) / 86400 AS longest_silence_d,
            -- open: since the later of applied_at and the last contact; rejected and not told: since
            -- the decision
            CASE WHEN s.open
@@ -265,9 +212,9 @@ business_calendar AS (
                         AND NOT list_contains(CAST($non_working_days AS DATE[]), day) AS is_business_day
             FROM (
                 SELECT CAST(unnest(range(first_day, last_day + 1, INTERVAL 1 DAY)) AS DATE) AS day
-                FROM (SELECT CAST(timezone($timezone, min(occurred_at)) AS DATE) AS first_day,
-                             CAST(timezone($timezone, max(occurred_at)) AS DATE) AS last_day
-                      FROM known_events
+                FROM (SELECT CAST(timezone($timezone, min(first_event_at)) AS DATE) AS first_day,
+                             CAST(timezone($timezone, max(last_event_at)) AS DATE) AS last_day
+                      FROM selected
                       WHERE $latency_unit = 'business_days')
             )
         )
@@ -320,11 +267,7 @@ complete_facts AS (
         -- silence
         app.last_contact_at,
         app.timeline_end_at,
-        -- the largest gap of the timeline: up to the first contact, between two contacts, after the last
-        greatest(coalesce(app.timeline_contacts[1], app.timeline_end) - app.timeline_start,
-                 list_max(list_transform(app.timeline_contacts[2:],
-                                         lambda later, i: later - app.timeline_contacts[i])),
-                 app.timeline_end - coalesce(app.timeline_contacts[-1], app.timeline_start)) / 86400 AS longest_silence_d,
+        app.longest_silence_d,
         coalesce(app.days_without_news > $silence_limit_days, false) AS ghosted,
         CASE WHEN app.days_without_news > $silence_limit_days THEN app.days_without_news END AS ghosted_days_silent,
 
