@@ -264,6 +264,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Senaste import: {file} ({rows} nya rader) {when}",
     },
     "store.no_imports": {"en": "No imports yet.", "sv": "Inga importer ännu."},
+    "wait.facts": {
+        "en": "Reading every application's facts from your data…",
+        "sv": "Läser in fakta om varje ansökan ur era data…",
+    },
+    "wait.metrics": {
+        "en": "Measuring the selected applications…",
+        "sv": "Mäter de valda ansökningarna…",
+    },
+    "wait.comparison": {
+        "en": "Comparing this period with the one before…",
+        "sv": "Jämför perioden med perioden före…",
+    },
+    "wait.risk": {
+        "en": "Assessing every process against the brand-risk rules…",
+        "sv": "Bedömer varje process mot reglerna för varumärkesrisk…",
+    },
+    "wait.actions": {
+        "en": "Listing the candidates to contact…",
+        "sv": "Listar kandidaterna att kontakta…",
+    },
+    "wait.voice": {
+        "en": "Summarising the candidates' answers and comments…",
+        "sv": "Sammanfattar kandidaternas svar och kommentarer…",
+    },
     "store.empty": {
         "en": "There is no data yet. Upload an events CSV on the Data page.",
         "sv": "Det finns ingen data ännu. Ladda upp en händelsefil på sidan Data.",

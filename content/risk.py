@@ -23,6 +23,7 @@ from ui.common import (
     real_store,
     risk_assessment,
     sidebar_filters,
+    waiting,
 )
 from ui.localised import show_table
 
@@ -121,11 +122,14 @@ st.caption(t("risk.actions_caption", L, limit=settings.silence_limit_days))
 if (own := recruiter_scope(person)) is not None:
     recruiter = own   # a recruiter's own action list: the candidates they are the recruiter of
 else:
-    recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(cached_actions(*key, filters))],
+    with waiting("actions"):
+        every_action = cached_actions(*key, filters)
+    recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(every_action)],
                              format_func=lambda name: t("risk.actions_all", L) if name is None else name,
                              key="risk_recruiter", width=360)
 chosen = with_recruiter(filters, recruiter)
-actions = cached_actions(*key, chosen)
+with waiting("actions"):
+    actions = cached_actions(*key, chosen)
 horizon = settings.action_horizon_days
 if actions.empty:
     st.success(t("risk.actions_empty", L))

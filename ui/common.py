@@ -322,10 +322,17 @@ def _cached_facts(db_path: str, version: tuple) -> pd.DataFrame:
     return application_facts(_open_store(db_path))
 
 
+def waiting(what: str):
+    """A spinner with a sentence saying what is being worked on (wait.<what>); Streamlit shows it only
+    when the work takes longer than half a second, so a cached read never flickers."""
+    return st.spinner(t(f"wait.{what}", lang()))
+
+
 def facts() -> pd.DataFrame:
     """The cached facts (all applications, as of the latest event); filters apply on top of them."""
     store = get_store()
-    return _cached_facts(str(store.path), store.data_version())
+    with waiting("facts"):
+        return _cached_facts(str(store.path), store.data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -335,13 +342,15 @@ def _cached_metrics(db_path: str, version: tuple, by: str, filters: Filters) -> 
 
 def store_metrics(store: Store, by: str) -> pd.DataFrame:
     """Metrics of a given store, unfiltered (the Data page reads the user's own, whatever the pages show)."""
-    return _cached_metrics(str(store.path), store.data_version(), by, Filters())
+    with waiting("metrics"):
+        return _cached_metrics(str(store.path), store.data_version(), by, Filters())
 
 
 def metrics(by: str, filters: Filters) -> pd.DataFrame:
     """Metrics per group for the filters, from the cached facts (a filter change only re-aggregates)."""
     store = get_store()
-    return _cached_metrics(str(store.path), store.data_version(), by, filters)
+    with waiting("metrics"):
+        return _cached_metrics(str(store.path), store.data_version(), by, filters)
 
 
 def metrics_or_stop(by: str, filters: Filters, language: str) -> pd.DataFrame:
@@ -364,7 +373,8 @@ def _cached_comparison(db_path: str, version: tuple, filters: Filters) -> Period
 def window_comparison(filters: Filters) -> PeriodComparison:
     """The metrics of the shared window and of the window of equal length just before it."""
     store = get_store()
-    return _cached_comparison(str(store.path), store.data_version(), filters)
+    with waiting("comparison"):
+        return _cached_comparison(str(store.path), store.data_version(), filters)
 
 
 def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:
@@ -396,4 +406,5 @@ def _cached_risk(db_path: str, version: tuple, filters: Filters, language: str) 
 def risk_assessment(filters: Filters, language: str) -> RiskAssessment:
     """Flags and the ranking by risk score for the filters: one cached computation every page shares."""
     store = get_store()
-    return _cached_risk(str(store.path), store.data_version(), filters, language)
+    with waiting("risk"):
+        return _cached_risk(str(store.path), store.data_version(), filters, language)

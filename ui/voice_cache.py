@@ -11,7 +11,7 @@ import streamlit as st
 
 from analytics.measure.metrics import Filters
 from analytics.measure.voice import VoiceReport, comments, labels_version, voice_report
-from ui.common import facts, get_store
+from ui.common import facts, get_store, waiting
 
 
 def _key() -> tuple[str, tuple]:
@@ -25,7 +25,8 @@ def _cached_report(db_path: str, version: tuple, by: str, filters: Filters) -> V
 
 
 def report(by: str, filters: Filters) -> VoiceReport:
-    return _cached_report(*_key(), by, filters)
+    with waiting("voice"):
+        return _cached_report(*_key(), by, filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -36,4 +37,5 @@ def _cached_comments(db_path: str, version: tuple, filters: Filters, process: st
 
 def comment_rows(filters: Filters, process: str | None, sentiment: str | None, theme: str | None,
                  language: str | None) -> pd.DataFrame:
-    return _cached_comments(*_key(), filters, process, sentiment, theme, language)
+    with waiting("voice"):
+        return _cached_comments(*_key(), filters, process, sentiment, theme, language)

@@ -28,7 +28,7 @@ import pandas as pd
 
 from analytics import formatting
 from analytics.i18n import LANGUAGES, t, tn
-from analytics.measure.metrics import NO_FILTERS, Filters, application_facts, facts_cursor, json_value, parse_as_of
+from analytics.measure.metrics import NO_FILTERS, Filters, facts_cursor, json_value, parse_as_of
 from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
@@ -65,10 +65,10 @@ class RiskAssessment:
 # --- counting (SQL) ------------------------------------------------------------------------------
 
 @contextmanager
-def risk_cursor(store: Store, settings: Settings, filters: Filters,
-                facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
+def risk_cursor(store: Store, settings: Settings, filters: Filters, facts: pd.DataFrame | None,
+                as_of: datetime | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding risk_applications: the selected applications with what the rules judge."""
-    with facts_cursor(store, settings, filters, facts, materialize=True) as cursor:
+    with facts_cursor(store, settings, filters, facts, as_of, materialize=True) as cursor:
         cursor.execute(
             "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
             {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours),
@@ -227,14 +227,15 @@ def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) ->
 
 
 def assess_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                facts: pd.DataFrame | None = None, *, lang: str = "en") -> RiskAssessment:
+                facts: pd.DataFrame | None = None, *, lang: str = "en",
+                as_of: datetime | str | None = None) -> RiskAssessment:
     """Every flag of the selection and the processes ranked by risk, from one pass over the facts.
 
-    facts: a frame from `application_facts` made with the same settings (None computes it).
-    lang: the language of the processes' score_parts text.
+    facts: a frame from `application_facts` made with the same settings (None: the facts at as_of,
+    in SQL, without a frame). lang: the language of the processes' score_parts text.
     """
     settings = settings or store.settings()
-    with risk_cursor(store, settings, filters, facts) as cursor:
+    with risk_cursor(store, settings, filters, facts, as_of) as cursor:
         cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("measure/sql/risk_process_checks.sql"))
         process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
         trends = cursor.execute(read_sql("measure/sql/risk_process_trends.sql")).df()
@@ -335,7 +336,7 @@ def flags_json(store: Store, as_of: datetime | str | None = None,
                settings: Settings | None = None) -> list[dict[str, Any]]:
     """What `python -m analytics flags --json` prints, as Python objects: one object per flag."""
     settings = settings or store.settings()
-    flags = risk_flags(store, settings, facts=application_facts(store, settings, as_of))
+    flags = assess_risk(store, settings, as_of=as_of).flags
     return [{column: value if column == "details" else json_value(value) for column, value in flag.items()}
             for flag in flags.to_dict("records")]
 
