@@ -836,7 +836,8 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
         elif table == "staged" and report.kind == "lookups":
             _store_lookups(cursor, good, import_id, preset.lookup)
         else:
-            event_types |= _store_events(cursor, table, good, import_id)
+            event_types |= _store_events(cursor, table, good, import_id,
+                                         one_event_per_row=preset is None and table == "staged")
     every_row = " UNION ALL ".join(f"SELECT __row FROM {table}" for table in tables)
     good_rows = cursor.execute(
         f"SELECT count(DISTINCT __row) FROM ({every_row}) WHERE __row NOT IN (SELECT __row FROM row_problems)"
@@ -875,8 +876,13 @@ def _store_aliases(cursor, good: str, import_id: int) -> None:
     )
 
 
-def _store_events(cursor, table: str, good: str, import_id: int) -> set[str]:
-    """New events of one staged table; returns the event types the import holds (new or not)."""
+def _store_events(cursor, table: str, good: str, import_id: int, *, one_event_per_row: bool = False) -> set[str]:
+    """New events of one staged table; returns the event types the import holds (new or not).
+
+    one_event_per_row: each row of the table is a row of its own in the file (a canonical file), so an
+    event and its row name one row of the table, and no second pass needs to keep one of several.
+    """
+    distinct = "" if one_event_per_row else "DISTINCT ON (event_key)"
     cursor.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE incoming AS
@@ -884,7 +890,7 @@ def _store_events(cursor, table: str, good: str, import_id: int) -> set[str]:
         -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
         -- One source row can give several events (presets, milestone columns): match on both.
         WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
-        SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
+        SELECT {distinct} event_key, candidate_id, process_id, event_type, occurred_at,
                process_name, department, recruiter, stage, channel, __row
         FROM {table} SEMI JOIN first_rows USING (event_key, __row)
         """

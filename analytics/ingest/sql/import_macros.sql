@@ -8,15 +8,11 @@ CREATE OR REPLACE TEMP MACRO local_to_instant(ts, tz) AS
         ELSE timezone(tz, ts)
     END;
 
--- Any accepted timestamp text to an instant; NULL when it cannot be read.
---   epoch milliseconds (12-13 digits, also as pandas writes them: `1628513942512.0`), ISO 8601 with
---   Z or an offset, naive local date-time (fractional seconds too), date only. Dots as time
---   separators (`14.30`) are read only in a time without colons, so `14:21:05.255` keeps its milliseconds.
--- An offset must be a real one: at most 14:00 either way, minutes 00-59 (+99:99 is no offset).
--- Whether the instant is plausible (not 1970-01-01, not 9999-12-31) is a separate row check.
-CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
-    WITH v AS (SELECT regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1') AS s)
-    SELECT CASE
+-- parse_instant's text without surrounding spaces and without spaces before its offset. An expression,
+-- not a subquery: evaluated per row, about twice as fast (the text without any space, the common case,
+-- is not rewritten at all).
+CREATE OR REPLACE TEMP MACRO parse_trimmed_instant(s, tz) AS
+    CASE
         WHEN regexp_full_match(s, '\d{12,13}(\.0*)?') THEN make_timestamptz(CAST(split_part(s, '.', 1) AS BIGINT) * 1000)
         WHEN regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)')
             THEN try_cast(s AS TIMESTAMPTZ)
@@ -24,8 +20,18 @@ CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS (
             THEN local_to_instant(try_cast(CASE WHEN contains(s, ':') THEN replace(s, '/', '-')
                 ELSE regexp_replace(replace(s, '/', '-'), '(\d)\.(\d{2})', '\1:\2', 'g') END AS TIMESTAMP), tz)
         ELSE NULL
-    END FROM v
-);
+    END;
+
+-- Any accepted timestamp text to an instant; NULL when it cannot be read.
+--   epoch milliseconds (12-13 digits, also as pandas writes them: `1628513942512.0`), ISO 8601 with
+--   Z or an offset, naive local date-time (fractional seconds too), date only. Dots as time
+--   separators (`14.30`) are read only in a time without colons, so `14:21:05.255` keeps its milliseconds.
+-- An offset must be a real one: at most 14:00 either way, minutes 00-59 (+99:99 is no offset).
+-- Whether the instant is plausible (not 1970-01-01, not 9999-12-31) is a separate row check.
+CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS
+    parse_trimmed_instant(CASE WHEN regexp_matches(raw, '\s')
+                               THEN regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1')
+                               ELSE raw END, tz);
 
 -- HMAC-SHA256 (RFC 2104) with the key already xor-ed into its inner and outer pad blocks.
 CREATE OR REPLACE TEMP MACRO hmac_sha256(inner_pad, outer_pad, message) AS
