@@ -163,18 +163,26 @@ def main(argv: list[str] | None = None) -> int:
             run_child(__file__, "generate", applications=args.applications, seed=args.seed, csv=log, workdir=workdir)
         print(f"applications: {args.applications:,}; log {log.stat().st_size / 2**20:,.0f} MiB, files in {workdir}")
         rows: list[tuple[str, dict]] = []
-        bare_first = run_child(__file__, "ctas", csv=log, db=bare)
-        rows.append(("import (events, facts included)", run_child(__file__, "import", csv=log, db=full)))
+
+        def step(name: str, kind: str, **options) -> dict:
+            """Run one child step and print its raw figures at once: a long run is never lost."""
+            result = run_child(__file__, kind, **options)
+            print(f"  ({name}: {result.get('seconds', result.get('first_seconds', 0)):.2f} s wall, "
+                  f"{result['cpu_seconds']:.1f} s cpu)", flush=True)
+            return result
+
+        bare_first = step("bare read", "ctas", csv=log, db=bare)
+        rows.append(("import (events, facts included)", step("import", "import", csv=log, db=full)))
         for name, command in (("metrics --by process --json", "metrics|--by|process|--json"),
                               ("flags --json", "flags|--json"),
                               ("report --out .html", f"report|--out|{workdir}/report.html"),
                               ("report --out .xlsx", f"report|--out|{workdir}/report.xlsx")):
-            rows.append((name, run_child(__file__, "cli", db=full, command=command)))
-        overview = run_child(__file__, "pages", db=full, page="")
-        risk = run_child(__file__, "pages", db=full, page="content/risk.py")
-        run_child(__file__, "import", csv=workdir / "base.csv", db=incremental)   # the store before the week
-        week = run_child(__file__, "import", csv=workdir / "week.csv", db=incremental)
-        bare_last = run_child(__file__, "ctas", csv=log, db=bare)
+            rows.append((name, step(name, "cli", db=full, command=command)))
+        overview = step("Overview first", "pages", db=full, page="")
+        risk = step("Brand risk first", "pages", db=full, page="content/risk.py")
+        step("import of all before the last week", "import", csv=workdir / "base.csv", db=incremental)
+        week = step("import of the last week", "import", csv=workdir / "week.csv", db=incremental)
+        bare_last = step("bare read", "ctas", csv=log, db=bare)
         read = (bare_first["seconds"] + bare_last["seconds"]) / 2
 
         print(f"bare read (CTAS)  {bare_first['seconds']:7.2f} s first, {bare_last['seconds']:.2f} s last: "
