@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics.access import Principal, Role, require
 from analytics.audit import record as audit
+from analytics.ingest.facts import DERIVED_TABLES, facts_are_current, refresh_application_facts
 from analytics.ingest.problems import hmac_pads
 from analytics.store import Store, read_sql
 from analytics.vocabulary import quote_identifier
@@ -238,6 +239,7 @@ def _remove_marked(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
     marked candidates of whom no application is left from the tables that name a candidate alone."""
     tables = _tables(cursor)
     applications = _application_tables(tables)
+    facts_current = facts_are_current(cursor)
     for key, owner in ROW_KEYS.items():
         cursor.execute(f"CREATE OR REPLACE TEMP TABLE marked_{key} AS SELECT o.{key} FROM {owner} AS o "
                        f"SEMI JOIN marked_applications AS m USING ({CANDIDATE}, {PROCESS})")
@@ -259,4 +261,7 @@ def _remove_marked(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
             removed[table] = cursor.execute(
                 f"DELETE FROM {quote_identifier(table)} WHERE {CANDIDATE} IN (SELECT {CANDIDATE} FROM marked_candidates)"
             ).fetchone()[0]
-    return {table: count for table, count in removed.items() if count}
+    # The stored facts are derived from the events: made again for the marked applications (which
+    # have none left), and not reported as data removed.
+    refresh_application_facts(cursor, "marked_applications" if facts_current else None)
+    return {table: count for table, count in removed.items() if count and table not in DERIVED_TABLES}

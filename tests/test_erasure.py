@@ -131,7 +131,9 @@ def test_the_access_export_holds_every_row_about_the_candidate(held):
     record = candidate_record(held, ["C-ZORVATH-1"], ADMIN, made_at=datetime(2026, 5, 1, tzinfo=UTC))
     assert record["candidate_ids"] == ["C-ZORVATH-1"] and record["made_at"] == "2026-05-01T00:00:00+00:00"
     tables = record["tables"]
-    assert sorted(tables) == ["event_sources", "events", "survey_ratings", "survey_responses", "survey_sources"]
+    # application_facts: what the store derived from the candidate's events is theirs to see too
+    assert sorted(tables) == ["application_facts", "event_sources", "events", "survey_ratings", "survey_responses",
+                              "survey_sources"]
     assert [(e["process_id"], e["event_type"], e["occurred_at"]) for e in tables["events"]] == [
         ("P-1", "application_received", "2026-03-02T08:00:00.000Z"),   # 09:00 in Stockholm, CET
         ("P-1", "interview_held", "2026-03-10T12:00:00.000Z"),
@@ -262,6 +264,6 @@ def test_only_an_administrator_may_erase_export_or_run_retention_and_each_is_aud
     assert [(row.actor, row.action, json.loads(row.details)) for row in log.itertuples()] == [
         ("local administrator", "retention", {"months": 1, "applications": 0, "rows": 0}),
         ("local administrator", "erase", {"candidates": 1, "applications": 2, "rows": 9}),
-        ("local administrator", "export_candidate", {"tables": 5}),
+        ("local administrator", "export_candidate", {"tables": 6}),
     ]
     assert found(held, b"C-ZORVATH-1") == []   # the log keeps no trace of whom

@@ -3,6 +3,9 @@
 Pages stay thin: they read filters, call `analytics`, and draw. Everything cached here is keyed by
 the store's path and data version, so the demo and the user's own data never share a cache entry,
 and an import, an undo or a settings change refreshes every page.
+
+Long because: every cached read the pages share is here, each behind a spinner that says in words
+what it waits for (issue 14), so that no page leaves a user waiting blind.
 """
 
 from __future__ import annotations

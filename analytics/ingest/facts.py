@@ -19,6 +19,8 @@ from analytics.store import Store, read_sql
 from analytics.vocabulary import quote_identifier
 
 STORED_FACTS_SQL = "ingest/sql/stored_application_facts.sql"
+# Tables made from the events, not data of their own: erasure removes their rows without counting them.
+DERIVED_TABLES = frozenset({"application_facts"})
 FINGERPRINT_SQL = "SELECT count(*) AS events, coalesce(bit_xor(event_key), 0) AS events_xor FROM events"
 
 
