@@ -51,7 +51,8 @@ def test_an_import_stores_each_applications_facts_worked_by_hand(store):
         ("c2", utc(2026, 3, 3, 9), utc(2026, 3, 5, 9), utc(2026, 3, 4, 9), utc(2026, 3, 5, 9), utc(2026, 3, 5, 9), "HR",
          172800.0, utc(2026, 3, 5, 9).timestamp(), utc(2026, 3, 5, 9)),
     ]
-    assert facts_are_current(store.cursor())
+    with store.cursor() as cursor:
+        assert facts_are_current(cursor)
 
 
 def test_the_silence_to_as_of_is_measured_when_read_not_stored(store):
@@ -106,14 +107,16 @@ def test_given_applications_are_recomputed_and_one_without_events_loses_its_fact
         cursor.execute("DELETE FROM events WHERE candidate_id = 'c1' AND event_type = 'status_update_sent'")
         refresh_application_facts(cursor, [("c1", "p1"), ("c2", "p1")])
     assert store.fetchall("SELECT candidate_id, last_contact_at FROM application_facts") == [("c1", utc(2026, 3, 2, 10))]
-    assert facts_are_current(store.cursor())
+    with store.cursor() as cursor:
+        assert facts_are_current(cursor)
 
 
 def test_a_store_written_by_other_means_gets_its_facts_once(store):
     assert import_bytes(store, FIRST.encode(), "first.csv").ok
     store.fetchall("INSERT INTO events VALUES (99, 'c9', 'p2', 'application_received', TIMESTAMPTZ '2026-03-06 08:00:00+00', "
                    "NULL, NULL, NULL, NULL, NULL)")
-    assert not facts_are_current(store.cursor())
+    with store.cursor() as cursor:
+        assert not facts_are_current(cursor)
     assert ensure_application_facts(store) is True
     assert ensure_application_facts(store) is False
     assert "c9" in [row[0] for row in stored(store)]
