@@ -20,6 +20,7 @@ belong to the one module that opens the database.
 
 from __future__ import annotations
 
+import atexit
 import errno
 import json
 import os
@@ -28,6 +29,7 @@ import secrets
 import shutil
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -178,6 +180,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+_SHARED_STORES: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _close_shared_stores() -> None:
+    """Before the interpreter ends: no idle-close timer may fire into DuckDB while it is torn down."""
+    for store in list(_SHARED_STORES):
+        store.close()
+
+
 class Store:
     """One DuckDB database file with the canonical schema, migrated on open.
 
@@ -202,6 +214,8 @@ class Store:
             with _plain_errors(self.path):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
         self.created_now = self._open_and_migrate() == 0
+        if access == "shared":
+            _SHARED_STORES.add(self)
 
     def _open_and_migrate(self) -> int:
         """Open as `access` says, migrating first (which needs a moment of read-write access)."""
