@@ -133,7 +133,7 @@ def test_nul_bytes_after_the_first_mib_are_refused_by_row_and_column(store):
     report = import_bytes(store, data, "nul.csv")
     assert not report.ok and report.error_code == "rows_rejected"
     assert report.problem_lines() == [
-        f"nul.csv, row {FILLER_ROWS + 1} (line {FILLER_ROWS + 2}), column process_id: holds a NUL byte (an invisible "
+        f"nul.csv, row {FILLER_ROWS + 1:,} (line {FILLER_ROWS + 2:,}), column process_id: holds a NUL byte (an invisible "
         "character 0), which would make two values that look alike; remove it, or export the file again"]
     assert stored(store, "SELECT count(*) FROM events") == [(0,)]
 
