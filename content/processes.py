@@ -7,7 +7,6 @@ from analytics.i18n import t
 from analytics.present.charts import process_ranking
 from analytics.present.coverage import coverage_notes
 from analytics.present.process_view import (
-    NEAR_TARGET,
     PROCESS_TABLE_COLUMNS,
     RANKING_KEYS,
     TARGET_KEYS,
@@ -24,12 +23,15 @@ st.title(t("nav.processes", L))
 
 by_process = metrics_or_stop("process", filters, L)
 
-st.caption(t("processes.caption", L, points=round(NEAR_TARGET * 100), n=settings.min_group_size))
+st.caption(t("processes.caption", L, n=settings.min_group_size))
 table = process_table(by_process, risk_assessment(filters, L).processes, L)
 # Short headers that fit their column; the full name and its meaning are the header's tooltip.
 # Numbers carry no column format: the styled table writes them in the language (style_process_table).
 column_config = {
     "status": st.column_config.TextColumn(t("processes.status", L)),
+    "distance": st.column_config.NumberColumn(t("processes.distance", L), format="%d", width=90,
+                                              help=t("processes.distance_help", L)),
+    "farthest": st.column_config.TextColumn(t("processes.farthest", L), width=150),
     "process_name": t("col.process_name", L),
     "process_id": st.column_config.TextColumn(t("col.process_id", L), width="small"),
     "applications": st.column_config.NumberColumn(METRICS["applications"].label(L)),

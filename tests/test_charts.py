@@ -31,7 +31,7 @@ def share_rows(rows: list[tuple]) -> pd.DataFrame:
     return frame
 
 
-# A meets the 95 % target, B misses it by 5 points (amber), C by 55 (red); D is worst but has 4 applications.
+# A meets the 95 % target, B misses it by 5 points, C by 55; D is worst but has 4 applications.
 PROCESSES = share_rows([
     ("P-A", "Alpha", 50, 0.98, 0.90, 0.99),
     ("P-B", "Beta", 40, 0.90, 0.77, 0.96),
@@ -47,14 +47,14 @@ def trace(fig, name):
 def test_ranking_puts_the_worst_first_and_small_groups_last_in_grey():
     fig = process_ranking(PROCESSES, "ack_within_sla_share", "en", min_group_size=10)
     assert [item.name for item in fig.data] == [
-        "misses by more than 10 pp", "misses by up to 10 pp", "meets the target", "fewer than 10 applications"]
+        "over 30 pts off", "up to 5 pts off", "on target", "fewer than 10 applications"]
     assert list(fig.layout.yaxis.categoryarray) == [
         "Gamma (P-C)", "Beta (P-B)", "Alpha (P-A)", "Delta (P-D) · n=4"]
     assert fig.layout.yaxis.autorange == "reversed"
     small = trace(fig, "fewer than 10 applications")
     assert small.y == ("Delta (P-D) · n=4",) and small.marker.color == GREY
-    assert trace(fig, "misses by more than 10 pp").marker.color == STATUS_COLOURS["missed"]
-    assert trace(fig, "meets the target").marker.color == STATUS_COLOURS["met"]
+    assert trace(fig, "over 30 pts off").marker.color == STATUS_COLOURS["beyond_30"]
+    assert trace(fig, "on target").marker.color == STATUS_COLOURS["on_target"]
 
 
 def test_ranking_error_bars_are_the_wilson_bounds():
@@ -136,7 +136,7 @@ def test_latency_distribution_splits_at_the_sla_and_draws_its_line():
     within, over = fig.data
     # The 90th percentile (80 h) is beyond two days: the axis is in days, the SLA at 2 days.
     assert within.x == pytest.approx((1 / 24, 5 / 24, 30 / 24, 2.0)) and over.x == pytest.approx((2.5, 100 / 24))
-    assert over.marker.color == STATUS_COLOURS["missed"]
+    assert over.marker.color == STATUS_COLOURS["beyond_30"]
     assert within.xbins.size == over.xbins.size  # the same bins, stacked
     assert [shape.x0 for shape in fig.layout.shapes] == [2.0]
     assert "limit 48 h" in [note.text for note in fig.layout.annotations]   # the SLA as it is set

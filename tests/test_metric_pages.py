@@ -34,9 +34,11 @@ from analytics.measure.window import Window, preset_window
 from analytics.present.process_view import (
     CARD_KEYS,
     STATUS_STYLES,
+    TARGET_KEYS,
     application_choices,
     application_events,
     attention_items,
+    distance_band,
     format_change,
     ghosted_applications,
     latency_limits,
@@ -263,13 +265,16 @@ def test_cards_follow_the_latency_unit_setting(demo_app):
 
 # -- Processes and Process detail on the demo data ---------------------------------------------
 
-def test_processes_table_puts_the_worst_first_and_a_selected_row_opens_its_detail(demo_app, demo):
+def test_processes_table_puts_the_farthest_from_target_first_and_a_selected_row_opens_its_detail(demo_app, demo):
     at = run_page("content/processes.py", "en", **demo.whole)
     table = at.dataframe[0].value
-    assert table["process_id"].iloc[0] == "REQ-1063"
+    # Ekonomiassistent acknowledges 2% within the SLA against a target of 95%: 93 points off.
+    assert table[["process_id", "distance", "status"]].iloc[0].tolist() == ["REQ-1044", 93, "over 30 pts off"]
+    assert table["distance"].is_monotonic_decreasing
     exemplary = {p.process_id for p in DEMO_PROCESSES if p.exemplary}
     assert set(table["process_id"].iloc[-len(exemplary):]) == exemplary
     assert set(table["status"].iloc[-len(exemplary):]) == {"on target"}
+    assert table["status"].nunique() >= 3   # the bands tell the flawed processes apart
     row = table.index[table["process_id"] == "REQ-1044"][0]
     at.session_state["process_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
     at.run()
@@ -348,24 +353,51 @@ def test_attention_items_give_each_flagged_process_its_worst_flag_in_words():
     assert items["score_parts"].iloc[0] == "3 updates + 2 feedback"
 
 
-def test_process_table_follows_the_risk_ranking_with_small_groups_last_in_grey(demo):
-    by_process = demo.by_process.copy()
-    ranking = pd.DataFrame({"process_id": by_process["process_id"][::-1], "risk_score": range(len(by_process))})
-    worst = by_process.index[by_process["process_id"] == "REQ-1063"][0]
-    by_process.loc[worst, "small_group"] = True
+def _share_row(pid: str, ack, told, feedback, ghosted, *, small=False, unmeasured=()) -> dict:
+    """One process's metrics row with the four target shares (and intervals 5 points either side)."""
+    row = {"process_id": pid, "process_name": f"Process {pid}", "applications": 9 if small else 40,
+           "small_group": small, "unmeasured": {key: ("decisions",) for key in unmeasured}, "measured_on": {},
+           "ghosted": 1, "ack_latency_median": 2.0, "longest_silence_d_median": 3.0}
+    for key, value in zip(TARGET_KEYS, (ack, told, feedback, ghosted), strict=True):
+        row |= {key: value, f"{key}_low": None if value is None else value - 0.05,
+                f"{key}_high": None if value is None else value + 0.05}
+    return row
+
+
+def test_process_table_sorts_by_distance_from_target_in_bands():
+    # Targets: acknowledged 95%, outcome told 95%, personal feedback 90%, ghosted at most 5%.
+    by_process = pd.DataFrame([
+        _share_row("MET", 0.97, 0.96, 0.95, 0.02),         # every target met: distance 0
+        _share_row("NEAR", 0.92, 0.96, 0.95, 0.02),        # acknowledgement 3 points short
+        _share_row("GHOST", 0.97, 0.96, 0.95, 0.17),       # 17% ghosted against at most 5%: 12 points
+        _share_row("FAR", 0.55, 0.80, 0.70, 0.10),         # acknowledgement 40 points short
+        _share_row("MID", 0.95, 0.70, 0.90, 0.05),         # outcome told 25 points short
+        _share_row("TINY", 0.10, 0.10, 0.10, 0.90, small=True),
+        _share_row("NONE", None, None, None, None, unmeasured=TARGET_KEYS),
+    ])
+    ranking = pd.DataFrame({"process_id": ["TINY", "MID", "FAR", "GHOST", "NEAR", "MET", "NONE"],
+                            "risk_score": [9, 5, 4, 3, 1, 0, None]})
     table = process_table(by_process, ranking, "en")
-    assert table["process_id"].tolist()[:-1] == [pid for pid in ranking["process_id"] if pid != "REQ-1063"]
-    assert table["risk_score"].tolist()[:2] == [0, 1]
-    assert table["process_id"].iloc[-1] == "REQ-1063" and table["status"].iloc[-1] == "too few to judge"
-    assert table["ack_within_sla_share"].iloc[-1] == pytest.approx(100 * by_process.at[worst, "ack_within_sla_share"])
-    low, high = by_process.at[worst, "ghosted_share_low"], by_process.at[worst, "ghosted_share_high"]
-    assert table["ghosted_share_interval"].iloc[-1] == f"{low:.0%}–{high:.0%}"
-    styled = style_process_table(table, "en", "hours")
-    styles = styled._compute().ctx
-    last = len(table) - 1
-    assert ("color", "#8a8f94") in styles[(last, table.columns.get_loc("process_name"))]
+    assert table["process_id"].tolist() == ["FAR", "MID", "GHOST", "NEAR", "MET", "NONE", "TINY"]
+    assert table["distance"].tolist()[:5] == [40, 25, 12, 3, 0]
+    assert table["status"].tolist() == ["over 30 pts off", "15–30 pts off", "5–15 pts off", "up to 5 pts off",
+                                        "on target", "not in your data", "too few to judge"]
+    assert table["farthest"].tolist()[:4] == [METRICS[key].label("en") for key in (
+        "ack_within_sla_share", "outcome_coverage", "ghosted_share", "ack_within_sla_share")]
+    assert pd.isna(table["farthest"].iloc[4]) and pd.isna(table["distance"].iloc[5])
+    assert table["ghosted_share_status"].tolist()[:3] == ["within_5", "on_target", "within_15"]  # 5, 0, 12 points
+    styles = style_process_table(table, "en", "hours")._compute().ctx
+    assert ("color", "#8a8f94") in styles[(6, table.columns.get_loc("process_name"))]
     first_status = dict(styles[(0, table.columns.get_loc("status"))])
-    assert first_status == dict(item.split(": ") for item in STATUS_STYLES["missed"].split("; "))
+    assert first_status == dict(item.split(": ") for item in STATUS_STYLES["beyond_30"].split("; "))
+    assert process_table(by_process, ranking, "sv")["status"].iloc[1] == "15–30 p.e. från"
+
+
+@pytest.mark.parametrize(("gap", "band"), [(-0.2, "on_target"), (0.0, "on_target"), (0.05, "within_5"),
+                                           (0.051, "within_15"), (0.15, "within_15"), (0.3, "within_30"),
+                                           (0.31, "beyond_30"), (None, None)])
+def test_distance_bands_include_their_upper_bound(gap, band):
+    assert distance_band(gap) == band
 
 
 def test_ghosted_applications_are_listed_by_pseudonym_longest_silence_first(demo):

@@ -19,12 +19,13 @@ from plotly.subplots import make_subplots
 from analytics import formatting
 from analytics.catalogue import MetricDefinition, display_metric
 from analytics.i18n import t
-from analytics.present.process_view import NEAR_TARGET, SHARE_PARTS, target_status
+from analytics.present.process_view import DISTANCE_BANDS, SHARE_PARTS, target_status
 from analytics.vocabulary import EVENT_TYPES
 
 ACCENT = "#1f5f8b"  # the app's primary colour (.streamlit/config.toml)
 GREY = "#a3a8ad"
-STATUS_COLOURS = {"met": "#2e7d32", "near": "#e08a00", "missed": "#c62828"}
+STATUS_COLOURS = {"on_target": "#2e7d32", "within_5": "#c9a100", "within_15": "#e08a00", "within_30": "#d84315",
+                  "beyond_30": "#b3261e"}
 # Several series side by side: the accent, then colour-blind-safe companions (Okabe–Ito).
 SERIES_COLOURS = (ACCENT, "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
 STAGES = ("applied", "acknowledged", "interviewed", "offered", "hired")
@@ -173,17 +174,14 @@ def process_ranking(metrics_by_process: pd.DataFrame, key: str, lang: str, min_g
         index: "small" if row["applications"] < min_group_size else (target_status(key, row[key]) or "value")
         for index, row in ordered.iterrows()
     }
-    names = {
-        "missed": t("chart.status.missed", lang, points=round(NEAR_TARGET * 100)),
-        "near": t("chart.status.near", lang, points=round(NEAR_TARGET * 100)),
-        "met": t("chart.status.met", lang),
+    names = {band: t(f"processes.status.{band}", lang) for band, _ in DISTANCE_BANDS} | {
         "value": metric.label(lang),
         "small": t("chart.status.small", lang, n=min_group_size),
     }
     colours = {**STATUS_COLOURS, "value": ACCENT, "small": GREY}
     unit = formatting.display_unit(measured[key], metric.unit) if is_duration(metric) else metric.unit
     fig = go.Figure()
-    for group in ("missed", "near", "met", "value", "small"):
+    for group in (*(band for band, _ in reversed(DISTANCE_BANDS)), "value", "small"):
         part = ordered[[groups[index] == group for index in ordered.index]]
         if part.empty:
             continue
@@ -244,7 +242,7 @@ def _limit_histogram(values: pd.Series, limit: float | None, limit_text: str | N
         fig.add_trace(go.Histogram(x=shown[shown <= limit].tolist(), xbins=bins, marker_color=ACCENT,
                                    name=t("chart.within_limit", lang), hovertemplate=hover))
         fig.add_trace(go.Histogram(x=shown[shown > limit].tolist(), xbins=bins,
-                                   marker_color=STATUS_COLOURS["missed"], name=t("chart.over_limit", lang),
+                                   marker_color=STATUS_COLOURS["beyond_30"], name=t("chart.over_limit", lang),
                                    hovertemplate=hover))
         fig.add_vline(x=limit, line={"dash": "dash", "color": "#333", "width": 1.5},
                       annotation_text=t("chart.limit_line", lang, limit=limit_text),
@@ -333,7 +331,7 @@ def stage_funnel(facts: pd.DataFrame, lang: str) -> go.Figure:
              for count in counts.values()]
     fig = go.Figure(go.Funnel(
         y=[t(f"chart.stage.{stage}", lang) for stage in STAGES], x=list(counts.values()),
-        text=texts, textinfo="text", marker={"color": [ACCENT] * 3 + [STATUS_COLOURS["met"]] * 2},
+        text=texts, textinfo="text", marker={"color": [ACCENT] * 3 + [STATUS_COLOURS["on_target"]] * 2},
         connector={"line": {"color": GREY, "width": 1}},
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))

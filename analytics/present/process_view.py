@@ -9,6 +9,7 @@ only under their keyed pseudonym (analytics.privacy).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics import formatting
-from analytics.catalogue import CARD, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
+from analytics.catalogue import CARD, METRICS, RANKING, MetricDefinition, display_metric, keys_shown_in, shares
 from analytics.formatting import is_missing
 from analytics.i18n import t
 from analytics.measure.metrics import PeriodComparison
@@ -33,13 +34,18 @@ from analytics.vocabulary import CONTACT_EVENT_TYPES
 # Each share as (numerator, denominator) columns of the metrics frame, and the shares with a target.
 SHARE_PARTS: dict[str, tuple[str, str]] = {metric.key: metric.ratio for metric in shares()}
 TARGET_KEYS = tuple(metric.key for metric in shares() if metric.target is not None)
-# Missing a target by at most this much (in share points) is amber, by more red.
-NEAR_TARGET = 0.10
-# Cell styles of the Processes table per status (dark text on a light tint, readable in print too).
+# How far a share lies on the wrong side of its target, in bands that tell processes apart: each band
+# holds the distances up to its bound (in share points), best first.
+DISTANCE_BANDS: tuple[tuple[str, float], ...] = (
+    ("on_target", 0.0), ("within_5", 0.05), ("within_15", 0.15), ("within_30", 0.30), ("beyond_30", math.inf),
+)
+# Cell styles of the Processes table per band (dark text on a light tint, readable in print too).
 STATUS_STYLES = {
-    "missed": "color: #8e1b1b; background-color: #fde2df",
-    "near": "color: #7a4a00; background-color: #fff0d4",
-    "met": "color: #1d5e22; background-color: #e3f3e4",
+    "beyond_30": "color: #ffffff; background-color: #b3261e",
+    "within_30": "color: #8e1b1b; background-color: #fde2df",
+    "within_15": "color: #7a4a00; background-color: #ffe2b8",
+    "within_5": "color: #5c5200; background-color: #fff6cc",
+    "on_target": "color: #1d5e22; background-color: #e3f3e4",
     "small": "color: #8a8f94",
     "unmeasured": "color: #5b6470; background-color: #eef1f4",
 }
@@ -47,7 +53,7 @@ STATUS_STYLES = {
 # The Overview's headline cards and the detail page's, in the order they are drawn (latencies in the chosen unit).
 CARD_KEYS = keys_shown_in(CARD, follow_latency_unit=True)
 # The judgement first (status and the coloured shares), the detail behind it.
-PROCESS_TABLE_COLUMNS = ("status", "process_name", "applications", "risk_score", *TARGET_KEYS,
+PROCESS_TABLE_COLUMNS = ("status", "distance", "farthest", "process_name", "applications", "risk_score", *TARGET_KEYS,
                          *(f"{key}_interval" for key in TARGET_KEYS),
                          "ghosted", "ack_latency_median", "longest_silence_d_median", "process_id")
 # What the Processes page can rank processes on: the shares with a target first.
@@ -69,14 +75,24 @@ def target_gap(key: str, value: Any) -> float | None:
     return metric.target - value if metric.higher_is_better else value - metric.target
 
 
-def target_status(key: str, value: Any) -> str | None:
-    """'met', 'near' (missed by at most NEAR_TARGET) or 'missed'; None for a metric without target or value."""
-    gap = target_gap(key, value)
+def distance_band(gap: float | None) -> str | None:
+    """The band of DISTANCE_BANDS a distance from the target falls in; None for no distance."""
     if gap is None:
         return None
-    if gap <= 0:
-        return "met"
-    return "near" if gap <= NEAR_TARGET else "missed"
+    return next(band for band, bound in DISTANCE_BANDS if gap <= bound + 1e-9)
+
+
+def target_status(key: str, value: Any) -> str | None:
+    """The distance band of one share (DISTANCE_BANDS); None for a metric without target or value."""
+    return distance_band(target_gap(key, value))
+
+
+def target_distance(row: pd.Series | dict) -> tuple[float, str] | None:
+    """(gap, key): the share farthest on the wrong side of its target (gap ≤ 0 when every measured
+    target is met); None when the sources can tell none of the targets."""
+    gaps = [(target_gap(key, row[key]), key) for key in TARGET_KEYS if key not in row["unmeasured"]]
+    gaps = [(gap, key) for gap, key in gaps if gap is not None]
+    return max(gaps, key=lambda pair: pair[0]) if gaps else None
 
 
 def attention_items(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
@@ -117,28 +133,35 @@ def pick_process(metrics_by_process: pd.DataFrame, requested: str | None,
 
 
 def process_status(row: pd.Series) -> str:
-    """A process's worst status over the targets; 'unmeasured' when its sources can tell none of the
-    targets (never 'met' for lack of data), 'small' for a group too small to judge."""
-    if all(key in row["unmeasured"] for key in TARGET_KEYS):
+    """The distance band of a process's share farthest from its target; 'unmeasured' when its sources
+    can tell none of the targets (never on target for lack of data), 'small' for a group too small to judge."""
+    distance = target_distance(row)
+    if distance is None:
         return "unmeasured"
     if row["small_group"]:
         return "small"
-    found = {target_status(key, row[key]) for key in TARGET_KEYS}
-    return next((status for status in ("missed", "near") if status in found), "met")
+    return distance_band(distance[0])
 
 
 def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per process for the Processes page, in the order and with the score of the brand-risk
-    ranking (analytics.measure.risk.process_risk), so that it agrees with the Overview's attention list.
+    """One row per process for the Processes page, farthest from its targets first.
 
-    Shares become percentages (0–100), each with `<share>_interval`, its Wilson interval as text
-    ("61%–76%"). `status` says in words how the process meets its targets; `status_key` and
-    `<share>_status` hold the same as keys for `style_process_table`. Groups too small to judge
-    come last whatever their numbers. PROCESS_TABLE_COLUMNS are the ones to show.
+    `distance` is how many percentage points the process's worst share lies on the wrong side of its
+    target (0 when every measured target is met), `farthest` names that share, and `status` says
+    its band (DISTANCE_BANDS) in words; `status_key` and `<share>_status` hold the bands as keys for
+    `style_process_table`. Ties keep the order of the brand-risk ranking (`risk_score` from
+    analytics.measure.risk.process_risk). Shares become percentages (0–100), each with
+    `<share>_interval`, its Wilson interval as text ("61%–76%"). Processes whose sources tell none
+    of the targets, then groups too small to judge, come last whatever their numbers.
+    PROCESS_TABLE_COLUMNS are the ones to show.
     """
     statuses = [process_status(row) for _, row in metrics_by_process.iterrows()]
+    distances = [target_distance(row) for _, row in metrics_by_process.iterrows()]
     table = pd.DataFrame({
         "status": [t(f"processes.status.{status}", lang) for status in statuses],
+        "distance": [None if distance is None else round(max(distance[0], 0.0) * 100) for distance in distances],
+        "farthest": [None if distance is None or distance[0] <= 0 else METRICS[distance[1]].label(lang)
+                     for distance in distances],
         "process_name": metrics_by_process["process_name"],
         "process_id": metrics_by_process["process_id"],
         "applications": metrics_by_process["applications"].astype(int),
@@ -154,10 +177,14 @@ def process_table(metrics_by_process: pd.DataFrame, ranking: pd.DataFrame, lang:
     table["ghosted"] = metrics_by_process["ghosted"].astype("Int64")  # <NA>: not in the data
     table["ack_latency_median"] = metrics_by_process["ack_latency_median"]
     table["longest_silence_d_median"] = metrics_by_process["longest_silence_d_median"]
+    table["distance"] = table["distance"].astype("Int64")  # <NA>: no target in the data
     rank = {pid: position for position, pid in enumerate(ranking["process_id"])}
-    order = pd.DataFrame({"small": [status == "small" for status in statuses],
-                          "rank": metrics_by_process["process_id"].map(rank).fillna(len(rank))})
-    order = order.sort_values(["small", "rank"], kind="stable").index
+    order = pd.DataFrame({
+        "last": [{"unmeasured": 1, "small": 2}.get(status, 0) for status in statuses],
+        "gap": [-distance[0] if distance else 0.0 for distance in distances],
+        "rank": metrics_by_process["process_id"].map(rank).fillna(len(rank)),
+    }, index=metrics_by_process.index)
+    order = order.sort_values(["last", "gap", "rank"], kind="stable").index
     return table.loc[order].reset_index(drop=True)
 
 
@@ -168,6 +195,7 @@ def style_process_table(table: pd.DataFrame, lang: str, latency_unit: str) -> St
     def cell_styles(frame: pd.DataFrame) -> pd.DataFrame:
         styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
         styles["status"] = frame["status_key"].map(STATUS_STYLES)
+        styles["distance"] = styles["status"]
         for key in TARGET_KEYS:
             styles[key] = frame[f"{key}_status"].map(STATUS_STYLES).fillna("")
         styles.loc[frame["status_key"] == "small", :] = STATUS_STYLES["small"]
@@ -181,7 +209,7 @@ def style_process_table(table: pd.DataFrame, lang: str, latency_unit: str) -> St
         return formatting.number(value, lang, missing="–")
 
     written = {key: (lambda value: formatting.percent(value / 100, lang, missing="–")) for key in TARGET_KEYS}
-    written |= {"applications": count, "risk_score": count, "ghosted": count,
+    written |= {"applications": count, "risk_score": count, "ghosted": count, "distance": count,
                 "ack_latency_median": duration_in(latency_unit, "ack_latency_median"),
                 "longest_silence_d_median": duration_in("days", "longest_silence_d_median")}
     return table.style.apply(cell_styles, axis=None).format(written, na_rep="–")
