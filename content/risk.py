@@ -8,7 +8,14 @@ from analytics.access import Principal, allows, recruiter_scope
 from analytics.i18n import t, tn
 from analytics.measure.actions import action_list, action_recruiters, action_table, split_backlog, with_recruiter
 from analytics.measure.metrics import Filters
-from analytics.measure.risk import MAX_SCORE, SEVERITY_COLOURS, flagged_processes, ranking_table
+from analytics.measure.risk import (
+    MAX_SCORE,
+    SEVERITY_COLOURS,
+    flag_headline,
+    flagged_processes,
+    ranking_table,
+    severity_counts,
+)
 from analytics.measure.risk_rules import SEVERITY_POINTS
 from analytics.present.coverage import unjudged_notes
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
@@ -28,7 +35,7 @@ from ui.common import (
 from ui.localised import show_table
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
-EXPANDED_PROCESSES = 3  # the riskiest processes show their flags open
+EXPANDED_PROCESSES = 1  # the riskiest process shows its flags open; the others one click away
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -76,42 +83,56 @@ if inventory().is_empty:
 
 assessment = risk_assessment(filters, L)
 
+# -- summary: flags counted by severity, then the flagged processes, worst first ----------------------
 st.subheader(t("risk.ranking_heading", L))
-ranking = ranking_table(assessment.processes, L)
+ranking = ranking_table(assessment, L)
+counted = severity_counts(assessment.flags)
+summary = st.columns(4)
+for column, severity in zip(summary, SEVERITY_POINTS, strict=False):
+    column.metric(t("risk.summary.flags", L, severity=t(f"risk.severity.{severity}", L)), counted[severity],
+                  border=True)
+summary[3].metric(t("risk.summary.processes", L), border=True,
+                  value=t("risk.summary.processes_of", L, count=len(ranking), total=len(assessment.processes)))
 if ranking.empty:
     st.success(t("risk.no_flags", L))
 else:
+    severity_columns = {t(f"risk.severity.{severity}", L): st.column_config.NumberColumn(width="small")
+                        for severity in SEVERITY_POINTS}
     show_table(ranking, hide_index=True, height="content", column_config={
         t("risk.col.risk_score", L): st.column_config.ProgressColumn(
             t("risk.col.risk_score", L), format="%d", min_value=0, max_value=MAX_SCORE, width="small"),
-        t("risk.col.score_parts", L): st.column_config.TextColumn(t("risk.col.score_parts", L), width="large"),
+        **severity_columns,
     })
 st.caption(t("risk.ranking_caption", L, min=settings.min_group_size) + " "
            + t("risk.unflagged", L, count=len(assessment.processes) - len(ranking), total=len(assessment.processes)))
 if unjudged := unjudged_notes(assessment.processes, metrics("process", filters), L):
-    with st.expander(t("risk.unjudged_heading", L), expanded=True):
+    with st.expander(t("risk.unjudged_heading", L, count=len(unjudged)), expanded=True):
         for note in unjudged:
             st.caption(note)
 
+# -- per process: its flags by severity, the evidence on demand ---------------------------------------
 if not ranking.empty:
     st.subheader(t("risk.flags_heading", L))
+    st.caption(t("risk.flags_caption", L))
     severities = st.pills(t("risk.severity_filter", L), list(SEVERITY_POINTS), selection_mode="multi",
-                          default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
+                                  default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
                           key="risk_severities")
     for rank, (process, flags) in enumerate(flagged_processes(assessment, tuple(severities))):
+        own = severity_counts(pd.DataFrame(flags))
+        counts = ", ".join(t(f"risk.count.{severity}", L, count=number) for severity, number in own.items() if number)
         heading = t("risk.process_heading", L, name=md(process["process_name"]), id=md(process["process_id"]),
-                    score=process["risk_score"])
-        columns = st.expander(heading, expanded=rank < EXPANDED_PROCESSES).columns(3)
-        for index, flag in enumerate(flags):
-            with columns[index % 3].container(border=True):
-                st.badge(t(f"risk.severity.{flag['severity']}", L), color=SEVERITY_COLOURS[flag["severity"]],
-                         icon=SEVERITY_ICONS[flag["severity"]])
-                rule = t(f"risk.rule.{flag['rule']}", L)
-                st.markdown(f"**{rule}**")
-                st.write(flag[f"evidence_{L}"])
-                st.caption(t("risk.card.numbers", L, affected=flag["affected"], n=flag["n"],
-                             recruiter=md(flag["recruiter"] or "–")))
-                st.markdown(f"**{t('risk.card.action', L)}:** {flag[f'action_{L}']}")
+                    score=process["risk_score"], counts=counts)
+        with st.expander(heading, expanded=rank < EXPANDED_PROCESSES,
+                         icon=SEVERITY_ICONS[process["worst_severity"]]):
+            st.caption(t("risk.recruiter_line", L, recruiter=md(process["recruiter"] or "–")))
+            for flag in flags:
+                with st.container(border=True):
+                    severity, rule = flag["severity"], t(f"risk.rule.{flag['rule']}", L)
+                    badge = f":{SEVERITY_COLOURS[severity]}-badge[{SEVERITY_ICONS[severity]} {t(f'risk.severity.{severity}', L)}]"
+                    st.markdown(f"{badge} **{rule}** · {flag_headline(flag, L)}")
+                    st.markdown(f"**{t('risk.card.action', L)}:** {flag[f'action_{L}']}")
+                    with st.expander(t("risk.evidence", L)):
+                        st.write(flag[f"evidence_{L}"])
 
 st.subheader(t("risk.actions_heading", L))
 person = principal()

@@ -18,7 +18,17 @@ from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.measure.actions import ACTION_COLUMNS, action_list, action_table, with_recruiter
 from analytics.measure.metrics import Filters, application_facts
-from analytics.measure.risk import FLAG_COLUMNS, assess_risk, flags_command, process_risk, risk_flags
+from analytics.measure.risk import (
+    FLAG_COLUMNS,
+    assess_risk,
+    flag_headline,
+    flags_command,
+    order_flags,
+    process_risk,
+    ranking_table,
+    risk_flags,
+    severity_counts,
+)
 from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.settings import SETTING_SPECS, Settings
@@ -484,6 +494,61 @@ def test_exemplary_demo_processes_carry_no_flag(demo_flags):
     assert exemplary and {p: demo_flags.get(p) for p in exemplary} == dict.fromkeys(exemplary)
 
 
+# --- the order people read flags in ----------------------------------------------------------------
+
+def _flag_row(process_id: str, rule: str, severity: str, affected: int) -> dict:
+    return {"process_id": process_id, "rule": rule, "severity": severity, "points": SEVERITY_POINTS[severity],
+            "affected": affected}
+
+
+def test_flags_run_from_high_to_low_within_a_process_then_by_applications_affected_then_by_rule():
+    flags = pd.DataFrame([
+        _flag_row("P1", "getting_worse", "low", 50),
+        _flag_row("P2", "no_personal_feedback", "high", 3),
+        _flag_row("P1", "no_personal_feedback", "medium", 4),
+        _flag_row("P1", "outcome_not_told", "high", 7),
+        _flag_row("P1", "left_without_updates", "high", 12),
+        _flag_row("P1", "no_or_slow_acknowledgement", "medium", 4),   # ties with feedback: the rules' order
+        _flag_row("P3", "outcome_not_told", "low", 1),                 # a process outside the ranking: last
+    ])
+    ordered = order_flags(flags, ["P2", "P1"])
+    assert list(zip(ordered["process_id"], ordered["rule"], strict=True)) == [
+        ("P2", "no_personal_feedback"),
+        ("P1", "left_without_updates"), ("P1", "outcome_not_told"),           # high: 12, then 7 affected
+        ("P1", "no_or_slow_acknowledgement"), ("P1", "no_personal_feedback"),  # medium, 4 each: rule order
+        ("P1", "getting_worse"),                                                # low, however many affected
+        ("P3", "outcome_not_told"),
+    ]
+    assert order_flags(flags.iloc[::-1], ["P2", "P1"]).equals(ordered)   # the same whatever order they came in
+    assert severity_counts(flags) == {"high": 3, "medium": 2, "low": 2}
+    assert severity_counts(flags.iloc[:0]) == {"high": 0, "medium": 0, "low": 0}
+
+
+def test_ranking_table_counts_each_processes_flags_by_severity(planted):
+    assessment = planted.assess()
+    table = ranking_table(assessment, "sv")
+    flagged = assessment.processes[assessment.processes["risk_score"].fillna(0) > 0]
+    assert table[t("col.process_name", "sv")].tolist() == flagged["process_name"].tolist()
+    high, medium, low = (t(f"risk.severity.{s}", "sv") for s in ("high", "medium", "low"))
+    points = table[high] * 3 + table[medium] * 2 + table[low]
+    assert points.tolist() == table[t("risk.col.risk_score", "sv")].tolist()
+    assert table[t("risk.col.worst", "sv")].iloc[0] == t(f"risk.rule.{flagged['worst_rule'].iloc[0]}", "sv")
+
+
+def test_a_flag_headline_names_the_measure_value_threshold_and_applications():
+    share = {"rule": "no_or_slow_acknowledgement", "measure": "ack_within_sla_share", "value": 0.78,
+             "threshold": 0.95, "affected": 33, "n": 150}
+    assert flag_headline(share, "en") == (
+        "Acknowledged within the SLA: 78% (threshold 95%) · 33 of 150 applications affected")
+    assert flag_headline(share, "sv") == (
+        "Bekräftade inom SLA: 78\u00a0% (tröskel 95\u00a0%) · 33 av 150 ansökningar berörda")
+    ghosted = {**share, "rule": "left_without_updates", "measure": "ghosted_share", "value": 0.69, "threshold": 0.05}
+    assert "69% (threshold at most 5%)" in flag_headline(ghosted, "en")
+    voice = {"rule": "negative_candidate_voice", "measure": "cnps", "value": -95.0, "threshold": 0.0, "affected": 36,
+             "n": 37}
+    assert flag_headline(voice, "en") == "Candidate NPS: −95 (threshold +0) · 37 answers"
+
+
 # --- the page ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
@@ -504,7 +569,23 @@ def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
     markdown = " ".join(element.value for element in at.markdown)
     assert t("risk.rule.no_personal_feedback", lang) in markdown
     headings = [expander.label.replace("\\", "") for expander in at.expander]   # as read
-    assert headings[0].startswith("Innesäljare Uppsala · REQ-1063") and any("REQ-1058" in h for h in headings)
+    assert headings[0].startswith("**Innesäljare Uppsala** · REQ-1063") and any("REQ-1058" in h for h in headings)
+    assert headings[0].endswith(t("risk.count.high", lang, count=4) + ", " + t("risk.count.medium", lang, count=1))
+    # Summary: every flag counted once by severity, the same number the engine gives.
+    engine = Store(demo_db)
+    flags = assess_risk(engine, lang=lang).flags
+    engine.close()
+    summary = {metric.label: metric.value for metric in at.metric}
+    for severity, count in severity_counts(flags).items():
+        assert summary[t("risk.summary.flags", lang, severity=t(f"risk.severity.{severity}", lang))] == str(count)
+    # Within the first process, the flags as drawn run from high to low severity.
+    drawn = [element.value for element in at.markdown if "-badge[" in element.value]
+    first = [flag for flag in flags.to_dict("records") if flag["process_id"] == "REQ-1063"]
+    assert len(drawn) == len(flags)
+    assert all(t(f"risk.severity.{flag['severity']}", lang) in line and t(f"risk.rule.{flag['rule']}", lang) in line
+               for flag, line in zip(first, drawn, strict=False))
+    assert [SEVERITY_POINTS[flag["severity"]] for flag in first] == sorted(
+        (SEVERITY_POINTS[flag["severity"]] for flag in first), reverse=True)
     actions = at.dataframe[1].value
     recruiter_column = t("risk.col.recruiter", lang)
     assert actions[recruiter_column].nunique() > 1
@@ -514,5 +595,5 @@ def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
     assert set(at.dataframe[1].value[recruiter_column]) == {"Ahmed Hassan"}
 
     at.pills(key="risk_severities").set_value(["high"]).run()
-    badges = [element.value for element in at.markdown if "badge[" in element.value]
+    badges = [element.value for element in at.markdown if "-badge[" in element.value]
     assert badges and all(t("risk.severity.high", lang) in badge for badge in badges)

@@ -249,11 +249,40 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
              for row, rule, check, severity, trend in judged]
     flag_frame = pd.DataFrame(flags, columns=list(FLAG_COLUMNS))
     processes = _rank(totals, flag_frame, settings, lang)
-    rank = {process_id: position for position, process_id in enumerate(processes["process_id"])}
-    flag_frame = flag_frame.assign(
-        _rank=flag_frame["process_id"].map(rank), _rule=flag_frame["rule"].map(RULES.index),
-    ).sort_values(["_rank", "points", "_rule"], ascending=[True, False, True]).drop(columns=["_rank", "_rule"])
-    return RiskAssessment(flag_frame.reset_index(drop=True), processes)
+    return RiskAssessment(order_flags(flag_frame, processes["process_id"]), processes)
+
+
+def order_flags(flags: pd.DataFrame, ranked_processes: pd.Series | list[str]) -> pd.DataFrame:
+    """Flags as people read them: processes in rank order; within one, by severity (high first),
+    then by the applications affected (most first), then by the rules' order, so that equal flags
+    come in the same order on every run."""
+    rank = {process_id: position for position, process_id in enumerate(ranked_processes)}
+    ordered = flags.assign(
+        _rank=flags["process_id"].map(rank).fillna(len(rank)), _points=-flags["points"],
+        _affected=-flags["affected"], _rule=flags["rule"].map(RULES.index),
+    ).sort_values(["_rank", "_points", "_affected", "_rule"], kind="stable")
+    return ordered.drop(columns=["_rank", "_points", "_affected", "_rule"]).reset_index(drop=True)
+
+
+def flag_headline(flag: dict, lang: str) -> str:
+    """A flag's decisive number in one line, for a card that keeps the evidence for whoever asks:
+    "Acknowledged within the SLA: 53% (threshold 95%) · 70 of 150 applications"."""
+    measure = t(f"risk.measure.{flag['measure']}", lang)
+    if flag["rule"] == "getting_worse":
+        return t("risk.headline.worse", lang, measure=measure, points=f"{flag['value'] * 100:.0f}",
+                 threshold=f"{flag['threshold'] * 100:.0f}", affected=flag["affected"], n=flag["n"])
+    if flag["measure"] in ("cnps", "sentiment_score"):
+        return t("risk.headline.score", lang, measure=measure, value=_score(flag["value"]),
+                 threshold=_score(flag["threshold"]), n=flag["n"])
+    key = "risk.headline.share_max" if flag["rule"] == "left_without_updates" else "risk.headline.share"
+    return t(key, lang, measure=measure, value=_percent(flag["value"], lang),
+             threshold=_percent(flag["threshold"], lang), affected=flag["affected"], n=flag["n"])
+
+
+def severity_counts(flags: pd.DataFrame) -> dict[str, int]:
+    """How many flags of each severity, high first (every severity present, 0 when none)."""
+    counts = flags["severity"].value_counts()
+    return {severity: int(counts.get(severity, 0)) for severity in SEVERITY_POINTS}
 
 
 def unjudged_rules(total: dict) -> tuple[str, ...]:
@@ -273,9 +302,7 @@ def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str
     rows = []
     for total in totals:
         unjudged = unjudged_rules(total)
-        own = flags[flags["process_id"] == total["process_id"]].copy()
-        own["_rule"] = own["rule"].map(RULES.index)
-        own = own.sort_values(["points", "_rule"], ascending=[False, True])
+        own = order_flags(flags[flags["process_id"] == total["process_id"]], [total["process_id"]])
         parts = [t("risk.score_part", lang, points=flag.points, rule=t(f"risk.rule_short.{flag.rule}", lang))
                  for flag in own.itertuples()]
         rows.append({
@@ -322,12 +349,22 @@ def flagged_processes(assessment: RiskAssessment, severities: tuple[str, ...] = 
             for process in assessment.processes.to_dict("records") if process["process_id"] in by_process]
 
 
-def ranking_table(processes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The flagged processes as people read the ranking: labelled columns (the parts list the worst flag first)."""
-    columns = {"process_name": t("col.process_name", lang), "recruiter": t("col.recruiter", lang),
-               "applications": t("col.applications", lang), "risk_score": t("risk.col.risk_score", lang),
-               "score_parts": t("risk.col.score_parts", lang)}
-    return processes.loc[processes["risk_score"].fillna(0) > 0, list(columns)].rename(columns=columns)
+def ranking_table(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
+    """The flagged processes as people read the ranking, worst first: the score, its flags counted by
+    severity, and the worst flag in words (labelled columns)."""
+    flagged = assessment.processes[assessment.processes["risk_score"].fillna(0) > 0]
+    by_severity = assessment.flags.groupby(["process_id", "severity"]).size().unstack(fill_value=0)
+    table = pd.DataFrame({
+        t("col.process_name", lang): flagged["process_name"],
+        t("col.recruiter", lang): flagged["recruiter"],
+        t("col.applications", lang): flagged["applications"],
+        t("risk.col.risk_score", lang): flagged["risk_score"],
+    })
+    for severity in SEVERITY_POINTS:
+        counts = by_severity[severity] if severity in by_severity else pd.Series(dtype=int)
+        table[t(f"risk.severity.{severity}", lang)] = flagged["process_id"].map(counts).fillna(0).astype(int)
+    table[t("risk.col.worst", lang)] = [t(f"risk.rule.{rule}", lang) for rule in flagged["worst_rule"]]
+    return table.reset_index(drop=True)
 
 
 # --- JSON and the command line -------------------------------------------------------------------
