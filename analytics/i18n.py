@@ -377,6 +377,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.imports_heading": {"en": "Imports", "sv": "Importer"},
     "data.undo": {"en": "Undo import", "sv": "Ångra import"},
     "data.undo_pick": {"en": "Import to undo", "sv": "Import att ångra"},
+    "data.undo_confirm": {
+        "en": "Undo import {label}? It removes the {rows} rows it stored, except those another import also brought. An undo cannot be reversed: only importing the file again brings the rows back.",
+        "sv": "Ångra import {label}? Den tar bort de {rows} rader den lagrade, utom de som en annan import också gav. En ångring kan inte göras om: bara en ny import av filen ger tillbaka raderna.",
+    },
+    "data.undo_yes": {"en": "Yes, undo this import", "sv": "Ja, ångra importen"},
+    "data.undo_cancel": {"en": "Cancel", "sv": "Avbryt"},
+    "data.repeat": {
+        "en": "{file} is the same file as import {id} and brought nothing new: it is not listed as another import.",
+        "sv": "{file} är samma fil som import {id} och gav inget nytt: den listas inte som en ny import.",
+    },
     "data.undone": {
         "en": "Import {id} undone: {events} events and {answers} survey answers removed.",
         "sv": "Import {id} ångrad: {events} händelser och {answers} enkätsvar borttagna.",

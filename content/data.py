@@ -24,6 +24,20 @@ from ui.message_traces import render_trace_help, render_trace_report
 
 MAPPABLE_ERRORS = ("missing_columns", "unknown_kind")
 
+
+def uploader_key() -> str:
+    """The uploader's widget key: a new one after each import, so imported files leave the uploader
+    and the next click cannot import them again."""
+    uploads_round = st.session_state.get("uploads_round", 0)
+    return "uploads" if uploads_round == 0 else f"uploads_{uploads_round}"
+
+
+def forget_choices() -> None:
+    """After a successful import or an undo: an empty uploader, and the undo choice back on the newest import."""
+    st.session_state["uploads_round"] = st.session_state.get("uploads_round", 0) + 1
+    for key in ("undo_pick", "undo_confirm"):
+        st.session_state.pop(key, None)
+
 L = lang()
 person = refused_unless("import")   # import, undo and mappings are an administrator's
 store = real_store()
@@ -55,7 +69,7 @@ with st.expander(t("data.records_heading", L)):
     all_feedback = st.checkbox(t("data.records_feedback", L), value=True, key="records_feedback")
 not_recorded = {kind for kind, kept in (("messages", all_messages), ("personal_feedback", all_feedback)) if not kept}
 uploads = st.file_uploader(t("data.upload_label", L), type=["csv", "tsv", "txt", "xlsx"],
-                           accept_multiple_files=True, key="uploads", help=t("data.upload_help", L))
+                           accept_multiple_files=True, key=uploader_key(), help=t("data.upload_help", L))
 
 
 def show_import_report(report) -> None:
@@ -68,6 +82,8 @@ def show_import_report(report) -> None:
         render_import_report(report, L)
     if report.format not in ("canonical",) and report.format in PRESETS:
         st.info(t("data.format_detected", L, file=md(report.file_name), preset=PRESETS[report.format].title))
+    if report.repeat_of_earlier:
+        st.info(t("data.repeat", L, file=md(report.file_name), id=report.import_id), icon=":material/content_copy:")
 
 
 if uploads and st.button(t("data.import_button", L), type="primary", key="import_button"):
@@ -89,6 +105,11 @@ if uploads and st.button(t("data.import_button", L), type="primary", key="import
             st.session_state["mapping_upload"] = (upload.name, upload.getvalue())
     # Shown after a rerun, so the sidebar, the demo label and every page already follow the new data.
     st.session_state["import_reports"] = reports
+    if all(report.ok for report in reports):
+        forget_choices()
+    else:
+        # A file that failed stays, to import again in another mode; one that went in is only a repeat then.
+        st.session_state.pop("undo_pick", None)
     st.rerun()
 for shown_report in st.session_state.pop("import_reports", ()):
     show_import_report(shown_report)
@@ -123,16 +144,31 @@ else:
                                                           format=formatting.table_date_format(L, with_time=True))},
     )
     by_id = imports.set_index("import_id")
-    choice = st.selectbox(
-        t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick",
-        format_func={i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})"
-                     for i in by_id.index}.get,
-    )
-    if st.button(t("data.undo", L), key="undo_button"):
-        result = undo(store, person, int(choice))
-        st.session_state["data_flash"] = t("data.undone", L, id=str(result.import_id), events=result.events_removed,
-                                           answers=result.answers_removed)
-        st.rerun()
+
+    def import_label(import_id: int) -> str:
+        return f"{import_id}: {by_id.at[import_id, 'file_name']} ({format_time(by_id.at[import_id, 'imported_at'])})"
+
+    # Newest first, and back on the newest after every import or undo (forget_choices).
+    choice = st.selectbox(t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick", format_func=import_label)
+    if st.session_state.get("undo_confirm") != choice:
+        if st.button(t("data.undo", L), key="undo_button", icon=":material/undo:"):
+            st.session_state["undo_confirm"] = choice
+            st.rerun()
+    else:
+        # A second, explicit step: an undo cannot itself be undone (only the file imported again).
+        with st.container(border=True):
+            st.warning(t("data.undo_confirm", L, label=md(import_label(choice)),
+                         rows=int(by_id.at[choice, "rows_stored"])), icon=":material/warning:")
+            confirm, cancel = st.columns(2)
+            if confirm.button(t("data.undo_yes", L), key="undo_yes", type="primary"):
+                result = undo(store, person, int(choice))
+                st.session_state["data_flash"] = t("data.undone", L, id=str(result.import_id), events=result.events_removed,
+                                                   answers=result.answers_removed)
+                forget_choices()
+                st.rerun()
+            if cancel.button(t("data.undo_cancel", L), key="undo_cancel"):
+                st.session_state.pop("undo_confirm", None)
+                st.rerun()
 
     with st.expander(t("data.metrics_heading", L)):
         # From the evidence the imports recorded, never from the event types the store happens to hold.

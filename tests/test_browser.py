@@ -127,6 +127,36 @@ def test_upload_on_data_page_shows_import_report(server, chromium_page, tmp_path
     page.screenshot(path=str(tmp_path / "data-lenient.png"))
 
 
+def test_an_imported_file_leaves_the_uploader(server, chromium_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = chromium_page
+    events = tmp_path / "week-10.csv"
+    events.write_text(
+        "candidate_id,process_id,event_type,occurred_at\n"
+        "C1,P-7,application_received,2026-03-02 09:15\n"
+        "C1,P-7,acknowledgement_sent,2026-03-02 11:00\n",
+        encoding="utf-8",
+    )
+    page.goto(f"{server}/data")
+    wait_idle(page)
+    page.locator("input[type=file]").first.set_input_files(str(events))
+    page.get_by_text("week-10.csv").first.wait_for()            # the file is listed in the uploader
+    page.get_by_role("button", name="Import", exact=True).click()
+    wait_idle(page)
+    page.get_by_text("2 rows read, 2 stored").wait_for(timeout=30_000)
+    # The uploader is empty again and there is no Import button to press a second time.
+    expect(page.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
+    expect(page.get_by_role("button", name="Import", exact=True)).to_have_count(0)
+    # Undo asks first.
+    page.get_by_role("button", name="Undo import").click()
+    wait_idle(page)
+    page.get_by_text("An undo cannot be reversed").wait_for()
+    page.get_by_role("button", name="Cancel").click()
+    wait_idle(page)
+    expect(page.get_by_text("An undo cannot be reversed")).to_have_count(0)
+
+
 def choose(page, label: str, option: str) -> None:
     """Pick an option of the Streamlit selectbox with this exact label."""
     box = page.get_by_role("combobox", name=label, exact=True)

@@ -153,6 +153,7 @@ def test_undoing_the_only_import_returns_to_the_labelled_demo(demo_on, tmp_path)
     at = run_page("content/data.py", "sv")
     assert demo_labels(at, "sv") == (False, False)
     at.button(key="undo_button").click().run()
+    at.button(key="undo_yes").click().run()
     assert not at.exception, at.exception
     assert Store(demo_on).is_empty()
     assert demo_labels(at, "sv") == (True, True)

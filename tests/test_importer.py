@@ -600,8 +600,28 @@ def test_same_file_twice(db):
     assert second.ok
     assert (second.rows_read, second.rows_stored, second.rows_duplicate) == (4, 0, 4)
     assert event_rows(db) == events_after_first and len(events_after_first) == 4
+    # Nothing new and nothing else said about the source: not logged, so the undo list holds only real imports.
+    assert second.repeat_of_earlier and second.import_id == first.import_id
+    assert not first.repeat_of_earlier
+    assert second.evidence == first.evidence
     assert db.fetchall("SELECT import_id, rows_stored, rows_duplicate FROM imports ORDER BY 1") == [
-        (first.import_id, 4, 0), (second.import_id, 0, 4)]
+        (first.import_id, 4, 0)]
+    assert db.fetchall("SELECT DISTINCT import_id FROM event_sources") == [(first.import_id,)]
+    assert undo_import(db, first.import_id).events_removed == 4
+
+
+def test_the_same_file_saying_something_new_about_its_source_is_logged(db):
+    first = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    # The user now says the file lacks the messages sent to candidates: the evidence changes, so it counts.
+    second = import_bytes(db, csv_bytes(ROWS_A), "a.csv", not_recorded={"messages"})
+    assert not second.repeat_of_earlier and second.import_id != first.import_id
+    assert db.fetchall("SELECT import_id, rows_stored FROM imports ORDER BY 1") == [
+        (first.import_id, 4), (second.import_id, 0)]
+    # Undoing the earlier import makes the file new again: a third import is logged.
+    undo_import(db, first.import_id)
+    undo_import(db, second.import_id)
+    third = import_bytes(db, csv_bytes(ROWS_A), "a.csv")
+    assert (third.rows_stored, third.repeat_of_earlier) == (4, False)
 
 
 def test_same_events_written_differently_are_one_event(db):
@@ -822,7 +842,7 @@ def test_survey_answers_nps_ratings_and_repeats(db):
     assert (again.rows_stored, again.rows_duplicate) == (0, 4)
     assert db.fetchall("SELECT count(*) FROM survey_responses UNION ALL SELECT count(*) FROM survey_ratings") == [
         (3,), (4,)]
-    assert undo_import(db, again.import_id).answers_removed == 0
+    assert again.repeat_of_earlier and again.import_id == report.import_id   # nothing new: not logged again
     assert undo_import(db, report.import_id).answers_removed == 3
     assert db.fetchall("SELECT count(*) FROM survey_ratings") == [(0,)]
 

@@ -87,9 +87,57 @@ def test_a_canonical_file_without_messages_is_recorded_so(app_db):
     store.close()
 
 
+def test_an_imported_file_leaves_the_uploader_and_is_not_imported_again(app_db):
+    at = run_page("content/data.py", "en")
+    at.file_uploader(key="uploads").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
+    at.button(key="import_button").click().run()
+    assert not at.exception
+    # A fresh, empty uploader and no import button: the next click has nothing to import.
+    assert [uploader.key for uploader in at.file_uploader] == ["uploads_1"]
+    assert not at.file_uploader(key="uploads_1").value
+    assert "import_button" not in [button.key for button in at.button]
+    at.run()
+    assert Store(app_db).scalar("SELECT count(*) FROM imports") == 1
+
+    # The same file chosen again on purpose: nothing new, said so, and not listed as a second import.
+    at.file_uploader(key="uploads_1").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
+    at.button(key="import_button").click().run()
+    assert any("same file as import 1" in box.value for box in at.info)
+    assert at.dataframe[0].value["import_id"].tolist() == [1]
+    assert [uploader.key for uploader in at.file_uploader] == ["uploads_2"]
+
+
+def test_the_undo_choice_follows_the_newest_import(app_db, tmp_path):
+    seed_store(app_db, SMALL_EXPORT, tmp_path)
+    at = run_page("content/data.py", "en")
+    at.selectbox(key="undo_pick").set_value(1).run()
+    newer = SMALL_EXPORT + "C3,P1,application_received,2026-03-04T09:00:00+01:00,Sjuksköterska Örebro,Vård,Karin,portal\n"
+    at.file_uploader(key="uploads").set_value(("newer.csv", newer.encode(), "text/csv")).run()
+    at.button(key="import_button").click().run()
+    assert at.selectbox(key="undo_pick").value == 2          # not the stale choice of import 1
+    at.button(key="undo_button").click().run()
+    at.button(key="undo_yes").click().run()
+    assert [option.split(" (")[0] for option in at.selectbox(key="undo_pick").options] == ["1: export.csv"]
+    assert at.selectbox(key="undo_pick").value == 1
+
+
+def test_undo_asks_before_it_removes_anything(app_db, tmp_path):
+    seed_store(app_db, SMALL_EXPORT, tmp_path)
+    at = run_page("content/data.py", "en")
+    at.button(key="undo_button").click().run()
+    assert "Undo import 1: export.csv" in at.warning[0].value.replace("\\", "")
+    assert Store(app_db).scalar("SELECT count(*) FROM events") == 3     # nothing removed yet
+    at.button(key="undo_cancel").click().run()
+    assert not at.warning and Store(app_db).scalar("SELECT count(*) FROM events") == 3
+    at.button(key="undo_button").click().run()
+    at.button(key="undo_yes").click().run()
+    assert "3 events and 0 survey answers removed" in at.success[0].value
+
+
 def test_undo_on_the_data_page_removes_the_import(app_db, tmp_path):
     seed_store(app_db, SMALL_EXPORT, tmp_path)
     at = run_page("content/data.py", "en")
     at.button(key="undo_button").click().run()
+    at.button(key="undo_yes").click().run()
     assert "3 events and 0 survey answers removed" in at.success[0].value
     assert Store(app_db).scalar("SELECT count(*) FROM events") == 0

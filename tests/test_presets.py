@@ -470,15 +470,23 @@ def test_presets_declare_what_their_export_records():
         assert {scope for _, scope in preset.evidence} <= set(EVIDENCE_SCOPES)
 
 
-def test_a_snapshot_import_records_its_evidence_even_when_every_row_was_stored_before(store):
+def test_a_snapshot_import_records_its_evidence_even_when_every_row_was_stored_before(store, tmp_path):
     first = import_fixture(store, "teamtailor_applications")
-    again = import_fixture(store, "teamtailor_applications")
-    assert (again.rows_stored, again.rows_duplicate) == (0, 3)
+    # A later export of the same rows (a new file: one more line end) holds nothing new but is its own import.
+    later = tmp_path / "teamtailor_later.csv"
+    later.write_bytes((FIXTURES / "teamtailor_applications.csv").read_bytes() + b"\n")
+    again = import_file(store, later)
+    assert (again.rows_stored, again.rows_duplicate, again.repeat_of_earlier) == (0, 3, False)
     assert store.fetchall("SELECT import_id, evidence, scope FROM import_evidence ORDER BY ALL") == [
         (first.import_id, "applications", "own"), (first.import_id, "decisions", "own"),
         (again.import_id, "applications", "own"), (again.import_id, "decisions", "own")]
     assert again.cannot_measure["ack_latency_h_median"][0].startswith("no message times")
     assert "outcome_known" not in again.cannot_measure
+    # The very same file again says nothing new: it is not logged, yet reports what its source records.
+    repeat = import_fixture(store, "teamtailor_applications")
+    assert repeat.repeat_of_earlier and repeat.import_id == first.import_id
+    assert repeat.cannot_measure == again.cannot_measure
+    assert store.fetchall("SELECT count(*) FROM imports") == [(2,)]
 
 
 @pytest.mark.parametrize("name", [*REAL_SHAPES, "lever_archive_reasons", "lever_archive_reason_fivetran"])

@@ -92,6 +92,7 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     trace: TraceSummary | None = None                           # a message trace's counts
     import_id: int | None = None
+    repeat_of_earlier: bool = False                             # nothing new: import_id is the earlier import of the file
     error_code: str | None = None                               # a file-level failure
     error_values: dict[str, str] = field(default_factory=dict)
     warnings: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (code, values): stored, but check
@@ -848,6 +849,15 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
     report.stored_partly = dict(cursor.execute(
         "SELECT reason, count(*) FROM stored_partly WHERE __row NOT IN (SELECT __row FROM row_problems) "
         "GROUP BY reason").fetchall())
+    declared = _declared_evidence(report, preset, event_types, evidence)
+    if report.rows_stored == 0 and (earlier := _same_import(cursor, report, declared)) is not None:
+        # The same file again, saying the same about its source: nothing changes, so nothing is logged
+        # (an undo list of no-ops would only hide the imports that matter), and the rows stay the earlier import's.
+        cursor.execute("DELETE FROM event_sources WHERE import_id = ?", [import_id])
+        cursor.execute("DELETE FROM survey_sources WHERE import_id = ?", [import_id])
+        _describe_evidence(report, declared)
+        report.repeat_of_earlier = True
+        return earlier
     cursor.execute(
         "INSERT INTO imports (import_id, file_name, sha256, kind, format, rows_read, rows_stored, rows_duplicate, "
         "rows_rejected, imported_at, rows_left_out, left_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -855,7 +865,7 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
          report.rows_duplicate, report.rows_rejected, datetime.now(UTC), report.rows_left_out,
          json.dumps(report.left_out, sort_keys=True)],
     )
-    _record_evidence(cursor, import_id, report, preset, event_types, evidence)
+    _record_evidence(cursor, import_id, report, declared)
     if report.kind != "lookups":
         _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
     if event_types:   # the facts of the applications the file holds; of all when they were stale
@@ -929,13 +939,20 @@ CANONICAL_EVIDENCE = {
 DEFAULT_SCOPES = {"survey_answers": "all"}
 
 
-def _record_evidence(cursor, import_id: int, report: ImportReport, preset, event_types: set[str],
-                     choice: _EvidenceChoice) -> None:
-    """Write what this import's source can tell (import_evidence), so unknown is never read as zero.
+def _same_import(cursor, report: ImportReport, declared: tuple[tuple[str, str], ...]) -> int | None:
+    """The latest stored import of the same file (same bytes and kind) that recorded the same evidence."""
+    earlier = cursor.execute("SELECT max(import_id) FROM imports WHERE sha256 = ? AND kind = ?",
+                             [report.sha256, report.kind]).fetchone()[0]
+    if earlier is None:
+        return None
+    recorded = set(cursor.execute("SELECT evidence, scope FROM import_evidence WHERE import_id = ?",
+                                  [earlier]).fetchall())
+    return earlier if recorded == set(declared) else None
 
-    Written for every import, also one whose rows were all stored before: the file still says
-    what its source records.
-    """
+
+def _declared_evidence(report: ImportReport, preset, event_types: set[str],
+                       choice: _EvidenceChoice) -> tuple[tuple[str, str], ...]:
+    """What this import's source can tell: (evidence kind, scope) pairs."""
     if preset is None:
         declared = CANONICAL_EVIDENCE[report.kind]
     elif isinstance(preset, ColumnMapping):
@@ -945,12 +962,24 @@ def _record_evidence(cursor, import_id: int, report: ImportReport, preset, event
     scopes = dict(declared)
     if choice.records is not None:
         declared = tuple((kind, scopes.get(kind, DEFAULT_SCOPES.get(kind, "own"))) for kind in choice.records)
-    declared = tuple((kind, scope) for kind, scope in dict(declared).items() if kind not in choice.not_recorded)
+    return tuple((kind, scope) for kind, scope in dict(declared).items() if kind not in choice.not_recorded)
+
+
+def _record_evidence(cursor, import_id: int, report: ImportReport, declared: tuple[tuple[str, str], ...]) -> None:
+    """Write what this import's source can tell (import_evidence), so unknown is never read as zero.
+
+    Written for every logged import, also one whose rows were all stored before: the file still says
+    what its source records.
+    """
     if declared:
         cursor.executemany(
             "INSERT INTO import_evidence VALUES (?, ?, ?, NULL, NULL)",
             [[import_id, evidence, scope] for evidence, scope in declared],
         )
+    _describe_evidence(report, declared)
+
+
+def _describe_evidence(report: ImportReport, declared: tuple[tuple[str, str], ...]) -> None:
     report.evidence = [kind for kind, _ in declared]
     if report.kind != "lookups":
         report.cannot_measure = {m.key: (m.reason_en, m.reason_sv)
