@@ -752,6 +752,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ingen har väntat {horizon} dagar eller mindre: alla ärenden finns i eftersläpningen nedan.",
     },
     "risk.sheet_backlog": {"en": "Backlog", "sv": "Eftersläpning"},
+    "risk.actions_process": {"en": "Process", "sv": "Process"},
+    "risk.actions_all_processes": {"en": "All processes", "sv": "Alla processer"},
     "risk.actions_empty": {
         "en": "Nobody is waiting: no silent candidates and no interviewees without personal feedback.",
         "sv": "Ingen väntar: inga kandidater utan besked och inga intervjuade utan personlig återkoppling.",
@@ -759,8 +761,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.download_csv": {"en": "Download CSV", "sv": "Ladda ner CSV"},
     "risk.download_xlsx": {"en": "Download Excel", "sv": "Ladda ner Excel"},
     "risk.sheet_actions": {"en": "Action list", "sv": "Åtgärdslista"},
-    "risk.file_actions": {"en": "action-list", "sv": "atgardslista"},
-    "risk.file_backlog": {"en": "action-backlog", "sv": "atgardslista-efterslapning"},
     "risk.col.risk_score": {"en": "Risk score", "sv": "Riskpoäng"},
     "risk.col.candidate_id": {"en": "Candidate id (source system)", "sv": "Kandidat-id (källsystem)"},
     "risk.col.process_id": {"en": "Process id", "sv": "Process-id"},
@@ -1072,6 +1072,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.ghosted_caption": {
         "en": "Open applications without news for more than {limit} days, or rejected and never told; longest silence first. Candidates appear by pseudonym only.",
         "sv": "Öppna ansökningar utan besked i mer än {limit} dagar, eller avslag som aldrig meddelats; längst tystnad först. Kandidaterna visas bara med pseudonym.",
+    },
+    "detail.ack_note": {
+        "en": "The funnel counts {acknowledged} of {applied} applications ({acknowledged_share}) acknowledged at all, at any time. The card “Acknowledged within SLA” asks more: of the {eligible} applications past the {sla} h deadline, {within} ({within_share}) were acknowledged within {sla} h. The other acknowledgements came later, or are too recent to judge.",
+        "sv": "Tratten räknar {acknowledged} av {applied} ansökningar ({acknowledged_share}) som bekräftats över huvud taget, när som helst. Kortet ”Bekräftade inom SLA” kräver mer: av de {eligible} ansökningar som passerat fristen på {sla} h bekräftades {within} ({within_share}) inom {sla} h. Övriga bekräftelser kom senare eller är för nya för att bedömas.",
+    },
+    "detail.actions_link": {
+        "en": "Contact them: the action list for this process (with the ids in your source system)",
+        "sv": "Kontakta dem: åtgärdslistan för den här processen (med id:n i ert källsystem)",
     },
     "detail.ghosted_none": {"en": "Nobody in this process is ghosted right now.", "sv": "Ingen i den här processen är ghostad just nu."},
     "detail.waiting.decision": {"en": "a decision or news", "sv": "ett beslut eller besked"},

@@ -15,9 +15,11 @@ from analytics.present.charts import (
     stage_funnel,
 )
 from analytics.present.coverage import coverage_lines
+from analytics.present.links import ACTIONS_PROCESS_PARAMETER
 from analytics.present.process_view import (
     CARD_KEYS,
     LATENCY_COLUMNS,
+    acknowledgement_note,
     application_choices,
     application_events,
     ghosted_applications,
@@ -70,6 +72,9 @@ selected = select_facts(store, facts(), replace(filters, processes=(process_id,)
 st.subheader(t("detail.progress", L))
 funnel, silence = st.columns(2)
 funnel.plotly_chart(stage_funnel(selected, L), config=chart_config())
+if note := acknowledgement_note(selected, by_process[by_process["process_id"] == process_id].iloc[0],
+                                settings.ack_sla_hours, L):
+    funnel.caption(note)
 silence.plotly_chart(silence_distribution(selected, settings.silence_limit_days, L), config=chart_config())
 
 st.subheader(t("detail.latencies", L))
@@ -94,6 +99,10 @@ else:
         "waiting_for": t("detail.col.waiting_for", L),
         "recruiter": t("col.recruiter", L),
     })
+    # The list shows pseudonyms only; the action list, for the recruiter, has the source ids to call.
+    kept = {name: st.query_params.get_all(name) for name in st.query_params if name != "process_detail"}
+    st.page_link("content/risk.py", label=t("detail.actions_link", L), icon=":material/call:",
+                 query_params=kept | {ACTIONS_PROCESS_PARAMETER: process_id})
 
 st.subheader(t("detail.timeline", L))
 choices = application_choices(store, selected, process_id)

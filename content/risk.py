@@ -1,12 +1,23 @@
 """Brand risk: the processes that let candidates down, the evidence, and whom to contact today."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 import streamlit as st
 
 from analytics import operations
 from analytics.access import Principal, allows, recruiter_scope
 from analytics.i18n import t, tn
-from analytics.measure.actions import action_list, action_recruiters, action_table, split_backlog, with_recruiter
+from analytics.measure.actions import (
+    action_list,
+    action_processes,
+    action_recruiters,
+    action_table,
+    split_backlog,
+    with_process,
+    with_recruiter,
+)
 from analytics.measure.metrics import Filters
 from analytics.measure.risk import (
     MAX_SCORE,
@@ -18,7 +29,8 @@ from analytics.measure.risk import (
 )
 from analytics.measure.risk_rules import SEVERITY_POINTS
 from analytics.present.coverage import unjudged_notes
-from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
+from analytics.present.exports import download_name, to_csv_bytes, to_xlsx_bytes
+from analytics.present.links import ACTIONS_PROCESS_PARAMETER
 from analytics.privacy import escape_markdown as md
 from ui.common import (
     facts,
@@ -29,6 +41,7 @@ from ui.common import (
     principal,
     real_store,
     risk_assessment,
+    showing_demo,
     sidebar_filters,
     waiting,
 )
@@ -53,18 +66,21 @@ def cached_downloads(db_path: str, version: tuple, filters: Filters, language: s
 
 
 def action_downloads(chosen: Filters, part: int, person: Principal, details: dict) -> None:
-    """CSV and XLSX of one part of the action list, checked and written to the audit log when pressed."""
+    """One part of the action list (today's or the backlog) as CSV and XLSX, named with the day and the
+    filters they hold, checked and written to the audit log when pressed."""
     csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L, part)
-    name = t("risk.file_backlog" if part else "risk.file_actions", L)
+    day = datetime.now(ZoneInfo(settings.timezone)).date()
+    prefix = "-".join(("radar", "backlog" if part else "actions", *(("demo",) if showing_demo() else ())))
 
     def audited(data: bytes, fmt: str):
         return lambda: operations.downloaded(real_store(), person, "action_list", lambda: data, details | {"format": fmt})
 
     with st.container(horizontal=True):
-        st.download_button(t("risk.download_csv", L), audited(csv_bytes, "csv"), file_name=f"{name}.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:", key=f"actions_csv_{part}")
+        st.download_button(t("risk.download_csv", L), audited(csv_bytes, "csv"),
+                           file_name=download_name(prefix, day, chosen, "csv"), mime="text/csv", on_click="ignore",
+                           icon=":material/download:", key=f"actions_csv_{part}")
         st.download_button(
-            t("risk.download_xlsx", L), audited(xlsx_bytes, "xlsx"), file_name=f"{name}.xlsx",
+            t("risk.download_xlsx", L), audited(xlsx_bytes, "xlsx"), file_name=download_name(prefix, day, chosen, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
             icon=":material/download:", key=f"actions_xlsx_{part}")
 
@@ -140,15 +156,36 @@ if not allows(person, "action_list"):
     st.caption(t("risk.actions_not_allowed", L))
     st.stop()
 st.caption(t("risk.actions_caption", L, limit=settings.silence_limit_days))
-if (own := recruiter_scope(person)) is not None:
-    recruiter = own   # a recruiter's own action list: the candidates they are the recruiter of
+own = recruiter_scope(person)   # a recruiter sees only the candidates they are the recruiter of
+listed_processes = action_processes(cached_actions(*key, with_recruiter(filters, own)))
+# A link from a process's ghosted list (?actions_process=) opens the list narrowed to that process.
+requested = st.query_params.get(ACTIONS_PROCESS_PARAMETER)
+if requested in listed_processes and st.session_state.get("risk_action_process") != requested:
+    st.session_state["risk_action_process"] = requested
+
+
+def _process_in_link() -> None:
+    if chosen_process := st.session_state["risk_action_process"]:
+        st.query_params[ACTIONS_PROCESS_PARAMETER] = chosen_process
+    else:
+        st.query_params.pop(ACTIONS_PROCESS_PARAMETER, None)
+
+
+pick_process, pick_recruiter = st.columns(2)
+process = pick_process.selectbox(
+    t("risk.actions_process", L), [None, *listed_processes], key="risk_action_process", on_change=_process_in_link,
+    format_func=lambda pid: t("risk.actions_all_processes", L) if pid is None else f"{listed_processes[pid]} ({pid})")
+if process is None:
+    st.query_params.pop(ACTIONS_PROCESS_PARAMETER, None)   # a process the filters no longer hold
+if own is not None:
+    recruiter = own
 else:
     with waiting("actions"):
-        every_action = cached_actions(*key, filters)
-    recruiter = st.selectbox(t("risk.actions_recruiter", L), [None, *action_recruiters(every_action)],
-                             format_func=lambda name: t("risk.actions_all", L) if name is None else name,
-                             key="risk_recruiter", width=360)
-chosen = with_recruiter(filters, recruiter)
+        in_process = cached_actions(*key, with_process(filters, process))
+    recruiter = pick_recruiter.selectbox(
+        t("risk.actions_recruiter", L), [None, *action_recruiters(in_process)],
+        format_func=lambda name: t("risk.actions_all", L) if name is None else name, key="risk_recruiter")
+chosen = with_recruiter(with_process(filters, process), recruiter)
 with waiting("actions"):
     actions = cached_actions(*key, chosen)
 horizon = settings.action_horizon_days

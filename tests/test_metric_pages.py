@@ -35,6 +35,7 @@ from analytics.present.process_view import (
     CARD_KEYS,
     STATUS_STYLES,
     TARGET_KEYS,
+    acknowledgement_note,
     application_choices,
     application_events,
     attention_items,
@@ -307,6 +308,30 @@ def test_detail_page_shows_the_linked_process(demo_app, demo, lang):
     assert [(card.label, card.value) for card in at.metric] == [(card.label, card.value) for card in expected]
     ghosted = int(demo.by_process.set_index("process_id").at["REQ-1052", "ghosted"])
     assert t("detail.ghosted", lang, count=ghosted) in [header.value for header in at.subheader]
+
+
+def test_acknowledgement_note_tells_acknowledged_at_all_from_within_the_sla():
+    # Five applications, four acknowledged at some time; of the four past the 48 h deadline, two in time.
+    facts = pd.DataFrame({"ack_at": [pd.Timestamp("2026-03-02", tz="UTC")] * 4 + [pd.NaT]})
+    row = {"unmeasured": {}, "ack_within_sla_share": 0.5, "ack_within_sla": 2, "ack_eligible": 4,
+           "ack_within_sla_share_base": 4}
+    assert acknowledgement_note(facts, row, 48.0, "en") == (
+        "The funnel counts 4 of 5 applications (80%) acknowledged at all, at any time. The card “Acknowledged "
+        "within SLA” asks more: of the 4 applications past the 48 h deadline, 2 (50%) were acknowledged within "
+        "48 h. The other acknowledgements came later, or are too recent to judge.")
+    assert "4 av 5 ansökningar (80\u00a0%)" in acknowledgement_note(facts, row, 48.0, "sv")
+    # Sources that cannot tell acknowledgements: no sentence with numbers that are not there.
+    assert acknowledgement_note(facts, {**row, "unmeasured": {"ack_within_sla_share": ("messages",)},
+                                        "ack_within_sla_share": None}, 48.0, "en") is None
+
+
+def test_detail_page_explains_the_funnel_and_links_the_ghosted_to_the_action_list(demo_app, demo):
+    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052")
+    captions = [caption.value for caption in at.caption]
+    assert any(caption.startswith("The funnel counts ") for caption in captions)
+    links = [element for element in at.get("page_link")]
+    assert any("action list for this process" in link.proto.label and "actions_process=REQ-1052" in link.proto.query_string
+               for link in links)
 
 
 def test_detail_page_opens_on_the_process_needing_attention_first(demo_app, demo):

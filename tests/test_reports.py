@@ -3,6 +3,7 @@
 import io
 import re
 import zipfile
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -10,6 +11,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from analytics.ingest.importer import import_file
+from analytics.measure.metrics import Filters
+from analytics.present.exports import download_name
 from analytics.present.pdf import find_chromium
 from analytics.present.reports import (
     ReportScope,
@@ -134,5 +137,24 @@ def test_report_file_names_say_what_and_when():
     from datetime import datetime
 
     day = datetime(2026, 11, 25)
-    assert report_file_name(ReportScope(process_id="REQ/1 2"), "pdf", day) == "candidate-experience-REQ-1-2-2026-11-25.pdf"
+    assert report_file_name(ReportScope(process_id="REQ/1 2"), "pdf", day) == "candidate-experience-req-1-2-2026-11-25.pdf"
     assert report_file_name(ReportScope(lang="sv"), "xlsx", day) == "candidate-experience-organisationen-2026-11-25.xlsx"
+    # The filters follow the date, in characters every file system accepts.
+    filtered = ReportScope(filters=Filters(date_from=date(2026, 1, 1), date_to=date(2026, 3, 31), departments=("Vård",)))
+    assert report_file_name(filtered, "html", day) == (
+        "candidate-experience-organisation-2026-11-25-from-2026-01-01-to-2026-03-31-department-vard.html")
+    one = ReportScope(process_id="REQ-1063", filters=Filters(processes=("REQ-1063",), recruiters=("Åsa Öberg",)))
+    assert report_file_name(one, "pdf", day) == "candidate-experience-req-1063-2026-11-25-recruiter-asa-oberg.pdf"
+
+
+def test_download_names_carry_the_date_and_the_filters_in_safe_characters():
+    day = date(2026, 12, 6)
+    assert download_name("radar-actions", day, Filters(processes=("REQ-1063",)), "xlsx") == \
+        "radar-actions-2026-12-06-process-req-1063.xlsx"
+    assert download_name("radar-actions", day, Filters(), "csv") == "radar-actions-2026-12-06.csv"
+    many = Filters(recruiters=("A", "B", "C"), departments=("IT", "Vård & omsorg"))
+    assert download_name("radar-actions", day, many, "csv") == \
+        "radar-actions-2026-12-06-department-it-vard-omsorg-3-recruiters.csv"
+    hostile = download_name("radar-actions", day, Filters(processes=("../../etc/passwd\x00;rm",)), "csv")
+    assert hostile == "radar-actions-2026-12-06-process-etc-passwd-rm.csv"
+    assert len(download_name("radar-actions", day, Filters(processes=("x" * 300,)), "csv")) <= 124

@@ -34,7 +34,7 @@ from analytics.measure.inventory import FilterOptions, Inventory, filter_options
 from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_windows, metrics_by
 from analytics.measure.risk import RiskAssessment, assess_risk
 from analytics.measure.window import DEFAULT_DAYS, PRESET_DAYS, Window, preset_window, window_from_link
-from analytics.present.links import FILTER_PARAMETERS, filters_from_query, filters_to_query
+from analytics.present.links import ACTIONS_PROCESS_PARAMETER, FILTER_PARAMETERS, filters_from_query, filters_to_query
 from analytics.present.pdf import find_chromium
 from analytics.present.reports import REPORT_FORMATS, ReportScope, build_report, report_file_name
 from analytics.store import Store, default_db_path
@@ -42,8 +42,9 @@ from analytics.store import Store, default_db_path
 DATA_PARAMETER = "data"   # ?data=demo: a shared link opens on the demo even when real data exists
 # Session keys whose values name one data set's processes, dates or people: forgotten on a switch.
 VIEW_STATE = ("filters_seeded", "f_period", "f_dates", "f_process", "f_department", "f_recruiter", "detail_process",
-              "detail_picker", "process_table", "risk_recruiter", "voice_comment_process", "voice_calibration_run")
-VIEW_PARAMETERS = (*FILTER_PARAMETERS, "process_detail")
+              "detail_picker", "process_table", "risk_recruiter", "risk_action_process", "voice_comment_process",
+              "voice_calibration_run")
+VIEW_PARAMETERS = (*FILTER_PARAMETERS, "process_detail", ACTIONS_PROCESS_PARAMETER)
 ALL_DATA = "all"   # the window preset that spans all the data, first day to "as of"
 
 

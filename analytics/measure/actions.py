@@ -64,6 +64,18 @@ def action_recruiters(actions: pd.DataFrame) -> list[str]:
     return sorted(actions["recruiter"].dropna().unique())
 
 
+def action_processes(actions: pd.DataFrame) -> dict[str, str]:
+    """process_id → name of the processes with someone on the action list, by name, for its process filter."""
+    listed = actions[["process_id", "process_name"]].drop_duplicates("process_id")
+    listed = listed.assign(_name=listed["process_name"].fillna(listed["process_id"])).sort_values(["_name", "process_id"])
+    return dict(zip(listed["process_id"], listed["_name"], strict=True))
+
+
+def with_process(filters: Filters, process_id: str | None) -> Filters:
+    """The filters narrowed to one process (the action list's own filter); None keeps them."""
+    return filters if process_id is None else replace(filters, processes=(process_id,))
+
+
 def with_recruiter(filters: Filters, recruiter: str | None) -> Filters:
     """The filters narrowed to one recruiter (the action list's own filter); None keeps them."""
     return filters if recruiter is None else replace(filters, recruiters=(recruiter,))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from analytics.measure.metrics import Filters
 from analytics.privacy import formula_safe_frame
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -26,6 +28,40 @@ MAX_COLUMN_WIDTH = 60
 # Characters Excel does not allow in a sheet title, and its length limit.
 SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_TITLE_LENGTH = 31
+
+
+FILE_NAME_LENGTH = 120      # room for the suffix within every file system's limit
+NAMED_CHOICES = 2           # more chosen values than this are counted, not listed, in a file name
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters, digits and single hyphens: "Sjuksköterska Örebro" → "sjukskoterska-orebro"."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def filter_words(filters: Filters) -> list[str]:
+    """The filters as file-name words: dates, then processes, departments and recruiters."""
+    words = []
+    if filters.date_from:
+        words += ["from", filters.date_from.isoformat()]
+    if filters.date_to:
+        words += ["to", filters.date_to.isoformat()]
+    for name, values in (("process", filters.processes), ("department", filters.departments),
+                         ("recruiter", filters.recruiters)):
+        if len(values) > NAMED_CHOICES:
+            words += [str(len(values)), f"{name}es" if name == "process" else f"{name}s"]
+        elif values:
+            words += [name, *values]
+    return words
+
+
+def download_name(prefix: str, day: date, filters: Filters, suffix: str) -> str:
+    """A file name that says what the file holds, when it was made and for which filters, in characters
+    every system accepts: prefix-YYYY-MM-DD-filters.suffix, e.g. radar-actions-2026-12-06-process-req-1063.xlsx."""
+    words = [prefix, day.isoformat(), *filter_words(filters)]
+    name = "-".join(part for part in (slug(word) for word in words) if part)
+    return f"{name[:FILE_NAME_LENGTH].rstrip('-')}.{suffix}"
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -40,3 +40,7 @@ def filters_from_query(query: Mapping[str, Sequence[str]]) -> Filters:
         departments=tuple(query.get("department") or ()),
         recruiters=tuple(query.get("recruiter") or ()),
     )
+
+# The Brand risk page's action list narrowed to one process (?actions_process=REQ-1063): the link from
+# a process's ghosted list, whose pseudonyms a recruiter cannot call, to the ids they can.
+ACTIONS_PROCESS_PARAMETER = "actions_process"

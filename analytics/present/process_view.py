@@ -287,6 +287,19 @@ def process_cards(metrics_by_process: pd.DataFrame, process_id: str, latency_uni
     return cards
 
 
+def acknowledgement_note(facts: pd.DataFrame, row: pd.Series | dict, ack_sla_hours: float, lang: str) -> str | None:
+    """Why the funnel's "Acknowledged" and the card's "Acknowledged within SLA" differ, with both numbers:
+    the funnel counts every application acknowledged at any time, the card only those past the
+    deadline, acknowledged within it. None when the sources cannot tell acknowledgements."""
+    if "ack_within_sla_share" in row["unmeasured"] or is_missing(row["ack_within_sla_share"]) or not len(facts):
+        return None
+    acknowledged = int(facts["ack_at"].notna().sum())
+    return t("detail.ack_note", lang, acknowledged=acknowledged, applied=len(facts),
+             acknowledged_share=formatting.percent(acknowledged / len(facts), lang), within=int(row["ack_within_sla"]),
+             eligible=int(row.get("ack_within_sla_share_base", row["ack_eligible"])),
+             within_share=formatting.percent(row["ack_within_sla_share"], lang), sla=f"{ack_sla_hours:g}")
+
+
 def latency_limits(settings: Settings) -> dict[str, float | None]:
     """Each distribution's limit in settings.latency_unit: hours, or hours / 24 for (business) days.
 

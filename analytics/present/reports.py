@@ -33,7 +33,7 @@ from analytics.i18n import t
 from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
 from analytics.present import charts, coverage, process_view, voice_charts
-from analytics.present.exports import to_xlsx_bytes
+from analytics.present.exports import download_name, to_xlsx_bytes
 from analytics.present.pdf import html_to_pdf
 from analytics.settings import Settings
 from analytics.store import Store
@@ -382,7 +382,8 @@ def build_report(store: Store, scope: ReportScope, fmt: str) -> bytes:
 
 
 def report_file_name(scope: ReportScope, fmt: str, today: datetime | None = None) -> str:
-    day = (today or datetime.now(UTC)).strftime("%Y-%m-%d")
+    """candidate-experience[-demo]-SUBJECT-YYYY-MM-DD[-filters].FMT, in safe characters."""
+    day = (today or datetime.now(UTC)).date()
     subject = scope.process_id or ("organisation" if scope.lang == "en" else "organisationen")
-    safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in subject)
-    return f"candidate-experience-{'demo-' if scope.demo else ''}{safe}-{day}.{fmt}"
+    others = replace(scope.filters, processes=()) if scope.process_id else scope.filters
+    return download_name(f"candidate-experience-{'demo-' if scope.demo else ''}{subject}", day, others, fmt)
