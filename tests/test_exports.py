@@ -38,6 +38,17 @@ def test_csv_is_formula_safe_utf8_with_bom_and_iso_dates():
     ]
 
 
+def test_xlsx_cleans_float_noise_and_applies_number_formats():
+    frame = pd.DataFrame({"Share": [0.0208954979, 1.69e-18, float("inf")], "Score": [12.4, -3.0, None],
+                          "Plain": [1.23456, 2.0, 3.5]})
+    sheet = read_back(to_xlsx_bytes({"Numbers": frame}, {"Numbers": {"Share": "0%", "Score": ["+0;-0;0"] * 3}}))["Numbers"]
+    share, score, plain = ([cell for cell in column[1:]] for column in sheet.iter_cols())
+    assert [cell.value for cell in share] == [0.0208954979, 0.0, None]       # 1.69e-18 is rounding noise
+    assert {cell.number_format for cell in share[:2]} == {"0%"}
+    assert [cell.number_format for cell in score[:2]] == ["+0;-0;0"] * 2
+    assert plain[0].value == 1.23456 and plain[0].number_format == "0.0#"
+
+
 def test_csv_neutralises_a_formula_in_a_column_name():
     assert to_csv_bytes(pd.DataFrame({"=1+1": [1]})).decode("utf-8-sig").startswith("'=1+1")
 

@@ -121,6 +121,26 @@ def test_xlsx_has_typed_sheets_and_neutralised_formulas(report_store):
     assert not [value for value in cells if isinstance(value, str) and value.startswith(("=", "+", "@"))]
 
 
+def test_xlsx_cells_carry_number_formats_and_intervals_as_numbers(report_store):
+    workbook = load_workbook(io.BytesIO(render_xlsx(collect_report(report_store, ReportScope(lang="en")))))
+    metrics = workbook["Metrics per process"]
+    formats = {cell.value: below.number_format for cell, below in zip(metrics[1], metrics[2], strict=True)}
+    assert formats["Outcome told"] == "0%" and formats["Outcome told (95 % low)"] == "0%"
+    assert formats["Applications"] == "0"
+    voice = workbook["Candidate voice"]
+    header = [cell.value for cell in voice[1]]
+    assert "95% interval (95 % low)" in header and "95% interval (95 % high)" in header
+    assert "95% interval" not in header                            # no text interval left to be quoted
+    flags = workbook["Flags"]
+    for row in flags.iter_rows(min_row=2):
+        value = row[4]
+        assert value.number_format == ("+0;-0;0" if "voice" in str(row[2].value) else "0%")
+    # Apostrophes only where the text itself began with a formula character (never a number or interval).
+    quoted = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row
+              if isinstance(cell.value, str) and cell.value.startswith("'")]
+    assert quoted == ["'=HYPERLINK(\"http://x\")"] * len(quoted)
+
+
 @pytest.mark.skipif(find_chromium() is None, reason="PDF reports are printed by Chromium (apt-get install chromium)")
 def test_pdf_has_pages_with_the_report_text(report_store):
     pdf = build_report(report_store, ReportScope(lang="en"), "pdf")

@@ -24,6 +24,13 @@ from analytics.privacy import formula_safe_frame
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+# Excel number formats the reports give their columns; a float without one shows at most two decimals.
+PERCENT = "0%"
+SIGNED = "+0;-0;0"
+DECIMAL = "0.0"
+INTEGER = "0"
+FLOAT_FORMAT = "0.0#"
+FLOAT_DIGITS = 10   # a float is rounded to this many decimals: 1.69e-18 (a sum's rounding error) is 0
 MAX_COLUMN_WIDTH = 60
 # Characters Excel does not allow in a sheet title, and its length limit.
 SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -70,12 +77,15 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], formats: dict[str, dict[str, str | list[str]]] | None = None) -> bytes:
     """A workbook with one sheet per frame: bold frozen header, filter, typed cells, fitted widths.
 
     Numbers stay numbers and dates stay dates (Excel has no time zones: a zoned time is written as
-    the wall-clock time of its own zone). Missing values are empty cells.
+    the wall-clock time of its own zone). Missing values are empty cells. Floats are cleaned of
+    rounding noise (FLOAT_DIGITS). formats: per sheet title, per column, an Excel number format
+    (PERCENT, SIGNED, ...) or one per row; other floats show FLOAT_FORMAT.
     """
+    formats = formats or {}
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, frame in sheets.items():
@@ -86,13 +96,19 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
             cell.font = Font(bold=True)
         for row in safe.itertuples(index=False, name=None):
             sheet.append([_cell_value(value) for value in row])
-        for column_index, column in enumerate(safe.columns, start=1):
+        chosen = formats.get(title, {})
+        for column_index, (column, original) in enumerate(zip(safe.columns, frame.columns, strict=True), start=1):
             letter = get_column_letter(column_index)
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=column_index, max_col=column_index):
+            column_format = chosen.get(str(original))
+            for row_index, (cell,) in enumerate(sheet.iter_rows(min_row=2, min_col=column_index,
+                                                                 max_col=column_index)):
                 if isinstance(cell.value, datetime):
                     cell.number_format = DATETIME_FORMAT
                 elif isinstance(cell.value, date):
                     cell.number_format = DATE_FORMAT
+                elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    row_format = column_format[row_index] if isinstance(column_format, list) else column_format
+                    cell.number_format = row_format or (FLOAT_FORMAT if isinstance(cell.value, float) else "General")
             sheet.column_dimensions[letter].width = _column_width(column, safe[column])
         sheet.freeze_panes = "A2"
         if len(safe.columns):
@@ -124,8 +140,10 @@ def _cell_value(value: Any) -> Any:
         return value.replace(tzinfo=None)
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()  # numpy scalars
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return round(value, FLOAT_DIGITS) + 0.0   # + 0.0: no "-0"
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)   # control characters openpyxl refuses to write
     return value

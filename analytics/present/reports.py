@@ -6,6 +6,9 @@ list applications use keyed pseudonyms, comments are shown masked, and every pie
 text is HTML-escaped (HTML) or made formula-safe (XLSX).
 
 PDF: the HTML report printed by headless Chromium (analytics/present/pdf.py).
+
+Long because: the three renderers lay out one collected content, and keeping them together means a
+section added to a report is added to every format in one place.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from analytics.i18n import t
 from analytics.measure import risk, voice
 from analytics.measure.metrics import Filters, application_facts, facts_as_of, metrics_by, select_facts
 from analytics.present import charts, coverage, process_view, voice_charts
-from analytics.present.exports import download_name, to_xlsx_bytes
+from analytics.present.exports import DECIMAL, INTEGER, PERCENT, SIGNED, download_name, to_xlsx_bytes
 from analytics.present.pdf import html_to_pdf
 from analytics.settings import Settings
 from analytics.store import Store
@@ -322,18 +325,23 @@ def render_xlsx(content: ReportContent) -> bytes:
                                                      *content.coverage_lines(), t("report.privacy_note", lang)]})
     metrics_sheet = pd.DataFrame({t("col.process_id", lang): content.by_process["process_id"],
                                   t("col.process_name", lang): content.by_process["process_name"]})
+    metric_formats: dict[str, str] = {}
     unknown = t("unmeasured.short", lang)
     for key in PROCESS_TABLE_KEYS:
-        metrics_sheet[METRICS[key].label(lang)] = [
+        label = METRICS[key].label(lang)
+        metrics_sheet[label] = [
             unknown if key in missing else _plain(value)
             for value, missing in zip(content.by_process[key].astype(object), content.by_process["unmeasured"],
                                       strict=True)]
+        metric_formats[label] = _excel_format(METRICS[key].unit)
         if key in SHARE_WITH_INTERVAL:
-            metrics_sheet[f"{METRICS[key].label(lang)} {t('report.low', lang)}"] = \
-                content.by_process[f"{key}_low"].astype(object).map(_plain)
-            metrics_sheet[f"{METRICS[key].label(lang)} {t('report.high', lang)}"] = \
-                content.by_process[f"{key}_high"].astype(object).map(_plain)
+            for bound in ("low", "high"):
+                column = f"{label} {t(f'report.{bound}', lang)}"
+                metrics_sheet[column] = content.by_process[f"{key}_{bound}"].astype(object).map(_plain)
+                metric_formats[column] = PERCENT
     flags = content.flags
+    # A flag's value is a share, or a score for the candidate-voice measures: each row its own format.
+    flag_formats = [SIGNED if measure in ("cnps", "sentiment_score") else PERCENT for measure in flags.get("measure", [])]
     flags_sheet = pd.DataFrame({
         t("col.process_id", lang): flags.get("process_id", pd.Series(dtype=object)),
         t("col.process_name", lang): flags.get("process_name", pd.Series(dtype=object)),
@@ -347,16 +355,39 @@ def render_xlsx(content: ReportContent) -> bytes:
         t("report.evidence", lang): flags.get(f"evidence_{lang}", pd.Series(dtype=object)),
         t("report.action", lang): flags.get(f"action_{lang}", pd.Series(dtype=object)),
     })
+    voice_sheet = voice_charts.groups_table(content.voice, "process", lang, settings.min_survey_answers,
+                                            spreadsheet=True)
+    voice_sheet[t("voice.col.response_rate", lang)] = voice_sheet[t("voice.col.response_rate", lang)] / 100
+    drivers_sheet = voice_charts.drivers_table(content.drivers, lang, settings.min_survey_answers, spreadsheet=True)
+    sheet_names = {name: t(f"report.sheet.{name}", lang) for name in ("about", "metrics", "flags", "voice", "drivers")}
     sheets = {
-        t("report.sheet.about", lang): about,
-        t("report.sheet.metrics", lang): metrics_sheet,
-        t("report.sheet.flags", lang): flags_sheet,
-        t("report.sheet.voice", lang): voice_charts.groups_table(content.voice, "process", lang, settings.min_survey_answers),
-        t("report.sheet.drivers", lang): voice_charts.drivers_table(content.drivers, lang, settings.min_survey_answers),
+        sheet_names["about"]: about,
+        sheet_names["metrics"]: metrics_sheet,
+        sheet_names["flags"]: flags_sheet,
+        sheet_names["voice"]: voice_sheet,
+        sheet_names["drivers"]: drivers_sheet,
+    }
+    score_columns = [column for column in (*voice_sheet.columns, *drivers_sheet.columns)
+                     if column.startswith((t("voice.col.cnps", lang), t("voice.col.sentiment", lang),
+                                          t("voice.col.interval", lang), t("voice.col.score_with", lang),
+                                          t("voice.col.score_without", lang), t("voice.col.difference", lang)))]
+    formats = {
+        sheet_names["metrics"]: metric_formats,
+        sheet_names["flags"]: {column: flag_formats for column in (t("report.value", lang), t("report.low", lang),
+                                                                     t("report.high", lang))}
+        | {"n": INTEGER, t("report.affected", lang): INTEGER},
+        sheet_names["voice"]: {column: SIGNED for column in score_columns}
+        | {t("voice.col.response_rate", lang): PERCENT},
+        sheet_names["drivers"]: {column: SIGNED for column in score_columns},
     }
     if not content.listed_applications.empty:
         sheets[t("report.sheet.ghosted", lang)] = content.listed_applications
-    return to_xlsx_bytes(sheets)
+    return to_xlsx_bytes(sheets, formats)
+
+
+def _excel_format(unit: str) -> str:
+    """A catalogue unit as an Excel number format."""
+    return {"share": PERCENT, "count": INTEGER, "score": SIGNED}.get(unit, DECIMAL)
 
 
 # -- PDF -------------------------------------------------------------------------------------------

@@ -197,10 +197,13 @@ def _interval(low, high, lang: str) -> str:
     return f"{format_signed(low, lang)} … {format_signed(high, lang)}" if _shown(low) and _shown(high) else "–"
 
 
-def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int) -> pd.DataFrame:
-    """The per-group verdict as the page shows it: words for columns, a note where results are hidden."""
+def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int, *, spreadsheet: bool = False) -> pd.DataFrame:
+    """The per-group verdict as the page shows it: words for columns, a note where results are hidden.
+
+    spreadsheet: the interval as two numeric columns (low, high) instead of text, for XLSX cells.
+    """
     note = t("voice.too_few_answers", lang, minimum=min_answers)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t(f"voice.by.{by}", lang): [group_label(by, key, name, lang)
                                     for key, name in zip(groups["group_key"], groups["process_name"], strict=True)],
         t("voice.col.survey_sent", lang): groups["survey_sent"],
@@ -213,23 +216,40 @@ def groups_table(groups: pd.DataFrame, by: str, lang: str, min_answers: int) -> 
         t("voice.col.sentiment", lang): groups["sentiment_score"].astype(float),
         t("voice.col.note", lang): [note if hidden else "" for hidden in groups["suppressed"]],
     })
+    return _split_interval(table, groups["cnps_low"], groups["cnps_high"], lang) if spreadsheet else table
 
 
-def drivers_table(drivers: pd.DataFrame, lang: str, min_answers: int) -> pd.DataFrame:
-    """Each comparison with n per side, both scores, the difference and its 95 % interval."""
+def _split_interval(table: pd.DataFrame, low: pd.Series, high: pd.Series, lang: str) -> pd.DataFrame:
+    """The text interval column replaced by its two bounds as numbers."""
+    column = t("voice.col.interval", lang)
+    at = table.columns.get_loc(column)
+    table = table.drop(columns=column)
+    table.insert(at, f"{column} {t('report.high', lang)}", high.astype(float).to_numpy())
+    table.insert(at, f"{column} {t('report.low', lang)}", low.astype(float).to_numpy())
+    return table
+
+
+def drivers_table(drivers: pd.DataFrame, lang: str, min_answers: int, *, spreadsheet: bool = False) -> pd.DataFrame:
+    """Each comparison with n per side, both scores, the difference and its 95 % interval.
+
+    spreadsheet: scores as numbers and the interval as two numeric columns, for XLSX cells.
+    """
     note = t("voice.too_few_answers", lang, minimum=min_answers)
-    return pd.DataFrame({
+    shown = (lambda values: values.astype(float).to_numpy()) if spreadsheet else \
+        (lambda values: [format_signed(value, lang) for value in values])
+    table = pd.DataFrame({
         t("voice.col.condition", lang): [t(f"voice.driver.{driver}", lang) for driver in drivers["driver"]],
         t("voice.col.measure", lang): [t(f"voice.series.{measure}", lang) for measure in drivers["measure"]],
         t("voice.col.n_with", lang): drivers["n_with"],
         t("voice.col.n_without", lang): drivers["n_without"],
-        t("voice.col.score_with", lang): [format_signed(value, lang) for value in drivers["score_with"]],
-        t("voice.col.score_without", lang): [format_signed(value, lang) for value in drivers["score_without"]],
-        t("voice.col.difference", lang): [format_signed(value, lang) for value in drivers["difference"]],
+        t("voice.col.score_with", lang): shown(drivers["score_with"]),
+        t("voice.col.score_without", lang): shown(drivers["score_without"]),
+        t("voice.col.difference", lang): shown(drivers["difference"]),
         t("voice.col.interval", lang): [_interval(low, high, lang) for low, high in
                                         zip(drivers["difference_low"], drivers["difference_high"], strict=True)],
         t("voice.col.note", lang): [note if hidden else "" for hidden in drivers["suppressed"]],
     })
+    return _split_interval(table, drivers["difference_low"], drivers["difference_high"], lang) if spreadsheet else table
 
 
 def comment_caption(row, lang: str) -> str:
