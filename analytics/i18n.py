@@ -1217,6 +1217,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{answered} av {sent} ansökningar som fick en enkät besvarade den.",
     },
     "voice.help.n": {"en": "Based on {n} answers.", "sv": "Bygger på {n} svar."},
+    "voice.help.answers": {
+        "en": "Survey answers from candidates whose applications fall in the window and filters.",
+        "sv": "Enkätsvar från kandidater vars ansökningar ligger inom perioden och filtren.",
+    },
+    "voice.period": {
+        "en": "Answers from candidates who applied {start} – {end}; the changes compare with those who applied {previous_start} – {previous_end}.",
+        "sv": "Svar från kandidater som sökte {start} – {end}; förändringarna jämför med dem som sökte {previous_start} – {previous_end}.",
+    },
+    "voice.period_open": {
+        "en": "Answers from candidates who applied {start} – {end}. Choose a closed date range to see the change against the period before.",
+        "sv": "Svar från kandidater som sökte {start} – {end}. Välj ett avgränsat datumintervall för att se förändringen mot perioden före.",
+    },
+    "voice.vs_previous": {"en": "vs the period before", "sv": "mot perioden före"},
+    "voice.unlinked": {
+        "en": "Your data holds {total} survey answers; {unlinked} of them belong to no imported application, so no window or filter counts them.",
+        "sv": "Era data innehåller {total} enkätsvar; {unlinked} av dem hör inte till någon importerad ansökan, så ingen period eller filter räknar dem.",
+    },
     "voice.help.comments": {"en": "Based on {n} comments.", "sv": "Bygger på {n} kommentarer."},
     "voice.groups_heading": {"en": "Verdict per group", "sv": "Omdöme per grupp"},
     "voice.group_by": {"en": "Group by", "sv": "Gruppera efter"},
@@ -1287,7 +1304,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "voice.driver.ack_within_sla": {"en": "Acknowledged within the SLA", "sv": "Bekräftad inom SLA"},
     "voice.driver.personal_feedback": {"en": "Personal feedback after interview", "sv": "Personlig återkoppling efter intervju"},
     "voice.driver.long_silence": {"en": "Silent longer than the limit", "sv": "Tystnad längre än gränsen"},
-    "voice.driver_row": {"en": "{driver} (n {n_with} yes / {n_without} no)", "sv": "{driver} (n {n_with} ja / {n_without} nej)"},
+    "voice.driver_n": {"en": "n {n_with} yes / {n_without} no", "sv": "n {n_with} ja / {n_without} nej"},
     "voice.comments_heading": {"en": "In their own words", "sv": "Med egna ord"},
     "voice.sentiment": {"en": "Sentiment", "sv": "Ton"},
     "voice.theme": {"en": "Theme", "sv": "Tema"},

@@ -5,12 +5,13 @@ import streamlit as st
 from analytics import formatting
 from analytics.access import allows
 from analytics.i18n import t
-from analytics.measure.voice import LABELS, active_scorer, highlight_drivers, latest_calibration
+from analytics.measure.metrics import Filters
+from analytics.measure.voice import LABELS, active_scorer, highlight_drivers, latest_calibration, previous_window
 from analytics.operations import calibrate_sentiment
 from analytics.present import voice_charts as charts
 from analytics.sentiment import SCORER_NAME, THEMES
 from analytics.sentiment.calibration import CALIBRATED_SCORER_NAME
-from ui.common import format_time, get_store, lang, principal, sidebar_filters
+from ui.common import format_time, get_store, inventory, lang, principal, sidebar_filters
 from ui.localised import chart_config, show_table
 from ui.voice_cache import comment_rows, report
 
@@ -27,15 +28,23 @@ if not overall["answers"]:
     st.info(t("voice.no_answers", L))
     st.stop()
 
-# -- headline ---------------------------------------------------------------------------------------
-cards = st.columns(4)
-cards[0].metric(t("voice.col.response_rate", L), charts.format_share(overall["survey_response_rate"], L), border=True,
-                help=t("voice.help.response_rate", L, sent=overall["survey_sent"], answered=overall["survey_responses"]))
-cards[1].metric(t("voice.series.cnps", L), charts.format_signed(overall["cnps"], L), border=True,
-                help=t("voice.help.n", L, n=overall["nps_answers"]))
-cards[2].metric(t("voice.series.sentiment", L), charts.format_signed(overall["sentiment_score"], L), border=True,
-                help=t("voice.help.comments", L, n=overall["comments"]))
-cards[3].metric(t("voice.col.answers", L), formatting.number(overall["answers"], L), border=True)
+# -- headline: the window's numbers and their change against the window before ----------------------
+before = previous_window(filters)
+previous = report(by, before).overall if before is not None else None
+for column, (label, value, change, colour, help_text) in zip(
+        st.columns(4), charts.voice_cards(overall, previous, L), strict=True):
+    column.metric(label, value, change, delta_color=colour, help=help_text, border=True,
+                  delta_description=t("voice.vs_previous", L) if change else None)
+held = inventory()
+start = filters.date_from or format_time(held.first_event)[:10]
+end = filters.date_to or format_time(held.last_event)[:10]
+if before is not None:
+    st.caption(t("voice.period", L, start=start, end=end, previous_start=before.date_from,
+                 previous_end=before.date_to))
+else:
+    st.caption(t("voice.period_open", L, start=start, end=end))
+if filters == Filters() and held.survey_answers > overall["answers"]:
+    st.caption(t("voice.unlinked", L, total=held.survey_answers, unlinked=held.survey_answers - overall["answers"]))
 st.caption(t("voice.anonymity", L, minimum=minimum))
 
 # -- per group --------------------------------------------------------------------------------------

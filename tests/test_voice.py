@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from analytics.i18n import t
 from analytics.ingest.demo import DEMO_PROCESSES, load_demo
 from analytics.measure.metrics import Filters, application_facts, metrics_by
 from analytics.measure.voice import (
+    DRIVERS,
     active_scorer,
     calibrate_from_store,
     cnps_trend,
@@ -20,12 +22,14 @@ from analytics.measure.voice import (
     highlight_drivers,
     labels_version,
     nps_distribution,
+    previous_window,
     rating_means,
     theme_sentiment,
     verdict_drivers,
     voice_by,
+    voice_report,
 )
-from analytics.present.voice_charts import cnps_by_group_chart, drivers_chart
+from analytics.present.voice_charts import cnps_by_group_chart, drivers_chart, voice_cards
 from analytics.sentiment import SCORER_NAME
 from analytics.store import Store
 from tests.conftest import run_page
@@ -261,7 +265,14 @@ def test_a_comparison_with_a_small_side_is_suppressed(voice_store):
     assert informed["suppressed"] and (informed["n_with"], informed["n_without"]) == (8, 2)
     assert math.isnan(informed["difference"]) and math.isnan(informed["score_with"])
     figure = drivers_chart(verdict_drivers(voice_store), "en")
-    assert any(note.text == "too few answers" for note in figure.layout.annotations)
+    assert any(note.text == "too few answers (n 8 yes / 2 no)" for note in figure.layout.annotations)
+
+
+def test_the_drivers_chart_gives_each_panel_every_condition_once(voice_store):
+    figure = drivers_chart(verdict_drivers(voice_store), "sv")
+    conditions = [t(f"voice.driver.{driver}", "sv") for driver in DRIVERS]
+    assert [list(trace.y) for trace in figure.data] == [conditions, conditions]   # no half-empty panels
+    assert list(figure.layout.yaxis.categoryarray) == conditions
 
 
 # -- the comment browser ----------------------------------------------------------------------------
@@ -432,3 +443,38 @@ def test_group_chart_puts_the_lowest_cnps_first(voice_store):
     assert list(figure.data[0].x) == pytest.approx([-100 / 3, 0.0, 100.0])
     assert figure.data[0].y[0].startswith("Rejected after interview")
     assert figure.layout.xaxis.title.text.startswith("Candidate NPS")
+
+
+# -- the headline cards: the window, and its change against the window before --------------------
+
+def test_the_previous_window_has_the_same_length_just_before():
+    window = Filters(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31), departments=("IT",))
+    assert previous_window(window) == Filters(date_from=date(2026, 1, 29), date_to=date(2026, 2, 28),
+                                              departments=("IT",))
+    assert previous_window(Filters(date_from=date(2026, 3, 1))) is None     # no closed range: no trend
+    assert previous_window(Filters()) is None
+
+
+def test_voice_cards_show_the_change_in_each_measures_unit():
+    now = {"survey_response_rate": 0.43, "cnps": 12.4, "sentiment_score": -5.0, "answers": 40,
+           "survey_sent": 100, "survey_responses": 43, "nps_answers": 38, "comments": 20}
+    before = {**now, "survey_response_rate": 0.5, "cnps": 2.0, "sentiment_score": -5.2, "answers": 52}
+    cards = voice_cards(now, before, "sv")
+    assert [(label, value, change) for label, value, change, _, _ in cards] == [
+        ("Svarsfrekvens", "43\u00a0%", "-7 p.e."), ("Kandidat-NPS", "+12", "+10"),
+        ("Kommentarernas ton", "-5", "0"), ("Svar", "40", "-12")]
+    assert [change for _, _, change, _, _ in voice_cards(now, None, "en")] == [None] * 4
+
+
+def test_page_cards_state_their_window_and_compare_with_the_window_before(demo_app_db):
+    at = run_page("content/voice.py", "en", **{"from": "2026-06-01", "to": "2026-08-31"})
+    answers = next(card for card in at.metric if card.label == "Answers")
+    demo = Store(demo_app_db)
+    now = voice_report(demo, "process", Filters(date_from=date(2026, 6, 1), date_to=date(2026, 8, 31))).overall
+    before = voice_report(demo, "process", Filters(date_from=date(2026, 3, 1), date_to=date(2026, 5, 31))).overall
+    demo.close()
+    assert answers.value == str(now["answers"])
+    assert answers.delta == (f"{now['answers'] - before['answers']:+d}" if now["answers"] != before["answers"] else "0")
+    captions = [caption.value for caption in at.caption]
+    assert "Answers from candidates who applied 2026-06-01 – 2026-08-31; the changes compare with those who " \
+           "applied 2026-03-01 – 2026-05-31." in captions

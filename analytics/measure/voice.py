@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +42,16 @@ from analytics.store import Store, read_sql
 GROUPS = ("process", "stage", "outcome", "all")
 DRIVERS = ("informed", "ack_within_sla", "personal_feedback", "long_silence")
 LABELS = ("positive", "neutral", "negative")
+
+
+def previous_window(filters: Filters) -> Filters | None:
+    """The window of equal length just before the filters' dates (the other filters kept), to show a
+    trend against; None when the filters set no closed date range."""
+    if filters.date_from is None or filters.date_to is None:
+        return None
+    days = (filters.date_to - filters.date_from).days + 1
+    return replace(filters, date_from=filters.date_from - timedelta(days=days),
+                   date_to=filters.date_from - timedelta(days=1))
 
 
 @dataclass(frozen=True)

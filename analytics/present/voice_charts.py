@@ -150,36 +150,67 @@ def theme_sentiment_chart(themes: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(figure, lang)
 
 
-def driver_label(driver: str, n_with: int, n_without: int, lang: str) -> str:
-    return t("voice.driver_row", lang, driver=t(f"voice.driver.{driver}", lang), n_with=n_with, n_without=n_without)
-
-
 def drivers_chart(drivers: pd.DataFrame, lang: str) -> go.Figure:
     """A forest plot: per condition, the difference (holds − not) in cNPS and in sentiment score
-    with its 95 % interval and n per side; comparisons with too few answers are noted, not drawn."""
-    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+    with its 95 % interval; comparisons with too few answers are noted, not drawn.
+
+    Both panels share one row per condition (the conditions' names, in DRIVERS order), so every row
+    of each panel holds its point; n per side differs by measure and is written beside each point.
+    """
+    conditions = [t(f"voice.driver.{driver}", lang) for driver in DRIVERS]
+    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
                            subplot_titles=(t("voice.axis.cnps_difference", lang),
                                            t("voice.axis.sentiment_difference", lang)))
     for column, measure in enumerate(("cnps", "sentiment"), start=1):
         rows = drivers[drivers["measure"] == measure].set_index("driver").reindex(list(DRIVERS))
-        labels = [driver_label(driver, int(row.n_with), int(row.n_without), lang) for driver, row in rows.iterrows()]
         difference = rows["difference"].astype(float)
+        sizes = [t("voice.driver_n", lang, n_with=int(row.n_with), n_without=int(row.n_without))
+                 if _shown(row.n_with) else "" for row in rows.itertuples()]
         figure.add_trace(go.Scatter(
-            x=difference, y=labels, mode="markers", showlegend=False,
+            x=difference, y=conditions, mode="markers+text", showlegend=False, text=sizes,
+            textposition="top center", textfont={"size": 10, "color": "#555"},
             marker={"size": 11, "color": [POSITIVE if value >= 0 else NEGATIVE for value in difference.fillna(0)]},
             error_x={"type": "data", "symmetric": False,
                      "array": rows["difference_high"].astype(float) - difference,
                      "arrayminus": difference - rows["difference_low"].astype(float), "color": "#555"},
-            hovertemplate="%{y}: %{x:+.0f}<extra></extra>",
+            customdata=sizes, hovertemplate="%{y}: %{x:+.0f} (%{customdata})<extra></extra>",
         ), row=1, col=column)
-        for label, suppressed in zip(labels, rows["suppressed"], strict=True):
+        for condition, suppressed, size in zip(conditions, rows["suppressed"].fillna(True), sizes, strict=True):
             if suppressed:
-                figure.add_annotation(text=t("voice.chart.too_few", lang), x=0, y=label, showarrow=False,
-                                      font={"color": NEUTRAL}, row=1, col=column)
+                figure.add_annotation(text=f"{t('voice.chart.too_few', lang)} ({size})" if size else
+                                      t("voice.chart.too_few", lang), x=0, y=condition, xanchor="left", xshift=6,
+                                      showarrow=False, font={"color": NEUTRAL, "size": 11}, row=1, col=column)
         figure.add_vline(x=0, line={"color": "#333", "width": 1}, row=1, col=column)
         figure.update_xaxes(title=t("voice.axis.points", lang), zeroline=False, row=1, col=column)
-    figure.update_yaxes(autorange="reversed", automargin=True)
-    return _layout(figure, lang, height=330)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=conditions, autorange="reversed",
+                        automargin=True)
+    figure = _layout(figure, lang, height=80 * len(conditions) + 120)
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 60})
+    return figure
+
+
+def voice_cards(overall: dict, previous: dict | None, lang: str) -> list[tuple[str, str, str | None, str, str]]:
+    """The page's four cards as (label, value, change, delta_color, help): response rate, cNPS,
+    sentiment and answers, each with its change against the previous window when there is one
+    (shares in percentage points, scores in points, answers in answers)."""
+    def change(key: str, scale: float = 1.0, unit: str = "") -> str | None:
+        if previous is None or not _shown(overall.get(key)) or not _shown(previous.get(key)):
+            return None
+        difference = round((overall[key] - previous[key]) * scale)
+        return f"{difference:+d}{unit}" if difference else "0"
+
+    points = " " + t("chart.unit.pp", lang)
+    return [
+        (t("voice.col.response_rate", lang), format_share(overall["survey_response_rate"], lang),
+         change("survey_response_rate", 100, points), "normal",
+         t("voice.help.response_rate", lang, sent=overall["survey_sent"], answered=overall["survey_responses"])),
+        (t("voice.series.cnps", lang), format_signed(overall["cnps"], lang), change("cnps"), "normal",
+         t("voice.help.n", lang, n=overall["nps_answers"])),
+        (t("voice.series.sentiment", lang), format_signed(overall["sentiment_score"], lang), change("sentiment_score"),
+         "normal", t("voice.help.comments", lang, n=overall["comments"])),
+        (t("voice.col.answers", lang), formatting.number(overall["answers"], lang), change("answers"), "off",
+         t("voice.help.answers", lang)),
+    ]
 
 
 # -- tables and captions ---------------------------------------------------------------------------
