@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import formatting
 from analytics.i18n import t
-from analytics.present.charts import monthly_trend
+from analytics.present.charts import monthly_trend_panels
 from analytics.present.coverage import coverage_lines
 from analytics.present.process_view import (
     CARD_KEYS,
@@ -80,7 +80,11 @@ else:
 
     st.subheader(t("overview.trends", L))
     st.caption(t("overview.trends_caption", L, n=settings.min_group_size))
-    st.plotly_chart(monthly_trend(metrics("month", filters), TARGET_KEYS, L), config=chart_config())
+    # One chart per metric in pairs of columns: side by side on a desk, one under the other on a phone.
+    panels = monthly_trend_panels(metrics("month", filters), TARGET_KEYS, L)
+    for pair in range(0, len(panels), 2):
+        for column, figure in zip(st.columns(2), panels[pair:pair + 2], strict=False):
+            column.plotly_chart(figure, config=chart_config())
 
 st.divider()
 st.subheader(t("store.heading", L))

@@ -12,6 +12,7 @@ from analytics.present.charts import (
     application_timeline,
     latency_distribution,
     monthly_trend,
+    monthly_trend_panels,
     process_ranking,
     silence_distribution,
     stage_counts,
@@ -115,7 +116,7 @@ def test_monthly_trend_has_one_panel_per_metric_with_values_intervals_and_grey_s
     assert ack.marker.color[1] == GREY and ack.marker.color[0] != GREY
     assert ghosted.xaxis == "x2" and ghosted.y == pytest.approx([0.1, 0.0, 1 / 60])
     assert [note.text for note in fig.layout.annotations][:2] == [
-        "Acknowledged within SLA (target 95%)", "Ghosted share (target 5%)"]
+        "Acknowledged within SLA<br><sup>target 95%</sup>", "Ghosted share<br><sup>target 5%</sup>"]
     assert fig.layout.yaxis.title.text == "%" and fig.layout.xaxis.type == "category"
     assert "20 of 40" in ack.customdata[0][1]
 
@@ -123,11 +124,21 @@ def test_monthly_trend_has_one_panel_per_metric_with_values_intervals_and_grey_s
 def test_monthly_trend_speaks_swedish():
     fig = monthly_trend(months(), ("ack_within_sla_share",), "sv")
     assert fig.layout.xaxis.title.text == "Ansökningsmånad"
-    assert fig.layout.annotations[0].text == "Bekräftade inom SLA (mål 95\u00a0%)"
+    assert fig.layout.annotations[0].text == "Bekräftade inom SLA<br><sup>mål 95\u00a0%</sup>"
     assert fig.data[0].x == ("jan. 2026", "feb. 2026", "mars 2026")
     assert fig.layout.separators == ",\u00a0"
     assert fig.layout.yaxis.ticktext == tuple(f"{value}\u00a0%" for value in (0, 25, 50, 75, 100))
     assert "20 av 40" in fig.data[0].customdata[0][1]
+
+
+def test_monthly_trend_panels_give_each_metric_a_figure_of_its_own_for_narrow_screens():
+    panels = monthly_trend_panels(months(), ("ack_within_sla_share", "ghosted_share"), "en")
+    assert [(panel.layout.title.text, panel.layout.title.subtitle.text) for panel in panels] == [
+        ("Acknowledged within SLA", "target 95%"), ("Ghosted share", "target 5%")]
+    assert [len(panel.data) for panel in panels] == [1, 1]
+    assert panels[1].data[0].y == pytest.approx([0.1, 0.0, 1 / 60])
+    assert panels[0].data[0].marker.color[1] == GREY
+    assert [shape.y0 for shape in panels[0].layout.shapes] == [0.95]      # the target line
 
 
 def test_latency_distribution_splits_at_the_sla_and_draws_its_line():

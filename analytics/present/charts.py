@@ -107,8 +107,38 @@ def _error_bars(frame: pd.DataFrame, key: str, colour: str) -> dict | None:
             "arrayminus": (frame[key] - frame[f"{key}_low"]).tolist()}
 
 
+def _trend_title(metric: MetricDefinition, lang: str) -> str:
+    """A panel's title: the metric, and its target on a line of its own, so that it fits a phone."""
+    if metric.target is None:
+        return metric.label(lang)
+    target = t("chart.target_line", lang, target=metric.format_value(metric.target, lang))
+    return f"{metric.label(lang)}<br><sup>{target}</sup>"
+
+
+def _add_trend(fig: go.Figure, metrics_by_month: pd.DataFrame, key: str, metric: MetricDefinition, colour: str,
+               lang: str, **cell) -> None:
+    """One metric by month: its line, grey points for small months, Wilson intervals and its target."""
+    months = [formatting.month(value, lang) for value in metrics_by_month["month"].astype(str)]
+    small = metrics_by_month["small_group"].astype(bool).tolist()
+    details = [[metric.format_value(record[key], lang, missing="–"), _count_text(key, record, lang),
+                _interval_text(key, record, lang)] for _, record in metrics_by_month.iterrows()]
+    unit, values = (_duration_axis(metric, metrics_by_month[key]) if is_duration(metric)
+                    else (metric.unit, metrics_by_month[key]))
+    fig.add_trace(go.Scatter(
+        x=months, y=values.tolist(), mode="lines+markers", name=metric.label(lang),
+        line={"color": colour, "width": 2}, marker={"size": 8, "color": [GREY if s else colour for s in small]},
+        error_y=_error_bars(metrics_by_month, key, colour), customdata=details,
+        hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+    ), **cell)
+    if metric.target is not None:
+        fig.add_hline(y=metric.target, line={"dash": "dash", "color": "#555", "width": 1}, **cell)
+    fig.update_yaxes(title_text=unit_text(unit, lang), **cell)
+    if metric.unit == "share":
+        _share_axis(fig, "y", lang, **cell)
+
+
 def monthly_trend(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] | list[str], lang: str) -> go.Figure:
-    """One small panel per metric, by month of application, with its target and Wilson intervals.
+    """One small panel per metric, by month of application, with its target and Wilson intervals (for reports).
 
     Points of months with too few applications (the frame's small_group) are grey.
     """
@@ -116,36 +146,36 @@ def monthly_trend(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] | list[s
     metrics = [display_metric(key, unit) for key in keys]
     columns = 1 if len(keys) == 1 else 2
     rows = math.ceil(len(keys) / columns)
-    titles = [metric.label(lang) if metric.target is None else
-              f"{metric.label(lang)} ({t('chart.target_line', lang, target=metric.format_value(metric.target, lang))})"
-              for metric in metrics]
-    fig = make_subplots(rows=rows, cols=columns, subplot_titles=titles,
-                        vertical_spacing=0.16 if rows > 1 else 0.1, horizontal_spacing=0.1)
-    months = [formatting.month(value, lang) for value in metrics_by_month["month"].astype(str)]
-    small = metrics_by_month["small_group"].astype(bool).tolist()
+    fig = make_subplots(rows=rows, cols=columns, subplot_titles=[_trend_title(metric, lang) for metric in metrics],
+                        vertical_spacing=0.2 if rows > 1 else 0.1, horizontal_spacing=0.1)
     for index, (key, metric) in enumerate(zip(keys, metrics, strict=True)):
         row, column = index // columns + 1, index % columns + 1
-        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        details = [[metric.format_value(record[key], lang, missing="–"), _count_text(key, record, lang),
-                    _interval_text(key, record, lang)] for _, record in metrics_by_month.iterrows()]
-        unit, values = (_duration_axis(metric, metrics_by_month[key]) if is_duration(metric)
-                        else (metric.unit, metrics_by_month[key]))
-        fig.add_trace(go.Scatter(
-            x=months, y=values.tolist(), mode="lines+markers", name=metric.label(lang),
-            line={"color": colour, "width": 2}, marker={"size": 8, "color": [GREY if s else colour for s in small]},
-            error_y=_error_bars(metrics_by_month, key, colour), customdata=details,
-            hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        ), row=row, col=column)
-        if metric.target is not None:
-            fig.add_hline(y=metric.target, line={"dash": "dash", "color": "#555", "width": 1}, row=row, col=column)
-        fig.update_yaxes(title_text=unit_text(unit, lang), row=row, col=column)
-        if metric.unit == "share":
-            _share_axis(fig, "y", lang, row=row, col=column)
+        _add_trend(fig, metrics_by_month, key, metric, SERIES_COLOURS[index % len(SERIES_COLOURS)], lang,
+                   row=row, col=column)
         fig.update_xaxes(type="category", row=row, col=column,
                          title_text=t("chart.month", lang) if row == rows else None)
     if not len(metrics_by_month):
         _no_data(fig, lang)
-    return _finish(fig, t("chart.trend_title", lang), lang, height=300 * rows + 60)
+    return _finish(fig, t("chart.trend_title", lang), lang, height=320 * rows + 60)
+
+
+def monthly_trend_panels(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] | list[str],
+                         lang: str) -> list[go.Figure]:
+    """The monthly trend as one figure per metric, for a page to lay out in columns that stack on a
+    phone: each title is the metric alone (its target a line below), so nothing overlaps at 390 px."""
+    unit = metrics_by_month["latency_unit"].iloc[0] if len(metrics_by_month) else "hours"
+    figures = []
+    for index, key in enumerate(keys):
+        metric = display_metric(key, unit)
+        fig = go.Figure()
+        _add_trend(fig, metrics_by_month, key, metric, SERIES_COLOURS[index % len(SERIES_COLOURS)], lang)
+        fig.update_xaxes(type="category", title_text=t("chart.month", lang))
+        if not len(metrics_by_month):
+            _no_data(fig, lang)
+        target = (None if metric.target is None
+                  else t("chart.target_line", lang, target=metric.format_value(metric.target, lang)))
+        figures.append(_finish(fig, metric.label(lang), lang, target, height=300))
+    return figures
 
 
 def _ranked(frame: pd.DataFrame, key: str, metric: MetricDefinition) -> pd.DataFrame:
