@@ -704,6 +704,100 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This report holds no candidate names, e-mail addresses or ids. Listed applications carry keyed pseudonyms; comments are masked. Shares are shown with their 95 % Wilson interval.",
         "sv": "Rapporten innehåller inga kandidatnamn, e-postadresser eller id:n. Listade ansökningar har nyckelbaserade pseudonymer; kommentarer är maskerade. Andelar visas med sitt 95 % Wilson-intervall.",
     },
+    # -- published benchmarks and the Ontario rule (analytics/measure/benchmarks.py) -----------------
+    "benchmark.heading": {"en": "Published benchmarks", "sv": "Publicerade jämförelsetal"},
+    "benchmark.earlier": {"en": "Earlier: {years}.", "sv": "Tidigare: {years}."},
+    "benchmark.yours_unknown": {"en": "Yours: not in your data.", "sv": "Era: finns inte i era data."},
+    "benchmark.cande_resentment.definition": {
+        "en": "{source} ({year}): {value} of candidates report resentment, an experience so poor that they say they are unlikely to apply again, refer others or buy from the employer.",
+        "sv": "{source} ({year}): {value} av kandidaterna känner agg, en upplevelse så dålig att de säger att de knappast söker igen, rekommenderar andra eller köper av arbetsgivaren.",
+    },
+    "benchmark.cande_resentment.yours": {
+        "en": "Yours: {value} of survey answers ({part} of {of}) score 0–2 on recommending applying here.",
+        "sv": "Era: {value} av enkätsvaren ({part} av {of}) ger 0–2 på frågan om de skulle rekommendera att söka här.",
+    },
+    "benchmark.cande_resentment.why": {
+        "en": "The closest question here is the recommendation (0–10); CandE also asks about applying again and buying, so read the two as an order of magnitude, not a match.",
+        "sv": "Närmaste fråga här är rekommendationen (0–10); CandE frågar också om att söka igen och att köpa, så läs dem som en storleksordning, inte en exakt jämförelse.",
+    },
+    "benchmark.greenhouse_ghosted.definition": {
+        "en": "{source} ({year}): {value} of job seekers say an employer ghosted them after a job interview.",
+        "sv": "{source} ({year}): {value} av de arbetssökande säger att en arbetsgivare slutat höra av sig efter en intervju.",
+    },
+    "benchmark.greenhouse_ghosted.yours": {
+        "en": "Yours: {value} of interviewed applications ({part} of {of}) are without news now.",
+        "sv": "Era: {value} av de intervjuade ansökningarna ({part} av {of}) är utan besked nu.",
+    },
+    "benchmark.greenhouse_ghosted.why": {
+        "en": "Both count interviewed candidates left without news; theirs is each job seeker's experience across employers, yours each application here, against your silence limit.",
+        "sv": "Båda räknar intervjuade kandidater som lämnas utan besked; deras är varje arbetssökandes erfarenhet hos alla arbetsgivare, era varje ansökan här, mot er tystnadsgräns.",
+    },
+    "benchmark.trustcruit_cnps_told.definition": {
+        "en": "{source} ({year}): rejected candidates who got a rejection gave a candidate NPS of {value}.",
+        "sv": "{source} ({year}): kandidater med avslag som fick besked gav ett kandidat-NPS på {value}.",
+    },
+    "benchmark.trustcruit_cnps_told.yours": {
+        "en": "Yours: {value} from {part} answers of candidates told the outcome.",
+        "sv": "Era: {value} från {part} svar av kandidater som fått besked om utfallet.",
+    },
+    "benchmark.trustcruit_cnps_told.why": {
+        "en": "Both are candidate NPS split by whether candidates were told; Trustcruit counts rejected candidates only, yours every candidate told an outcome (offers too).",
+        "sv": "Båda är kandidat-NPS uppdelat på om kandidaterna fick besked; Trustcruit räknar bara kandidater med avslag, ni alla som fått besked om utfallet (även erbjudanden).",
+    },
+    "benchmark.trustcruit_cnps_not_told.definition": {
+        "en": "{source} ({year}): rejected candidates who never got a rejection gave {value}.",
+        "sv": "{source} ({year}): kandidater med avslag som aldrig fick besked gav {value}.",
+    },
+    "benchmark.trustcruit_cnps_not_told.yours": {
+        "en": "Yours: {value} from {part} answers of candidates never told.",
+        "sv": "Era: {value} från {part} svar av kandidater som aldrig fått besked.",
+    },
+    "benchmark.trustcruit_cnps_not_told.why": {
+        "en": "The gap between the two is the point: being told was worth about 23 points in Trustcruit's data.",
+        "sv": "Skillnaden mellan de två är poängen: att få besked var värt ungefär 23 poäng i Trustcruits data.",
+    },
+    "benchmark.trustcruit_never_told.definition": {
+        "en": "{source} ({year}): {value} of rejected candidates never got a rejection.",
+        "sv": "{source} ({year}): {value} av kandidaterna med avslag fick aldrig något besked.",
+    },
+    "benchmark.trustcruit_never_told.yours": {
+        "en": "Yours: {value} of rejected applications ({part} of {of}) were never told.",
+        "sv": "Era: {value} av ansökningarna med avslag ({part} av {of}) fick aldrig besked.",
+    },
+    "benchmark.trustcruit_never_told.why": {
+        "en": "The same question, asked of each rejected application.",
+        "sv": "Samma fråga, ställd för varje ansökan med avslag.",
+    },
+    "benchmark.linkedin_silence.definition": {
+        "en": "{source} ({year}): {value} of professionals in Sweden have had a recruiter stop communicating without warning.",
+        "sv": "{source} ({year}): {value} av yrkesverksamma i Sverige har haft en rekryterare som slutat höra av sig utan förvarning.",
+    },
+    "benchmark.linkedin_silence.yours": {
+        "en": "Yours: {value} of applications ({part} of {of}) are without news now.",
+        "sv": "Era: {value} av ansökningarna ({part} av {of}) är utan besked nu.",
+    },
+    "benchmark.linkedin_silence.why": {
+        "en": "Theirs counts people who ever met it, across employers and years; yours the applications here today, so yours should lie far below.",
+        "sv": "Deras räknar personer som någon gång råkat ut för det, hos alla arbetsgivare och år; era ansökningarna här i dag, så era bör ligga långt under.",
+    },
+    "ontario.heading": {"en": "Ontario 45-day rule", "sv": "Ontarios 45-dagarsregel"},
+    "ontario.line": {
+        "en": "{value} of interviewed applications ({told} of {due}) were told a decision within {days} days of their last interview; {late} were not.",
+        "sv": "{value} av de intervjuade ansökningarna ({told} av {due}) fick besked om ett beslut inom {days} dagar efter sista intervjun; {late} fick det inte.",
+    },
+    "ontario.none_due": {
+        "en": "No interviewed application has reached {days} days after its last interview yet.",
+        "sv": "Ingen intervjuad ansökan har ännu nått {days} dagar efter sista intervjun.",
+    },
+    "ontario.unmeasured": {
+        "en": "{count} interviewed applications are not measurable: their sources do not record both interviews and messages.",
+        "sv": "{count} intervjuade ansökningar går inte att mäta: deras källor visar inte både intervjuer och meddelanden.",
+    },
+    "ontario.caption": {
+        "en": "From 1 January 2026, Ontario requires employers to tell interviewed applicants within 45 days of the last interview whether a decision has been made. Counted here: a rejection, feedback or offer after the last interview; a status update is not counted, since the data cannot tell whether it said a decision had been made.",
+        "sv": "Från 1 januari 2026 kräver Ontario att arbetsgivare inom 45 dagar efter sista intervjun berättar för intervjuade sökande om ett beslut har fattats. Här räknas ett avslag, en återkoppling eller ett erbjudande efter sista intervjun; en lägesuppdatering räknas inte, eftersom data inte visar om den sa att ett beslut fattats.",
+    },
+    "setting.ontario_rule": {"en": "Ontario 45-day rule (check it)", "sv": "Ontarios 45-dagarsregel (kontrollera den)"},
     # -- brand risk ---
     "risk.title": {"en": "Brand risk", "sv": "Varumärkesrisk"},
     "risk.intro": {

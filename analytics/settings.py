@@ -141,6 +141,13 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         "En flagga är hög när hela dess 95 %-intervall ligger minst så här många procentenheter bortom "
         "tröskeln (dubbelt så många poäng för kandidat-NPS och kommentarernas ton).", 0.01, 1, percent=True,
     ),
+    SettingSpec(
+        "ontario_rule", False,
+        "Check Ontario's rule (from 1 January 2026): interviewed applicants are told within 45 days of their "
+        "last interview whether a decision has been made. Off by default; when on, Process detail measures it.",
+        "Kontrollera Ontarios regel (från 1 januari 2026): intervjuade sökande får inom 45 dagar efter sista "
+        "intervjun veta om ett beslut har fattats. Av som standard; när den är på mäter Processdetaljer den.",
+    ),
 )
 
 SPECS_BY_NAME = {spec.name: spec for spec in SETTING_SPECS}
@@ -167,6 +174,7 @@ class Settings:
     risk_worsening_min: float = SPECS_BY_NAME["risk_worsening_min"].default
     risk_high_margin: float = SPECS_BY_NAME["risk_high_margin"].default
     retention_months: int = SPECS_BY_NAME["retention_months"].default
+    ontario_rule: bool = SPECS_BY_NAME["ontario_rule"].default
 
     def with_values(self, **values: Any) -> Settings:
         for name, value in values.items():
@@ -184,6 +192,8 @@ def validate_setting(name: str, value: Any) -> None:
         raise ValueError(f"Unknown setting {name!r}; known settings: {', '.join(SPECS_BY_NAME)}")
     if spec.choices and value not in spec.choices:
         raise ValueError(f"Setting {name!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+    if isinstance(spec.default, bool) and not isinstance(value, bool):
+        raise ValueError(f"Setting {name!r} must be true or false, not {value!r}")
     if spec.minimum is not None and not spec.minimum <= float(value) <= spec.maximum:
         raise ValueError(f"Setting {name!r} must be between {spec.minimum} and {spec.maximum}, not {value!r}")
     if name == "timezone" and value not in time_zones():

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics import formatting
 from analytics.i18n import t
+from analytics.measure.benchmarks import SILENCE_BENCHMARKS, benchmark_line, ontario_check, ontario_line, our_figures
 from analytics.measure.metrics import facts_as_of, select_facts
 from analytics.present.charts import (
     application_timeline,
@@ -103,6 +104,17 @@ else:
     kept = {name: st.query_params.get_all(name) for name in st.query_params if name != "process_detail"}
     st.page_link("content/risk.py", label=t("detail.actions_link", L), icon=":material/call:",
                  query_params=kept | {ACTIONS_PROCESS_PARAMETER: process_id})
+
+with st.container(border=True):
+    st.markdown(f"**{t('benchmark.heading', L)}**")
+    figures = our_figures(selected)
+    for benchmark in SILENCE_BENCHMARKS:
+        st.caption(benchmark_line(benchmark, figures, L))
+
+if settings.ontario_rule:
+    st.subheader(t("ontario.heading", L))
+    st.write(ontario_line(ontario_check(selected), L))
+    st.caption(t("ontario.caption", L))
 
 st.subheader(t("detail.timeline", L))
 choices = application_choices(store, selected, process_id)

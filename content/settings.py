@@ -54,7 +54,7 @@ def setting_input(spec: SettingSpec):
         return st.selectbox(label, spec.choices, index=spec.choices.index(value), help=help_text, key=key,
                             format_func=lambda choice: t(f"settings.choice.{choice}", L))
     if isinstance(spec.default, bool):
-        return st.toggle(label, bool(value), help=help_text, key=key)
+        return st.checkbox(label, bool(value), help=help_text, key=key)
     if isinstance(spec.default, str):
         return st.text_input(label, value, help=help_text, key=key)
     if spec.percent:
