@@ -890,10 +890,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.count.high": {"en": "{count} high", "sv": "{count} hög"},
     "risk.count.medium": {"en": "{count} medium", "sv": "{count} medel"},
     "risk.count.low": {"en": "{count} low", "sv": "{count} låg"},
-    "risk.summary_heading": {"en": "Summary", "sv": "Sammanfattning"},
-    "risk.summary.flags": {"en": "{severity} flags", "sv": "Flaggor: {severity}"},
-    "risk.summary.processes": {"en": "Processes flagged", "sv": "Flaggade processer"},
-    "risk.summary.processes_of": {"en": "{count} of {total}", "sv": "{count} av {total}"},
+    "risk.summary.processes_flagged": {
+        "en": "{count} of {total} processes flagged", "sv": "{count} av {total} processer flaggade",
+    },
     "risk.recruiter_line": {"en": "Recruiter: {recruiter}", "sv": "Rekryterare: {recruiter}"},
     "risk.col.worst": {"en": "Worst flag", "sv": "Värsta flagga"},
     "risk.evidence": {"en": "Evidence", "sv": "Underlag"},

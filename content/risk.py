@@ -103,12 +103,11 @@ assessment = risk_assessment(filters, L)
 st.subheader(t("risk.ranking_heading", L))
 ranking = ranking_table(assessment, L)
 counted = severity_counts(assessment.flags)
-summary = st.columns(4)
-for column, severity in zip(summary, SEVERITY_POINTS, strict=False):
-    column.metric(t("risk.summary.flags", L, severity=t(f"risk.severity.{severity}", L)), counted[severity],
-                  border=True)
-summary[3].metric(t("risk.summary.processes", L), border=True,
-                  value=t("risk.summary.processes_of", L, count=len(ranking), total=len(assessment.processes)))
+# One line of badges: as short on a phone as on a desk.
+st.markdown(" ".join(
+    f":{SEVERITY_COLOURS[severity]}-badge[{SEVERITY_ICONS[severity]} "
+    f"{t(f'risk.count.{severity}', L, count=counted[severity])}]" for severity in SEVERITY_POINTS)
+    + " · " + t("risk.summary.processes_flagged", L, count=len(ranking), total=len(assessment.processes)))
 if ranking.empty:
     st.success(t("risk.no_flags", L))
 else:

@@ -356,14 +356,15 @@ def ranking_table(assessment: RiskAssessment, lang: str) -> pd.DataFrame:
     by_severity = assessment.flags.groupby(["process_id", "severity"]).size().unstack(fill_value=0)
     table = pd.DataFrame({
         t("col.process_name", lang): flagged["process_name"],
-        t("col.recruiter", lang): flagged["recruiter"],
-        t("col.applications", lang): flagged["applications"],
         t("risk.col.risk_score", lang): flagged["risk_score"],
     })
     for severity in SEVERITY_POINTS:
         counts = by_severity[severity] if severity in by_severity else pd.Series(dtype=int)
         table[t(f"risk.severity.{severity}", lang)] = flagged["process_id"].map(counts).fillna(0).astype(int)
+    # The judgement first (it fits a phone's width), who and how many after it.
     table[t("risk.col.worst", lang)] = [t(f"risk.rule.{rule}", lang) for rule in flagged["worst_rule"]]
+    table[t("col.recruiter", lang)] = flagged["recruiter"]
+    table[t("col.applications", lang)] = flagged["applications"]
     return table.reset_index(drop=True)
 
 
