@@ -130,7 +130,7 @@ if not ranking.empty:
     st.subheader(t("risk.flags_heading", L))
     st.caption(t("risk.flags_caption", L))
     severities = st.pills(t("risk.severity_filter", L), list(SEVERITY_POINTS), selection_mode="multi",
-                                  default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
+                          default=list(SEVERITY_POINTS), format_func=lambda s: t(f"risk.severity.{s}", L),
                           key="risk_severities")
     for rank, (process, flags) in enumerate(flagged_processes(assessment, tuple(severities))):
         own = severity_counts(pd.DataFrame(flags))

@@ -44,8 +44,9 @@ if before is not None:
                  previous_end=before.date_to))
 else:
     st.caption(t("voice.period_open", L, start=start, end=end))
-if filters == Filters() and held.survey_answers > overall["answers"]:
-    st.caption(t("voice.unlinked", L, total=held.survey_answers, unlinked=held.survey_answers - overall["answers"]))
+# Answers to no imported application are in the store's count (the Overview) but in no window.
+if (unlinked := held.survey_answers - report(by, Filters()).overall["answers"]) > 0:
+    st.caption(t("voice.unlinked", L, total=held.survey_answers, unlinked=unlinked))
 st.caption(t("voice.anonymity", L, minimum=minimum))
 with st.container(border=True):
     st.markdown(f"**{t('benchmark.heading', L)}**")

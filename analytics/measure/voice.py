@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from analytics.measure.metrics import NO_FILTERS, Filters, facts_cursor
+from analytics.measure.window import Window
 from analytics.privacy import escape_markdown
 from analytics.sentiment import (
     SCORER_NAME,
@@ -45,13 +46,12 @@ LABELS = ("positive", "neutral", "negative")
 
 
 def previous_window(filters: Filters) -> Filters | None:
-    """The window of equal length just before the filters' dates (the other filters kept), to show a
-    trend against; None when the filters set no closed date range."""
+    """The comparison window of the filters' dates (Window.previous, as on the Overview; the other
+    filters kept), to show a trend against; None when the filters set no closed date range."""
     if filters.date_from is None or filters.date_to is None:
         return None
-    days = (filters.date_to - filters.date_from).days + 1
-    return replace(filters, date_from=filters.date_from - timedelta(days=days),
-                   date_to=filters.date_from - timedelta(days=1))
+    before = Window(filters.date_from, filters.date_to).previous()
+    return replace(filters, date_from=before.start, date_to=before.end)
 
 
 @dataclass(frozen=True)
