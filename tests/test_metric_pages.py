@@ -326,7 +326,7 @@ def test_acknowledgement_note_tells_acknowledged_at_all_from_within_the_sla():
 
 
 def test_detail_page_explains_the_funnel_and_links_the_ghosted_to_the_action_list(demo_app, demo):
-    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052")
+    at = run_page("content/process_detail.py", "en", process_detail="REQ-1052", **demo.whole)
     captions = [caption.value for caption in at.caption]
     assert any(caption.startswith("The funnel counts ") for caption in captions)
     links = [element for element in at.get("page_link")]
