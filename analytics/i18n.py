@@ -708,6 +708,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "benchmark.heading": {"en": "Published benchmarks", "sv": "Publicerade jämförelsetal"},
     "benchmark.earlier": {"en": "Earlier: {years}.", "sv": "Tidigare: {years}."},
     "benchmark.yours_unknown": {"en": "Yours: not in your data.", "sv": "Era: finns inte i era data."},
+    "benchmark.yours_too_few": {
+        "en": "Yours: too few answers in this selection to show.", "sv": "Era: för få svar i detta urval för att visas.",
+    },
+    "benchmark.yours_none": {"en": "Yours: nobody to count in this selection.", "sv": "Era: ingen att räkna i detta urval."},
     "benchmark.cande_resentment.definition": {
         "en": "{source} ({year}): {value} of candidates report resentment, an experience so poor that they say they are unlikely to apply again, refer others or buy from the employer.",
         "sv": "{source} ({year}): {value} av kandidaterna känner agg, en upplevelse så dålig att de säger att de knappast söker igen, rekommenderar andra eller köper av arbetsgivaren.",

@@ -31,7 +31,7 @@ column_config = {
     "status": st.column_config.TextColumn(t("processes.status", L)),
     "distance": st.column_config.NumberColumn(t("processes.distance", L), format="%d", width=90,
                                               help=t("processes.distance_help", L)),
-    "farthest": st.column_config.TextColumn(t("processes.farthest", L), width=150),
+    "farthest": st.column_config.TextColumn(t("processes.farthest", L), width=230),
     "process_name": t("col.process_name", L),
     "process_id": st.column_config.TextColumn(t("col.process_id", L), width="small"),
     "applications": st.column_config.NumberColumn(METRICS["applications"].label(L)),

@@ -97,9 +97,13 @@ def test_a_figure_your_data_cannot_tell_is_said_so_not_zero():
     suppressed = pd.DataFrame({"driver": ["informed"], "measure": ["cnps"], "n_with": [3], "n_without": [1],
                                "suppressed": [True], "score_with": [None], "score_without": [None]})
     figures = our_figures(FACTS.assign(measured_ghosted=False), suppressed)
-    assert figures["ghosted_share"].value is None
+    assert "ghosted_share" not in figures
     assert benchmark_line("linkedin_silence", figures, "en").count("Yours: not in your data.") == 1
-    assert "Yours: not in your data." in benchmark_line("trustcruit_cnps_told", figures, "en")
+    # Suppressed for anonymity is not "not in your data": the answers exist, too few to show.
+    assert "Yours: too few answers in this selection to show." in benchmark_line("trustcruit_cnps_told", figures, "en")
+    nobody = our_figures(FACTS[FACTS["interviews"] == 0])
+    assert nobody["interviewed_ghosted"] == OurFigure(None, 0, 0)
+    assert "Yours: nobody to count in this selection." in benchmark_line("greenhouse_ghosted", nobody, "en")
 
 
 def test_every_benchmark_has_its_words_source_and_year_in_both_languages():

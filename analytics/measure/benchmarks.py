@@ -74,15 +74,19 @@ def our_figures(facts: pd.DataFrame, drivers: pd.DataFrame | None = None,
     or not (the 'informed' verdict driver); very_unlikely_to_recommend: answers 0–2 of the
     recommendation question among all answers (the NPS distribution).
     """
-    flag = (lambda column: facts[column].fillna(False).astype(bool)) if len(facts) else \
-        (lambda column: pd.Series(dtype=bool))
     figures = {}
     if len(facts):
+        def flag(column: str) -> pd.Series:
+            return facts[column].fillna(False).astype(bool)
+
         interviewed = facts["interviews"].fillna(0) > 0
         rejected = facts["outcome"].astype(str).str.startswith("rejected")
-        figures["interviewed_ghosted"] = _share(flag("ghosted"), interviewed & flag("measured_ghosted"))
-        figures["rejected_never_told"] = _share(~flag("informed"), rejected & flag("measured_informed"))
-        figures["ghosted_share"] = _share(flag("ghosted"), flag("measured_ghosted"))
+        # A figure no application's sources can tell is left out: "not in your data", not "none".
+        if flag("measured_ghosted").any():
+            figures["interviewed_ghosted"] = _share(flag("ghosted"), interviewed & flag("measured_ghosted"))
+            figures["ghosted_share"] = _share(flag("ghosted"), flag("measured_ghosted"))
+        if flag("measured_informed").any():
+            figures["rejected_never_told"] = _share(~flag("informed"), rejected & flag("measured_informed"))
     if drivers is not None and len(drivers):
         informed = drivers[(drivers["driver"] == "informed") & (drivers["measure"] == "cnps")].iloc[0]
         hidden = bool(informed["suppressed"])
@@ -115,8 +119,11 @@ def benchmark_line(key: str, figures: dict[str, OurFigure], lang: str) -> str:
         published += " " + t("benchmark.earlier", lang, years=", ".join(
             f"{_format(value, benchmark.unit, lang)} ({year})" for year, value in benchmark.earlier))
     ours = figures.get(benchmark.ours)
-    if ours is None or ours.value is None:
+    if ours is None:
         yours = t("benchmark.yours_unknown", lang)
+    elif ours.value is None:
+        # Counted but not shown: too few answers to show (anonymity), or nobody to count in the selection.
+        yours = t("benchmark.yours_too_few" if ours.of else "benchmark.yours_none", lang)
     else:
         yours = t(f"benchmark.{key}.yours", lang, value=_format(ours.value, benchmark.unit, lang),
                   part=ours.part, of=ours.of)
