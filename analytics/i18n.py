@@ -1174,9 +1174,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The funnel counts {acknowledged} of {applied} applications ({acknowledged_share}) acknowledged at all, at any time. The card “Acknowledged within SLA” asks more: of the {eligible} applications past the {sla} h deadline, {within} ({within_share}) were acknowledged within {sla} h. The other acknowledgements came later, or are too recent to judge.",
         "sv": "Tratten räknar {acknowledged} av {applied} ansökningar ({acknowledged_share}) som bekräftats över huvud taget, när som helst. Kortet ”Bekräftade inom SLA” kräver mer: av de {eligible} ansökningar som passerat fristen på {sla} h bekräftades {within} ({within_share}) inom {sla} h. Övriga bekräftelser kom senare eller är för nya för att bedömas.",
     },
-    "detail.actions_link": {
-        "en": "Contact them: the action list for this process (with the ids in your source system)",
-        "sv": "Kontakta dem: åtgärdslistan för den här processen (med id:n i ert källsystem)",
+    "detail.actions_link": {"en": "Contact them: the action list for this process", "sv": "Kontakta dem: åtgärdslistan för processen"},
+    "detail.actions_link_help": {
+        "en": "The action list names each candidate by the id in your source system, so a recruiter can call them; this list shows pseudonyms only.",
+        "sv": "Åtgärdslistan anger varje kandidat med id:t i ert källsystem, så att en rekryterare kan ringa; den här listan visar bara pseudonymer.",
     },
     "detail.ghosted_none": {"en": "Nobody in this process is ghosted right now.", "sv": "Ingen i den här processen är ghostad just nu."},
     "detail.waiting.decision": {"en": "a decision or news", "sv": "ett beslut eller besked"},

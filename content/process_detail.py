@@ -103,7 +103,7 @@ else:
     # The list shows pseudonyms only; the action list, for the recruiter, has the source ids to call.
     kept = {name: st.query_params.get_all(name) for name in st.query_params if name != "process_detail"}
     st.page_link("content/risk.py", label=t("detail.actions_link", L), icon=":material/call:",
-                 query_params=kept | {ACTIONS_PROCESS_PARAMETER: process_id})
+                 help=t("detail.actions_link_help", L), query_params=kept | {ACTIONS_PROCESS_PARAMETER: process_id})
 
 with st.container(border=True):
     st.markdown(f"**{t('benchmark.heading', L)}**")
