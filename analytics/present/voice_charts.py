@@ -167,7 +167,7 @@ def drivers_chart(drivers: pd.DataFrame, lang: str) -> go.Figure:
         sizes = [t("voice.driver_n", lang, n_with=int(row.n_with), n_without=int(row.n_without))
                  if _shown(row.n_with) else "" for row in rows.itertuples()]
         figure.add_trace(go.Scatter(
-            x=difference, y=conditions, mode="markers+text", showlegend=False, text=sizes,
+            x=difference, y=conditions, mode="markers+text", showlegend=False, text=sizes, cliponaxis=False,
             textposition="top center", textfont={"size": 10, "color": "#555"},
             marker={"size": 11, "color": [POSITIVE if value >= 0 else NEGATIVE for value in difference.fillna(0)]},
             error_x={"type": "data", "symmetric": False,
