@@ -65,7 +65,7 @@ def test_brand_risk_ranks_the_linked_window(demo_app, demo, lang):  # noqa: F811
     assert_window_shown(at)
     assessment = engine(demo, lambda store: assess_risk(store, filters=WINDOW, facts=demo.facts, lang=lang))
     assert at.dataframe[0].value.reset_index(drop=True).equals(
-        ranking_table(assessment.processes, lang).reset_index(drop=True))
+        ranking_table(assessment, lang).reset_index(drop=True))
 
 
 def test_the_window_survives_a_page_change(demo_app):  # noqa: F811
