@@ -279,7 +279,7 @@ def _limit_histogram(values: pd.Series, limit: float | None, limit_text: str | N
                       annotation_position="top right")
     if len(longer):
         longer_label = t("chart.longer", lang, limit=written(end))
-        colour = STATUS_COLOURS["missed"] if limit is not None else GREY
+        colour = STATUS_COLOURS["beyond_30"] if limit is not None else GREY
         fig.add_trace(go.Bar(x=[end + size * 1.5], y=[len(longer)], width=[size], name=longer_label,
                              marker={"color": colour, "pattern": {"shape": "/"}},
                              hovertemplate=f"{html.escape(longer_label)}: %{{y}}<extra></extra>"))
