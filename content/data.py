@@ -145,11 +145,11 @@ else:
     )
     by_id = imports.set_index("import_id")
 
-    def import_label(import_id: int) -> str:
-        return f"{import_id}: {by_id.at[import_id, 'file_name']} ({format_time(by_id.at[import_id, 'imported_at'])})"
-
+    # Labels made now, in the page's language (a format_func may be called outside the page's run).
+    import_labels = {i: f"{i}: {by_id.at[i, 'file_name']} ({format_time(by_id.at[i, 'imported_at'])})"
+                     for i in by_id.index}
     # Newest first, and back on the newest after every import or undo (forget_choices).
-    choice = st.selectbox(t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick", format_func=import_label)
+    choice = st.selectbox(t("data.undo_pick", L), by_id.index.tolist(), key="undo_pick", format_func=import_labels.get)
     if st.session_state.get("undo_confirm") != choice:
         if st.button(t("data.undo", L), key="undo_button", icon=":material/undo:"):
             st.session_state["undo_confirm"] = choice
@@ -157,7 +157,7 @@ else:
     else:
         # A second, explicit step: an undo cannot itself be undone (only the file imported again).
         with st.container(border=True):
-            st.warning(t("data.undo_confirm", L, label=md(import_label(choice)),
+            st.warning(t("data.undo_confirm", L, label=md(import_labels[choice]),
                          rows=int(by_id.at[choice, "rows_stored"])), icon=":material/warning:")
             confirm, cancel = st.columns(2)
             if confirm.button(t("data.undo_yes", L), key="undo_yes", type="primary"):

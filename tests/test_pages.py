@@ -103,7 +103,7 @@ def test_an_imported_file_leaves_the_uploader_and_is_not_imported_again(app_db):
     at.file_uploader(key="uploads_1").set_value(("export.csv", SMALL_EXPORT.encode(), "text/csv")).run()
     at.button(key="import_button").click().run()
     assert any("same file as import 1" in box.value for box in at.info)
-    assert at.dataframe[0].value["import_id"].tolist() == [1]
+    assert at.dataframe[0].value["import_id"].tolist() == ["1"]
     assert [uploader.key for uploader in at.file_uploader] == ["uploads_2"]
 
 

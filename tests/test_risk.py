@@ -546,7 +546,7 @@ def test_a_flag_headline_names_the_measure_value_threshold_and_applications():
     assert "69% (threshold at most 5%)" in flag_headline(ghosted, "en")
     voice = {"rule": "negative_candidate_voice", "measure": "cnps", "value": -95.0, "threshold": 0.0, "affected": 36,
              "n": 37}
-    assert flag_headline(voice, "en") == "Candidate NPS: −95 (threshold +0) · 37 answers"
+    assert flag_headline(voice, "en") == "Candidate NPS: -95 (threshold 0) · 37 answers"
 
 
 # --- the page ---------------------------------------------------------------------------------------

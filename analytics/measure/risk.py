@@ -272,8 +272,8 @@ def flag_headline(flag: dict, lang: str) -> str:
         return t("risk.headline.worse", lang, measure=measure, points=f"{flag['value'] * 100:.0f}",
                  threshold=f"{flag['threshold'] * 100:.0f}", affected=flag["affected"], n=flag["n"])
     if flag["measure"] in ("cnps", "sentiment_score"):
-        return t("risk.headline.score", lang, measure=measure, value=_score(flag["value"]),
-                 threshold=_score(flag["threshold"]), n=flag["n"])
+        return t("risk.headline.score", lang, measure=measure, value=_score(flag["value"], lang),
+                 threshold=_score(flag["threshold"], lang), n=flag["n"])
     key = "risk.headline.share_max" if flag["rule"] == "left_without_updates" else "risk.headline.share"
     return t(key, lang, measure=measure, value=_percent(flag["value"], lang),
              threshold=_percent(flag["threshold"], lang), affected=flag["affected"], n=flag["n"])

@@ -4,6 +4,9 @@ Each figure is readable in English and Swedish (`lang`), takes labels and format
 names its unit on the axes and explains every point on hover. Colours carry meaning: one accent
 for plain series, grey for groups too small to judge, green/amber/red for the distance from a
 metric's target (analytics.present.process_view.target_status).
+
+Long because: every figure of the metric pages and reports is here, each a plain function of frames, so
+the pages and the reports draw the same charts from one place.
 """
 
 from __future__ import annotations
