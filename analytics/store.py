@@ -339,9 +339,7 @@ class Store:
         with self._state:
             while self._writer is not None:
                 self._state.wait()
-            if self._idle_timer is not None:
-                self._idle_timer.cancel()
-                self._idle_timer = None
+            self._cancel_idle_timer()
             if self._con is None:
                 self._con = self._connect(read_only=True)
             self._readers += 1
@@ -359,6 +357,19 @@ class Store:
                     self._idle_timer.daemon = True
                     self._idle_timer.start()
                     self._state.notify_all()
+
+    def _cancel_idle_timer(self) -> None:
+        """Called with `_state` held: a connection in use must not be closed by a pending timer."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+
+    def _drop_connection(self) -> None:
+        """Called with `_state` held: no timer left behind, and the file let go of."""
+        self._cancel_idle_timer()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def _close_if_idle(self) -> None:
         with self._state:
@@ -383,12 +394,7 @@ class Store:
             while self._writer is not None or self._readers:
                 self._state.wait()
             self._writer = threading.get_ident()
-            if self._idle_timer is not None:
-                self._idle_timer.cancel()
-                self._idle_timer = None
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            self._drop_connection()
         try:
             self._con = self._connect(read_only=False)
             with _plain_errors(self.path):
@@ -411,12 +417,7 @@ class Store:
 
     def close(self) -> None:
         with self._state:
-            if self._idle_timer is not None:
-                self._idle_timer.cancel()
-                self._idle_timer = None
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            self._drop_connection()
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
         with self.cursor() as cursor:

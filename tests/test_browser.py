@@ -44,6 +44,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_http(process: subprocess.Popen, url: str, what: str, seconds: float = 60) -> None:
+    """Poll `url` until it answers; a server that never does is killed and named in the error."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"{what} did not start within {seconds:g} s")
+
+
 @contextmanager
 def start_server(db_path: Path, demo: bool = False, port: int | None = None, options: tuple[str, ...] = ()):
     """A real app server on its own port and database; always stopped.
@@ -59,16 +72,7 @@ def start_server(db_path: Path, demo: bool = False, port: int | None = None, opt
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("the Streamlit server did not start within 60 s")
+    wait_for_http(process, f"{url}/_stcore/health", "the Streamlit server")
     try:
         yield url
     finally:

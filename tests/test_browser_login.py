@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +24,7 @@ from analytics.access import LOCAL_ADMINISTRATOR
 from analytics.operations import import_upload
 from analytics.store import Store
 from tests.conftest import ROOT
-from tests.test_browser import BROWSER_FLAGS, CHROMIUM, free_port, start_server, wait_idle
+from tests.test_browser import BROWSER_FLAGS, CHROMIUM, free_port, start_server, wait_for_http, wait_idle
 
 PROVIDER = ROOT / "tests" / "oidc" / "provider.js"
 NODE = shutil.which("node")
@@ -47,16 +46,7 @@ def oidc_provider(port: int, redirect_uri: str):
     process = subprocess.Popen([NODE, str(PROVIDER)], env=dict(os.environ, PORT=str(port), REDIRECT_URI=redirect_uri),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     issuer = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("the OpenID Connect provider did not start within 30 s")
+    wait_for_http(process, f"{issuer}/.well-known/openid-configuration", "the OpenID Connect provider")
     try:
         yield issuer
     finally:
