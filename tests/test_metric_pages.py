@@ -411,7 +411,9 @@ def test_process_table_sorts_by_distance_from_target_in_bands():
         "ack_within_sla_share", "outcome_coverage", "ghosted_share", "ack_within_sla_share")]
     assert pd.isna(table["farthest"].iloc[4]) and pd.isna(table["distance"].iloc[5])
     assert table["ghosted_share_status"].tolist()[:3] == ["within_5", "on_target", "within_15"]  # 5, 0, 12 points
-    styles = style_process_table(table, "en", "hours")._compute().ctx
+    styled = style_process_table(table, "en", "hours")
+    assert "None" not in styled.to_html() and ">–<" in styled.to_html()     # an empty farthest cell is a dash
+    styles = styled._compute().ctx
     assert ("color", "#8a8f94") in styles[(6, table.columns.get_loc("process_name"))]
     first_status = dict(styles[(0, table.columns.get_loc("status"))])
     assert first_status == dict(item.split(": ") for item in STATUS_STYLES["beyond_30"].split("; "))

@@ -209,6 +209,7 @@ def style_process_table(table: pd.DataFrame, lang: str, latency_unit: str) -> St
         return formatting.number(value, lang, missing="–")
 
     written = {key: (lambda value: formatting.percent(value / 100, lang, missing="–")) for key in TARGET_KEYS}
+    written |= {"farthest": lambda value: value if isinstance(value, str) else "–"}   # never "None"
     written |= {"applications": count, "risk_score": count, "ghosted": count, "distance": count,
                 "ack_latency_median": duration_in(latency_unit, "ack_latency_median"),
                 "longest_silence_d_median": duration_in("days", "longest_silence_d_median")}
