@@ -16,7 +16,7 @@ from analytics.ingest.importer import import_bytes
 from analytics.measure.actions import action_list, action_table
 from analytics.present.exports import to_csv_bytes, to_xlsx_bytes
 from analytics.present.reports import ReportScope, build_report
-from analytics.privacy import formula_safe
+from analytics.spreadsheet import formula_safe
 from analytics.store import Store
 
 HEADER = "candidate_id,process_id,event_type,occurred_at,process_name,recruiter\n"

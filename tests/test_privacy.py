@@ -5,7 +5,8 @@ import hmac
 
 import pandas as pd
 
-from analytics.privacy import formula_safe, formula_safe_frame, pseudonym, pseudonymise
+from analytics.privacy import pseudonym, pseudonymise
+from analytics.spreadsheet import formula_safe, formula_safe_frame
 
 
 def test_pseudonym_is_the_keyed_hmac_of_the_application():

@@ -374,6 +374,17 @@ def test_annotate_csv_writes_utf8_file_with_bom_input_and_tabs(tmp_path) -> None
     ]
 
 
+def test_annotate_csv_writes_formula_safe_cells(tmp_path) -> None:
+    """A comment that starts like a formula reaches the spreadsheet as text (OWASP CSV injection)."""
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text('id,comment\n1,"=HYPERLINK(""http://x"",""Klicka"")"\n2,\x01@SUM(A1)\n3,Bra\n', encoding="utf-8")
+    annotate_csv(source, "comment", out=target)
+    cells = [line.split(",", 1)[1] for line in target.read_text(encoding="utf-8").splitlines()[1:]]
+    assert cells[0].startswith('"\'=HYPERLINK(')
+    assert cells[1].startswith("'@SUM(A1)")
+    assert cells[2].startswith("Bra,")
+
+
 def test_annotate_csv_names_missing_column(tmp_path) -> None:
     source = tmp_path / "svar.csv"
     source.write_text("id,text\n1,Bra\n", encoding="utf-8")

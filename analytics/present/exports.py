@@ -1,6 +1,6 @@
 """Download bytes for tables: CSV for any tool, XLSX with real numbers, dates and readable widths.
 
-Every text cell goes through analytics.privacy.formula_safe_frame first, so a value such as a
+Every text cell goes through analytics.spreadsheet.formula_safe_frame first, so a value such as a
 recruiter named "=HYPERLINK(...)" arrives as text, never as a formula (OWASP CSV injection).
 """
 
@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from analytics.measure.metrics import Filters
-from analytics.privacy import formula_safe_frame
+from analytics.spreadsheet import formula_safe_frame
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.spreadsheet import formula_safe_frame
+
 from .scorer import score_texts
 
 _DELIMITERS = (",", ";", "\t")
@@ -35,7 +37,9 @@ def _delimiter_of(text: str) -> str:
 
 def annotate_csv(path: str | Path, text_column: str, out: str | Path | None = None) -> None:
     """Write the CSV at `path` with `language`, `sentiment_label` and `sentiment_score` added,
-    to `out` (UTF-8, same delimiter) or to stdout. Raises ValueError for a missing column."""
+    to `out` (UTF-8, same delimiter) or to stdout. Comments are candidates' own text and the result
+    is opened in a spreadsheet, so every cell is written formula-safe. Raises ValueError for a
+    missing column."""
     path = Path(path)
     text = _decode(path.read_bytes())
     delimiter = _delimiter_of(text)
@@ -50,6 +54,7 @@ def annotate_csv(path: str | Path, text_column: str, out: str | Path | None = No
     frame["language"] = [result.language if result else "" for result in results]
     frame["sentiment_label"] = [result.label if result else "" for result in results]
     frame["sentiment_score"] = [result.score if result else None for result in results]
+    frame = formula_safe_frame(frame)
     if out is None:
         frame.to_csv(sys.stdout, sep=delimiter, index=False)
     else:
