@@ -438,6 +438,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.choice.days": {"en": "calendar time (hours, days or weeks)", "sv": "kalendertid (timmar, dagar eller veckor)"},
     "settings.choice.business_days": {"en": "business days", "sv": "arbetsdagar"},
     "settings.default": {"en": "Default: {value}.", "sv": "Standard: {value}."},
+    "settings.checked": {"en": "ticked", "sv": "ikryssad"},
+    "settings.unchecked": {"en": "not ticked", "sv": "inte ikryssad"},
     "settings.timezone_placeholder": {"en": "Choose a time zone", "sv": "Välj en tidszon"},
     # -- presets and mappings ---
     "data.format": {"en": "Export format", "sv": "Exportformat"},

@@ -31,8 +31,10 @@ def default_text(spec: SettingSpec) -> str:
         return formatting.percent(spec.default, L)
     if spec.choices:
         return t(f"settings.choice.{spec.default}", L)
-    if isinstance(spec.default, bool) or isinstance(spec.default, str):
-        return str(spec.default)
+    if isinstance(spec.default, bool):
+        return t("settings.checked" if spec.default else "settings.unchecked", L)
+    if isinstance(spec.default, str):
+        return spec.default
     return formatting.number(spec.default, L, 0 if float(spec.default).is_integer() else 1)
 
 

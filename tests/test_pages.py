@@ -141,3 +141,10 @@ def test_undo_on_the_data_page_removes_the_import(app_db, tmp_path):
     at.button(key="undo_yes").click().run()
     assert "3 events and 0 survey answers removed" in at.success[0].value
     assert Store(app_db).scalar("SELECT count(*) FROM events") == 0
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Default: not ticked."), ("sv", "Standard: inte ikryssad.")])
+def test_a_checkbox_setting_names_its_default_in_words(app_db, lang, words):
+    at = run_page("content/settings.py", lang)
+    ontario = [box for box in at.checkbox if box.help and words in box.help]
+    assert len(ontario) == 1 and "False" not in ontario[0].help
