@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.pdf or FILE.xlsx")
     report.add_argument("--process", help="one process id (default: the whole organisation)")
     report.add_argument("--lang", choices=("en", "sv"), default="en")
+    report.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+                        help="only applications made on or after this day (local time), as the app's 'Applied between'")
+    report.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+                        help="only applications made on or before this day (local time)")
 
     erase = with_db(commands.add_parser(
         "erase", help="erase one candidate from every table, also from the database file's bytes (GDPR art. 17)"))
@@ -147,6 +151,15 @@ def _candidate_choice(sub: argparse.ArgumentParser) -> None:
     who = sub.add_mutually_exclusive_group(required=True)
     who.add_argument("--candidate-id", dest="candidate_id", help="the candidate's id as stored (the source system's id)")
     who.add_argument("--email", help="the candidate's e-mail address (never stored: it is hashed with the key to find them)")
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01") from None
 
 
 def _evidence_list(text: str) -> tuple[str, ...]:
@@ -237,15 +250,19 @@ def _flags(args) -> int:
 
 def _report(args) -> int:
     from analytics.ingest.data_source import holds_only_demo
+    from analytics.measure.metrics import Filters
     from analytics.present.pdf import ReportError
     from analytics.present.reports import ReportScope, build_report
 
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise ValueError(f"--from {args.date_from} comes after --to {args.date_to}; swap them")
     fmt = args.out.suffix.lower().lstrip(".")
     store = Store(args.db, access="shared")   # works while the app runs, and on a read-only file
     if args.process and not store.scalar("SELECT count(*) FROM events WHERE process_id = ?", [args.process]):
         raise ValueError(f"--process: there is no process {args.process!r} in {store.path}")
     try:
-        scope = ReportScope(lang=args.lang, process_id=args.process, demo=holds_only_demo(store))
+        scope = ReportScope(lang=args.lang, filters=Filters(date_from=args.date_from, date_to=args.date_to),
+                            process_id=args.process, demo=holds_only_demo(store))
         data = build_report(store, scope, fmt)
     except ReportError as error:
         raise ValueError(str(error)) from error

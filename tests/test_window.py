@@ -137,3 +137,24 @@ def test_plural_forms_follow_the_count():
     assert tn("risk.action.never_acknowledged", 1, "sv", horizon=30) == (
         "Bekräfta i dag 1 ansökan från de senaste 30 dagarna som aldrig bekräftats alls.")
     assert tn("risk.action.never_acknowledged", 0, "sv", horizon=30).startswith("Bekräfta i dag 0 ansökningar")
+
+
+def test_the_cli_report_takes_the_window(seven, tmp_path, capsys):
+    from analytics.cli import main
+
+    path = str(seven.path)
+    seven.close()
+    out = tmp_path / "window.xlsx"
+    assert main(["report", "--db", path, "--out", str(out), "--from", "2026-03-02", "--to", "2026-03-31"]) == 0
+    sheets = pd.read_excel(out, sheet_name=None)
+    about, metrics = sheets["About"].iloc[:, 0].tolist(), sheets["Metrics per process"]
+    assert "Applied between: 2 Mar 2026 – 31 Mar 2026" in about
+    assert metrics["Applications"].tolist() == [5]          # a1, a2, a3, a4 (2 March local), a7
+    assert main(["report", "--db", path, "--out", str(out)]) == 0
+    assert pd.read_excel(out, sheet_name="Metrics per process")["Applications"].tolist() == [7]
+    capsys.readouterr()
+    assert main(["report", "--db", path, "--out", str(out), "--from", "2026-03-31", "--to", "2026-03-02"]) == 1
+    assert "--from 2026-03-31 comes after --to 2026-03-02; swap them" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["report", "--db", path, "--out", str(out), "--from", "31/3/2026"])
+    assert "'31/3/2026' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
