@@ -148,3 +148,19 @@ def test_a_checkbox_setting_names_its_default_in_words(app_db, lang, words):
     at = run_page("content/settings.py", lang)
     ontario = [box for box in at.checkbox if box.help and words in box.help]
     assert len(ontario) == 1 and "False" not in ontario[0].help
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(app_db, tmp_path, monkeypatch):
+    """The Brand risk page's action list: five never-acknowledged candidates, at most three rows shown
+    (the real limit is 1,000; Pandas' Styler refuses more than 262,144 cells, which a 25M-event store's
+    list exceeded)."""
+    import ui.localised
+
+    monkeypatch.setattr(ui.localised, "MAX_SHOWN_ROWS", 3)
+    # five applications of 5-9 February, never answered: silent 20-24 days on 1 March, within the 30-day horizon
+    rows = [f"C{n},P1,application_received,2026-02-0{n + 4}T09:00:00+01:00,Support,Service,Karin,portal" for n in range(1, 6)]
+    rows.append("C6,P1,application_received,2026-03-01T09:00:00+01:00,Support,Service,Karin,portal")
+    seed_store(app_db, SMALL_EXPORT.split("\n", 1)[0] + "\n" + "\n".join(rows) + "\n", tmp_path)
+    at = run_page("content/risk.py", "en")
+    assert len(at.dataframe[-1].value) == 3
+    assert "Showing the first 3 of 5 rows." in [caption.value for caption in at.caption]

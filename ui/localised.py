@@ -7,7 +7,14 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from analytics import formatting
+from analytics.i18n import t
 from ui.common import lang
+
+# A page shows at most this many rows of a table: its first ones, in the order the page gives (the
+# action list: most urgent first), and says how many more there are. Beyond it a browser table stops
+# being read, and Pandas' Styler refuses to format more than 262,144 cells (a 25M-event store's
+# action list has half a million).
+MAX_SHOWN_ROWS = 1_000
 
 
 def show_table(data: pd.DataFrame | Styler, where=None, **options):
@@ -15,10 +22,15 @@ def show_table(data: pd.DataFrame | Styler, where=None, **options):
 
     A plain frame's numeric columns are written through analytics.formatting; the cells keep their
     values, so sorting stays numeric (a column_config format would override the text: give none). A
-    Styler keeps the formats it was given.
+    Styler keeps the formats it was given. A frame longer than MAX_SHOWN_ROWS shows its first rows
+    and a caption with the total (downloads beside a table hold every row).
     """
     language = lang()
     if isinstance(data, pd.DataFrame):
+        total = len(data)
+        if total > MAX_SHOWN_ROWS:
+            data = data.head(MAX_SHOWN_ROWS)
+            (where or st).caption(t("table.first_rows", language, shown=MAX_SHOWN_ROWS, total=total))
         numeric = [column for column in data.columns if pd.api.types.is_numeric_dtype(data[column])
                    and not pd.api.types.is_bool_dtype(data[column])]
         data = data.style.format({column: lambda value: formatting.cell(value, language) for column in numeric},
