@@ -267,8 +267,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.no_imports": {"en": "No imports yet.", "sv": "Inga importer ännu."},
     "wait.facts": {
-        "en": "Reading every application's facts from your data…",
-        "sv": "Läser in fakta om varje ansökan ur era data…",
+        "en": "Reading this process's applications from your data…",
+        "sv": "Läser in processens ansökningar ur era data…",
     },
     "wait.metrics": {
         "en": "Measuring the selected applications…",

@@ -3,6 +3,7 @@
     python bench/bench_scale.py --applications 100000
     python bench/bench_scale.py                        # 1,000,000 applications, about 7.7M events
     python bench/bench_scale.py --workdir /tmp/b --keep
+    python bench/bench_scale.py --workdir /tmp/b --keep --only pages   # again, on the store that run left
 
 The log is `analytics.ingest.demo.write_large_log`'s. Its last week of events is also split off,
 so that an incremental import (that week on top of a store holding everything before it) is
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="where the logs and stores go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the files (a kept log is reused)")
+    parser.add_argument("--only", choices=("pages",),
+                        help="pages: only the commands and pages, on the store a --keep run left in --workdir")
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -155,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / f"events-{args.applications}.csv"
     full, incremental, bare = workdir / "full.duckdb", workdir / "incremental.duckdb", workdir / "bare.duckdb"
-    for path in (full, incremental, bare):
+    for path in (incremental, bare) if args.only else (full, incremental, bare):
         for suffix in ("", ".wal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     try:
@@ -172,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             return result
 
         bare_first = step("bare read", "ctas", csv=log, db=bare)
-        rows.append(("import (events, facts included)", step("import", "import", csv=log, db=full)))
+        if not args.only:
+            rows.append(("import (events, facts included)", step("import", "import", csv=log, db=full)))
         for name, command in (("metrics --by process --json", "metrics|--by|process|--json"),
                               ("flags --json", "flags|--json"),
                               ("report --out .html", f"report|--out|{workdir}/report.html"),
@@ -180,16 +184,18 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((name, step(name, "cli", db=full, command=command)))
         overview = step("Overview first", "pages", db=full, page="")
         risk = step("Brand risk first", "pages", db=full, page="content/risk.py")
-        step("import of all before the last week", "import", csv=workdir / "base.csv", db=incremental)
-        week = step("import of the last week", "import", csv=workdir / "week.csv", db=incremental)
+        if not args.only:
+            step("import of all before the last week", "import", csv=workdir / "base.csv", db=incremental)
+            week = step("import of the last week", "import", csv=workdir / "week.csv", db=incremental)
         bare_last = step("bare read", "ctas", csv=log, db=bare)
         read = (bare_first["seconds"] + bare_last["seconds"]) / 2
 
         print(f"bare read (CTAS)  {bare_first['seconds']:7.2f} s first, {bare_last['seconds']:.2f} s last: "
               f"{read:.2f} s, the unit of every ratio (cpu {bare_first['cpu_seconds']:.1f} s and "
               f"{bare_last['cpu_seconds']:.1f} s; peak {mib(bare_first['peak_kib'])})")
-        share = week["stored"] / max(week["events"] - week["stored"], 1)
-        rows.append((f"incremental import (last week, {share:.1%} of the store)", week))
+        if not args.only:
+            share = week["stored"] / max(week["events"] - week["stored"], 1)
+            rows.append((f"incremental import (last week, {share:.1%} of the store)", week))
         read_cpu = (bare_first["cpu_seconds"] + bare_last["cpu_seconds"]) / 2
         print(f"{'':52} {'wall':>7}    {'ratio':>5}   {'cpu':>6}    {'ratio':>5}")
         for name, step in rows:

@@ -1,14 +1,12 @@
 """Process detail: one process's numbers against their targets, how long candidates waited, how far
 they got, who is ghosted now, and the timeline of one application at a time."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from analytics import formatting
 from analytics.i18n import t
 from analytics.measure.benchmarks import SILENCE_BENCHMARKS, benchmark_line, ontario_check, ontario_line, our_figures
-from analytics.measure.metrics import facts_as_of, select_facts
+from analytics.measure.metrics import facts_as_of
 from analytics.present.charts import (
     application_timeline,
     latency_distribution,
@@ -31,10 +29,10 @@ from analytics.present.process_view import (
 )
 from analytics.present.reports import ReportScope
 from ui.common import (
-    facts,
     get_store,
     lang,
     metrics_or_stop,
+    process_facts,
     report_downloads,
     risk_assessment,
     sidebar_filters,
@@ -69,7 +67,7 @@ for line in coverage_lines(by_process[by_process["process_id"] == process_id].il
                            settings.latency_unit):
     st.caption(line)
 
-selected = select_facts(store, facts(), replace(filters, processes=(process_id,)))
+selected = process_facts(filters, process_id)
 st.subheader(t("detail.progress", L))
 funnel, silence = st.columns(2)
 funnel.plotly_chart(stage_funnel(selected, L), config=chart_config())
@@ -119,6 +117,6 @@ if settings.ontario_rule:
 st.subheader(t("detail.timeline", L))
 choices = application_choices(store, selected, process_id)
 application = st.selectbox(t("detail.pick_application", L), list(choices), key=f"timeline_{process_id}")
-events = application_events(store, choices[application], process_id, facts_as_of(facts()))
+events = application_events(store, choices[application], process_id, facts_as_of(selected))
 st.plotly_chart(application_timeline(events, L), config=chart_config())
 st.caption(t("detail.timeline_caption", L))

@@ -10,11 +10,12 @@ from analytics import operations
 from analytics.access import Principal, allows, recruiter_scope
 from analytics.i18n import t, tn
 from analytics.measure.actions import (
+    TodaysActions,
     action_list,
     action_processes,
     action_recruiters,
     action_table,
-    split_backlog,
+    todays_actions,
     with_process,
     with_recruiter,
 )
@@ -33,7 +34,6 @@ from analytics.present.exports import download_name, to_csv_bytes, to_xlsx_bytes
 from analytics.present.links import ACTIONS_PROCESS_PARAMETER
 from analytics.privacy import escape_markdown as md
 from ui.common import (
-    facts,
     get_store,
     inventory,
     lang,
@@ -52,35 +52,37 @@ EXPANDED_PROCESSES = 1  # the riskiest process shows its flags open; the others 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def cached_actions(db_path: str, version: tuple, filters: Filters) -> pd.DataFrame:
-    return action_list(get_store(), filters=filters, facts=facts())
+def cached_actions(db_path: str, version: tuple, filters: Filters) -> TodaysActions:
+    """Today's list and the counts: the backlog, often far longer, is read only when someone opens it."""
+    return todays_actions(get_store(), filters=filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def cached_downloads(db_path: str, version: tuple, filters: Filters, language: str,
-                     part: int) -> tuple[bytes, bytes]:
-    """CSV and XLSX of today's list (part 0) or the backlog (part 1)."""
-    table = action_table(split_backlog(cached_actions(db_path, version, filters))[part], language)
-    sheet = t("risk.sheet_backlog" if part else "risk.sheet_actions", language)
-    return to_csv_bytes(table), to_xlsx_bytes({sheet: table})
+@st.cache_data(show_spinner=False, max_entries=2)
+def cached_backlog(db_path: str, version: tuple, filters: Filters) -> pd.DataFrame:
+    return action_list(get_store(), filters=filters, backlog=True)
 
 
 def action_downloads(chosen: Filters, part: int, person: Principal, details: dict) -> None:
     """One part of the action list (today's or the backlog) as CSV and XLSX, named with the day and the
-    filters they hold, checked and written to the audit log when pressed."""
-    csv_bytes, xlsx_bytes = cached_downloads(*key, chosen, L, part)
+    filters they hold, made (checked and written to the audit log) only when a button is pressed."""
     day = datetime.now(ZoneInfo(settings.timezone)).date()
     prefix = "-".join(("radar", "backlog" if part else "actions", *(("demo",) if showing_demo() else ())))
+    sheet = t("risk.sheet_backlog" if part else "risk.sheet_actions", L)
 
-    def audited(data: bytes, fmt: str):
-        return lambda: operations.downloaded(real_store(), person, "action_list", lambda: data, details | {"format": fmt})
+    def table() -> pd.DataFrame:
+        return action_table(action_list(store, filters=chosen, backlog=bool(part)), L)
+
+    def audited(fmt: str, write):
+        return lambda: operations.downloaded(real_store(), person, "action_list", lambda: write(table()),
+                                             details | {"format": fmt})
 
     with st.container(horizontal=True):
-        st.download_button(t("risk.download_csv", L), audited(csv_bytes, "csv"),
+        st.download_button(t("risk.download_csv", L), audited("csv", to_csv_bytes),
                            file_name=download_name(prefix, day, chosen, "csv"), mime="text/csv", on_click="ignore",
                            icon=":material/download:", key=f"actions_csv_{part}")
         st.download_button(
-            t("risk.download_xlsx", L), audited(xlsx_bytes, "xlsx"), file_name=download_name(prefix, day, chosen, "xlsx"),
+            t("risk.download_xlsx", L), audited("xlsx", lambda frame: to_xlsx_bytes({sheet: frame})),
+            file_name=download_name(prefix, day, chosen, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
             icon=":material/download:", key=f"actions_xlsx_{part}")
 
@@ -156,7 +158,8 @@ if not allows(person, "action_list"):
     st.stop()
 st.caption(t("risk.actions_caption", L, limit=settings.silence_limit_days))
 own = recruiter_scope(person)   # a recruiter sees only the candidates they are the recruiter of
-listed_processes = action_processes(cached_actions(*key, with_recruiter(filters, own)))
+with waiting("actions"):
+    listed_processes = action_processes(cached_actions(*key, with_recruiter(filters, own)).counts)
 # A link from a process's ghosted list (?actions_process=) opens the list narrowed to that process.
 requested = st.query_params.get(ACTIONS_PROCESS_PARAMETER)
 if requested in listed_processes and st.session_state.get("risk_action_process") != requested:
@@ -180,7 +183,7 @@ if own is not None:
     recruiter = own
 else:
     with waiting("actions"):
-        in_process = cached_actions(*key, with_process(filters, process))
+        in_process = cached_actions(*key, with_process(filters, process)).counts
     recruiter = pick_recruiter.selectbox(
         t("risk.actions_recruiter", L), [None, *action_recruiters(in_process)],
         format_func=lambda name: t("risk.actions_all", L) if name is None else name, key="risk_recruiter")
@@ -188,18 +191,23 @@ chosen = with_recruiter(with_process(filters, process), recruiter)
 with waiting("actions"):
     actions = cached_actions(*key, chosen)
 horizon = settings.action_horizon_days
-if actions.empty:
+waiting_today, waiting_longer = actions.total(backlog=False), actions.total(backlog=True)
+if not waiting_today and not waiting_longer:
     st.success(t("risk.actions_empty", L))
 else:
-    today, backlog = split_backlog(actions)
-    if today.empty:
+    if not waiting_today:
         st.info(t("risk.actions_none_today", L, horizon=horizon))
     else:
-        st.write(tn("risk.actions_count", len(today), L, horizon=horizon))
-        show_table(action_table(today, L), hide_index=True)
-        action_downloads(chosen, 0, person, {"rows": len(today), "recruiter": recruiter})
-    if not backlog.empty:
-        with st.expander(tn("risk.backlog_heading", len(backlog), L, horizon=horizon), expanded=False):
-            st.caption(t("risk.backlog_caption", L, horizon=horizon))
-            show_table(action_table(backlog, L), hide_index=True)
-            action_downloads(chosen, 1, person, {"rows": len(backlog), "recruiter": recruiter, "backlog": True})
+        st.write(tn("risk.actions_count", waiting_today, L, horizon=horizon))
+        show_table(action_table(actions.today, L), hide_index=True)
+        action_downloads(chosen, 0, person, {"rows": waiting_today, "recruiter": recruiter})
+    if waiting_longer:
+        backlog = st.expander(tn("risk.backlog_heading", waiting_longer, L, horizon=horizon), expanded=False,
+                              key="risk_backlog_open", on_change="rerun")
+        if backlog.open:   # read and drawn only when opened: it can hold many thousands of candidates
+            with backlog:
+                st.caption(t("risk.backlog_caption", L, horizon=horizon))
+                with waiting("actions"):
+                    listed = cached_backlog(*key, chosen)
+                show_table(action_table(listed, L), hide_index=True)
+                action_downloads(chosen, 1, person, {"rows": waiting_longer, "recruiter": recruiter, "backlog": True})

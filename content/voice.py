@@ -6,15 +6,14 @@ from analytics import formatting
 from analytics.access import allows
 from analytics.i18n import t
 from analytics.measure.benchmarks import VOICE_BENCHMARKS, benchmark_line, our_figures
-from analytics.measure.metrics import Filters, select_facts
 from analytics.measure.voice import LABELS, active_scorer, highlight_drivers, latest_calibration, previous_window
 from analytics.operations import calibrate_sentiment
 from analytics.present import voice_charts as charts
 from analytics.sentiment import SCORER_NAME, THEMES
 from analytics.sentiment.calibration import CALIBRATED_SCORER_NAME
-from ui.common import facts, format_time, get_store, inventory, lang, principal, sidebar_filters
+from ui.common import format_time, get_store, inventory, lang, principal, sidebar_filters
 from ui.localised import chart_config, show_table
-from ui.voice_cache import comment_rows, report
+from ui.voice_cache import answers_linked, comment_rows, report
 
 filters = sidebar_filters()
 L = lang()
@@ -45,12 +44,12 @@ if before is not None:
 else:
     st.caption(t("voice.period_open", L, start=start, end=end))
 # Answers to no imported application are in the store's count (the Overview) but in no window.
-if (unlinked := held.survey_answers - report(by, Filters()).overall["answers"]) > 0:
+if (unlinked := held.survey_answers - answers_linked()) > 0:
     st.caption(t("voice.unlinked", L, total=held.survey_answers, unlinked=unlinked))
 st.caption(t("voice.anonymity", L, minimum=minimum))
 with st.container(border=True):
     st.markdown(f"**{t('benchmark.heading', L)}**")
-    figures = our_figures(select_facts(store, facts(), filters), voice.drivers, voice.distribution)
+    figures = our_figures(None, voice.drivers, voice.distribution)
     for benchmark in VOICE_BENCHMARKS:
         st.caption(benchmark_line(benchmark, figures, L))
 

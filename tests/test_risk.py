@@ -593,16 +593,26 @@ def test_risk_page_on_the_demo(demo_db, monkeypatch, lang):
 
     at.selectbox(key="risk_recruiter").set_value("Ahmed Hassan").run()
     assert not at.exception
-    assert set(at.dataframe[1].value[recruiter_column]) == {"Ahmed Hassan"}
+    drawn = len(at.dataframe)
+    # The backlog is read and drawn only once its expander is opened.
+    at.session_state["risk_backlog_open"] = True
+    at.run()
+    assert not at.exception and len(at.dataframe) == drawn + 1
+    backlog = at.dataframe[-1].value
+    assert len(backlog) and all(set(frame.value[recruiter_column]) == {"Ahmed Hassan"} for frame in at.dataframe[1:])
+    assert (backlog[t("risk.col.days_waiting", lang)] > Settings().action_horizon_days).all()
 
     # The link from a process's ghosted list: the action list narrowed to that process, named so in the file.
     narrowed = run_page("content/risk.py", lang, actions_process="REQ-1052",
                         **{"from": "2025-01-01", "to": "2026-12-31"})
     assert narrowed.selectbox(key="risk_action_process").value == "REQ-1052"
-    listed = narrowed.dataframe[1].value
+    narrowed.session_state["risk_backlog_open"] = True   # today's list and the backlog
+    narrowed.run()
+    listed = pd.concat([frame.value for frame in narrowed.dataframe[1:]])
     assert len(listed) and set(listed[t("risk.col.process_id", lang)]) == {"REQ-1052"}
     narrowed.selectbox(key="risk_action_process").set_value(None).run()
-    assert set(narrowed.dataframe[1].value[t("risk.col.process_id", lang)]) != {"REQ-1052"}
+    widened = pd.concat([frame.value for frame in narrowed.dataframe[1:]])
+    assert set(widened[t("risk.col.process_id", lang)]) != {"REQ-1052"}
     assert "actions_process" not in narrowed.query_params
 
     at.pills(key="risk_severities").set_value(["high"]).run()

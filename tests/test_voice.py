@@ -21,6 +21,7 @@ from analytics.measure.voice import (
     comments,
     highlight_drivers,
     labels_version,
+    linked_answers,
     nps_distribution,
     previous_window,
     rating_means,
@@ -175,6 +176,12 @@ def test_stage_groups_and_the_whole_selection(voice_store):
     assert stages["group_key"].isna().tolist() == [True]
     filtered = voice_by(voice_store, "all", filters=Filters(processes=("P2",))).iloc[0]
     assert (filtered["applications"], filtered["answers"], filtered["suppressed"]) == (1, 0, True)
+
+
+def test_the_answers_of_the_logs_applications_are_counted_without_a_voice_report(voice_store):
+    # 12 answers: CAND-zz applied to nothing in the log and CAND-r3's second came after as_of
+    assert linked_answers(voice_store) == 10
+    assert voice_by(voice_store, "all").at[0, "answers"] == 10
 
 
 def test_distribution_ratings_and_trend_by_hand(voice_store):

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from analytics.i18n import tn
-from analytics.measure.actions import action_list, split_backlog
+from analytics.measure.actions import action_list, todays_actions
 from analytics.measure.metrics import Filters, application_facts, compare_windows, metrics_by
 from analytics.measure.risk import assess_risk
 from analytics.measure.window import Window, preset_window, window_from_link
@@ -99,17 +99,28 @@ def test_the_window_selects_applications_by_their_local_date(seven):
 
 def test_the_action_list_splits_today_from_the_backlog(seven):
     facts = application_facts(seven, HORIZON)
-    today, backlog = split_backlog(action_list(seven, HORIZON, WINDOW, facts))
+    today = action_list(seven, HORIZON, WINDOW, facts, backlog=False)
+    backlog = action_list(seven, HORIZON, WINDOW, facts, backlog=True)
     assert list(zip(today["candidate_id"], today["days_waiting"], today["reason"], strict=True)) == [
         ("a3", 16, "silent_open"), ("a7", 6, "feedback_call")]
     assert list(zip(backlog["candidate_id"], backlog["days_waiting"], backlog["reason"], strict=True)) == [
         ("a4", 29, "silent_open")]
+    assert action_list(seven, HORIZON, WINDOW, facts)["candidate_id"].tolist() == ["a4", "a3", "a7"]   # both
     # without the window, a5 (decided 34 days ago) joins the backlog; a6 was hired
-    _, everything = split_backlog(action_list(seven, HORIZON, Filters(), facts))
+    everything = action_list(seven, HORIZON, Filters(), facts, backlog=True)
     assert everything["candidate_id"].tolist() == ["a5", "a4"]
     # the default horizon (30 days) keeps a4 (29 days) on today's list
-    today, backlog = split_backlog(action_list(seven, Settings(), WINDOW, application_facts(seven)))
-    assert today["candidate_id"].tolist() == ["a4", "a3", "a7"] and backlog.empty
+    today = action_list(seven, Settings(), WINDOW, application_facts(seven), backlog=False)
+    assert today["candidate_id"].tolist() == ["a4", "a3", "a7"]
+    assert action_list(seven, Settings(), WINDOW, application_facts(seven), backlog=True).empty
+
+
+def test_the_pages_action_list_keeps_today_and_counts_what_waits_longer(seven):
+    """What the Brand risk page caches: today's part, and per process, recruiter and part how many."""
+    kept = todays_actions(seven, HORIZON, WINDOW)
+    assert kept.today.equals(action_list(seven, HORIZON, WINDOW, backlog=False))
+    assert (kept.total(backlog=False), kept.total(backlog=True)) == (2, 1)   # a3, a7 today; a4 waits longer
+    assert kept.counts["candidates"].sum() == len(action_list(seven, HORIZON, WINDOW))
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])

@@ -320,28 +320,28 @@ def sidebar_filters() -> Filters:
     return filters
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_facts(db_path: str, version: tuple) -> pd.DataFrame:
-    """Per-application facts for the whole store; a resource, so a 1M-row frame is never pickled."""
-    return application_facts(_open_store(db_path))
-
-
 def waiting(what: str):
     """A spinner with a sentence saying what is being worked on (wait.<what>); Streamlit shows it only
     when the work takes longer than half a second, so a cached read never flickers."""
     return st.spinner(t(f"wait.{what}", lang()))
 
 
-def facts() -> pd.DataFrame:
-    """The cached facts (all applications, as of the latest event); filters apply on top of them."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_process_facts(db_path: str, version: tuple, filters: Filters) -> pd.DataFrame:
+    return application_facts(_open_store(db_path), filters=filters)
+
+
+def process_facts(filters: Filters, process_id: str) -> pd.DataFrame:
+    """The facts of one process's applications the filters select (one row each), read from the store
+    for that process alone: the server never holds every application's facts."""
     store = get_store()
     with waiting("facts"):
-        return _cached_facts(str(store.path), store.data_version())
+        return _cached_process_facts(str(store.path), store.data_version(), replace(filters, processes=(process_id,)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_metrics(db_path: str, version: tuple, by: str, filters: Filters) -> pd.DataFrame:
-    return metrics_by(_open_store(db_path), by, filters=filters, facts=_cached_facts(db_path, version))
+    return metrics_by(_open_store(db_path), by, filters=filters)
 
 
 def store_metrics(store: Store, by: str) -> pd.DataFrame:
@@ -351,7 +351,7 @@ def store_metrics(store: Store, by: str) -> pd.DataFrame:
 
 
 def metrics(by: str, filters: Filters) -> pd.DataFrame:
-    """Metrics per group for the filters, from the cached facts (a filter change only re-aggregates)."""
+    """Metrics per group for the filters, from the stored facts of the applications they select."""
     store = get_store()
     with waiting("metrics"):
         return _cached_metrics(str(store.path), store.data_version(), by, filters)
@@ -371,7 +371,7 @@ def metrics_or_stop(by: str, filters: Filters, language: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _cached_comparison(db_path: str, version: tuple, filters: Filters) -> PeriodComparison:
-    return compare_windows(_open_store(db_path), None, filters, facts=_cached_facts(db_path, version))
+    return compare_windows(_open_store(db_path), None, filters)
 
 
 def window_comparison(filters: Filters) -> PeriodComparison:
@@ -404,7 +404,7 @@ def report_downloads(scope: ReportScope, container=None, key: str = "report") ->
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _cached_risk(db_path: str, version: tuple, filters: Filters, language: str) -> RiskAssessment:
-    return assess_risk(_open_store(db_path), filters=filters, facts=_cached_facts(db_path, version), lang=language)
+    return assess_risk(_open_store(db_path), filters=filters, lang=language)
 
 
 def risk_assessment(filters: Filters, language: str) -> RiskAssessment:

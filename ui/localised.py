@@ -33,9 +33,17 @@ def show_table(data: pd.DataFrame | Styler, where=None, **options):
             (where or st).caption(t("table.first_rows", language, shown=MAX_SHOWN_ROWS, total=total))
         numeric = [column for column in data.columns if pd.api.types.is_numeric_dtype(data[column])
                    and not pd.api.types.is_bool_dtype(data[column])]
-        data = data.style.format({column: lambda value: formatting.cell(value, language) for column in numeric},
-                                 na_rep="–")
+        # A Styler writes every cell in Python (seconds for a list of thousands of candidates); counts
+        # below 1000 read the same in every language without it.
+        if not all(_small_count(data[column]) for column in numeric):
+            data = data.style.format({column: lambda value: formatting.cell(value, language) for column in numeric},
+                                     na_rep="–")
     return (where or st).dataframe(data, placeholder="–", **options)
+
+
+def _small_count(values: pd.Series) -> bool:
+    """Whole numbers from 0 to 999 (or missing): written with no separator, sign or decimal in any language."""
+    return pd.api.types.is_integer_dtype(values) and bool(values.dropna().between(0, 999).all())
 
 
 def chart_config() -> dict:

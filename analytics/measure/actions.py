@@ -9,7 +9,7 @@ who have waited longer than the action horizon (a setting) are a backlog, listed
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,27 +27,52 @@ ACTION_COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class TodaysActions:
+    """What the Brand risk page keeps of an action list: today's part, and how many candidates each
+    process, recruiter and part holds (the backlog itself is read when someone opens it)."""
+
+    today: pd.DataFrame  # action_list(backlog=False)
+    counts: pd.DataFrame  # process_id, process_name, recruiter, backlog, candidates
+
+    def total(self, backlog: bool) -> int:
+        return int(self.counts.loc[self.counts["backlog"] == backlog, "candidates"].sum())
+
+
+def _listed(cursor, settings: Settings, backlog: bool | None) -> pd.DataFrame:
+    actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"),
+                             {"timezone": settings.timezone, "backlog": backlog}).df()
+    actions["contact"] = actions["reason"].map(ACTION_CONTACT)
+    actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
+    return actions[[*ACTION_COLUMNS, "backlog"]]
+
+
 def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Whom to contact (ACTION_COLUMNS and backlog, see split_backlog): interviewees rejected without
+                facts: pd.DataFrame | None = None, *, backlog: bool | None = None) -> pd.DataFrame:
+    """Whom to contact (ACTION_COLUMNS and backlog): interviewees rejected without
     personal feedback (phone them), rejected candidates never told and open applications silent beyond
-    the silence limit.
+    the silence limit. backlog: only those waiting longer than the action horizon (True), only the
+    others (False), or both (None).
 
     candidate_id is the id in the source system, so a recruiter can find the candidate there: the
     list is the recruiter's own, never a shared report.
     """
     settings = settings or store.settings()
     with risk_cursor(store, settings, filters, facts) as cursor:
-        actions = cursor.execute(read_sql("measure/sql/risk_action_list.sql"), {"timezone": settings.timezone}).df()
-    actions["contact"] = actions["reason"].map(ACTION_CONTACT)
-    actions["waiting_since"] = pd.to_datetime(actions["waiting_since"]).dt.date
-    return actions[[*ACTION_COLUMNS, "backlog"]]
+        return _listed(cursor, settings, backlog)
 
 
-def split_backlog(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(today, backlog): the candidates waiting at most the action horizon, and those waiting longer."""
-    backlog = actions["backlog"].astype(bool)
-    return actions[~backlog].reset_index(drop=True), actions[backlog].reset_index(drop=True)
+def todays_actions(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS) -> TodaysActions:
+    """Today's action list and the counts of the whole list, from one pass over the facts."""
+    settings = settings or store.settings()
+    with risk_cursor(store, settings, filters, None) as cursor:
+        counts = cursor.execute(
+            "SELECT process_id, any_value(process_name) AS process_name, recruiter, backlog, count(*) AS candidates "
+            f"FROM ({read_sql('measure/sql/risk_action_list.sql')}) GROUP BY process_id, recruiter, backlog "
+            "ORDER BY process_id, recruiter, backlog",
+            {"timezone": settings.timezone, "backlog": None},
+        ).df()
+        return TodaysActions(_listed(cursor, settings, False), counts)
 
 
 def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -60,12 +85,13 @@ def action_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def action_recruiters(actions: pd.DataFrame) -> list[str]:
-    """The recruiters who have someone on the action list, for its recruiter filter."""
+    """The recruiters who have someone on the action list (the list or its counts), for its recruiter filter."""
     return sorted(actions["recruiter"].dropna().unique())
 
 
 def action_processes(actions: pd.DataFrame) -> dict[str, str]:
-    """process_id → name of the processes with someone on the action list, by name, for its process filter."""
+    """process_id → name of the processes with someone on the action list (the list or its counts), by
+    name, for its process filter."""
     listed = actions[["process_id", "process_name"]].drop_duplicates("process_id")
     listed = listed.assign(_name=listed["process_name"].fillna(listed["process_id"])).sort_values(["_name", "process_id"])
     return dict(zip(listed["process_id"], listed["_name"], strict=True))

@@ -63,9 +63,10 @@ def _share(part: pd.Series, whole: pd.Series) -> OurFigure:
     return OurFigure(counted / of if of else None, counted, of)
 
 
-def our_figures(facts: pd.DataFrame, drivers: pd.DataFrame | None = None,
+def our_figures(facts: pd.DataFrame | None, drivers: pd.DataFrame | None = None,
                 distribution: pd.DataFrame | None = None) -> dict[str, OurFigure]:
-    """Your figure for each benchmark, from the selected facts (and the voice frames where given).
+    """Your figure for each benchmark, from the selected facts and the voice frames, each where given
+    (the voice benchmarks need only the voice frames).
 
     interviewed_ghosted: interviewed applications left without news (ghosted) among the interviewed
     whose silence the sources can tell; rejected_never_told: rejected applications whose candidate
@@ -75,7 +76,7 @@ def our_figures(facts: pd.DataFrame, drivers: pd.DataFrame | None = None,
     recommendation question among all answers (the NPS distribution).
     """
     figures = {}
-    if len(facts):
+    if facts is not None and len(facts):
         def flag(column: str) -> pd.Series:
             return facts[column].fillna(False).astype(bool)
 

@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -108,8 +108,19 @@ def _as_instant(moment: datetime | str | None, timezone: str) -> datetime | None
     return moment.astimezone(ZoneInfo("UTC"))
 
 
+def _reach_parameters(reach: Filters) -> dict[str, Any]:
+    """application_facts.sql's first cut: applied_at from a day before the first date to two days after
+    the last (UTC midnights; a local date in any zone, offsets up to 14 hours, lies within), and the
+    departments and recruiters chosen."""
+    def midnight(day: date | None, days: int) -> datetime | None:
+        return None if day is None else datetime.combine(day + timedelta(days=days), time(), UTC)
+
+    return {"reach_from": midnight(reach.date_from, -1), "reach_to": midnight(reach.date_to, 2),
+            "departments": list(reach.departments), "recruiters": list(reach.recruiters)}
+
+
 def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_of: datetime | None,
-                      processes: tuple[str, ...]) -> dict[str, Any]:
+                      reach: Filters) -> dict[str, Any]:
     holidays: tuple[date, ...] = ()
     if settings.latency_unit == "business_days":  # the only unit that reads the calendar
         first_year, last_year = cursor.execute(
@@ -124,7 +135,8 @@ def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_
         "silence_limit_days": float(settings.silence_limit_days),
         "latency_unit": settings.latency_unit,
         "non_working_days": list(holidays),
-        "processes": list(processes),
+        "processes": list(reach.processes),
+        **_reach_parameters(reach),
         **evidence.facts_parameters(),
     }
 
@@ -132,11 +144,12 @@ def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_
 @contextmanager
 def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None,
                  as_of: datetime | str | None = None, *, materialize: bool = False,
-                 macros: tuple[str, ...] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
+                 macros: tuple[str, ...] = (), reach: Filters | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection where `application_facts` names the facts and `selected_facts(...)` filters them.
 
-    facts: a frame from `application_facts` (then settings and as_of are not used), else the query. The query
-    stays a view unless `materialize`: one aggregation then reads only the columns it needs;
+    facts: a frame from `application_facts` (then settings and as_of are not used), else the query over
+    the stored facts, which computes only the applications `reach` (default: the filters) can select.
+    The query stays a view unless `materialize`: one aggregation then reads only the columns it needs;
     several aggregations share one computed temporary table. macros: more files under
     measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
     """
@@ -150,7 +163,7 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
         else:
             moment = _as_instant(as_of, settings.timezone)
             use_stored_facts(store, cursor, moment)
-            parameters = _facts_parameters(cursor, settings, moment, filters.processes)
+            parameters = _facts_parameters(cursor, settings, moment, reach or filters)
             if materialize:
                 cursor.execute(
                     "CREATE TEMP TABLE application_facts AS " + read_sql("measure/sql/application_facts.sql"), parameters
@@ -218,6 +231,14 @@ def facts_as_of(facts: pd.DataFrame) -> datetime | None:
     return None if facts.empty else facts["as_of"].iloc[0].to_pydatetime()
 
 
+def latest_as_of(store: Store) -> datetime | None:
+    """The moment the facts describe when no as_of is given (the latest event in the store), also
+    when a selection holds no application to carry it; None for an empty store."""
+    with store.cursor() as cursor:
+        use_stored_facts(store, cursor, None)
+        return cursor.execute("SELECT max(last_event_at) FROM stored_facts").fetchone()[0]
+
+
 def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: datetime | str | None = None,
                filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """The metrics per group: by in GROUP_COLUMNS; 'all' gives one row for the whole selection.
@@ -244,14 +265,24 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
     settings = settings or store.settings()
     window = Window(filters.date_from, filters.date_to)
     before = window.previous()
-    with facts_cursor(store, settings, filters, facts, as_of, materialize=True) as cursor:
+    both = replace(filters, date_from=before.start)
+    with facts_cursor(store, settings, filters, facts, as_of, materialize=True, reach=both) as cursor:
         current = _aggregate(cursor, "all", settings, filters)
-        first_day = cursor.execute("SELECT min(applied_date) FROM application_facts").fetchone()[0]
+        first_day = _first_day(cursor, settings.timezone, facts is not None)
         if first_day is not None and first_day <= before.start:
             previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
         else:   # the data begin inside or after the window before: its numbers are unknown, not zero
             previous = current.iloc[0:0]
     return PeriodComparison(window.start, window.end, before.start, before.end, current, previous)
+
+
+def _first_day(cursor: duckdb.DuckDBPyConnection, timezone: str, from_frame: bool) -> date | None:
+    """The local date of the store's first application (a frame holds them all; the query only those
+    the windows reach, so the stored facts tell)."""
+    if from_frame:
+        return cursor.execute("SELECT min(applied_date) FROM application_facts").fetchone()[0]
+    return cursor.execute("SELECT CAST(timezone($timezone, min(applied_at)) AS DATE) FROM stored_facts",
+                          {"timezone": timezone}).fetchone()[0]
 
 
 def json_value(value: Any) -> Any:

@@ -343,8 +343,9 @@ def process_risk(store: Store, settings: Settings | None = None, filters: Filter
 def flagged_processes(assessment: RiskAssessment, severities: tuple[str, ...] = tuple(SEVERITY_POINTS),
                       ) -> list[tuple[dict, list[dict]]]:
     """The flagged processes in rank order, each with its flags of the given severities (for cards)."""
-    chosen = assessment.flags[assessment.flags["severity"].isin(severities)]
-    by_process = {process_id: group.to_dict("records") for process_id, group in chosen.groupby("process_id")}
+    by_process: dict[str, list[dict]] = {}
+    for flag in assessment.flags[assessment.flags["severity"].isin(severities)].to_dict("records"):
+        by_process.setdefault(flag["process_id"], []).append(flag)
     return [(process, by_process[process["process_id"]])
             for process in assessment.processes.to_dict("records") if process["process_id"] in by_process]
 

@@ -6,9 +6,8 @@ month; themes by sentiment; what goes with the verdict (told the outcome or not,
 themselves for reading; and the step that calibrates the sentiment scorer on the store's own
 comments. Definitions, the anonymity rule and the interval formulas: docs/voice.md.
 
-Like metrics.py, everything is computed in DuckDB over `application_facts` (pass the cached frame
-as `facts`) with the page filters applied by `selected_facts`; the long SQL is in sql/voice_*.sql.
-No result carries a candidate id.
+Like metrics.py, everything is computed in DuckDB over `application_facts` (the stored facts, or a
+frame as `facts`) filtered by `selected_facts`; the long SQL is in sql/voice_*.sql. No result carries a candidate id.
 """
 
 from __future__ import annotations
@@ -228,6 +227,13 @@ def voice_report(store: Store, by: str = "process", filters: Filters = NO_FILTER
             overall=overall,
             min_survey_answers=settings.min_survey_answers,
         )
+
+
+def linked_answers(store: Store, settings: Settings | None = None) -> int:
+    """The answers of the log's applications (by as_of): voice_by 'all' without filters, all a selection can hold."""
+    with facts_cursor(store, _resolve(store, settings)) as cursor:
+        return cursor.execute("SELECT count(*) FROM survey_responses AS r JOIN application_facts AS f "
+                              "USING (candidate_id, process_id) WHERE r.submitted_at <= f.as_of").fetchone()[0]
 
 
 # -- the comment browser ---------------------------------------------------------------------------

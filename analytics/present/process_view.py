@@ -2,7 +2,7 @@
 attention (from the brand-risk ranking, analytics.measure.risk), headline cards, the per-process table and
 the detail page's per-application views.
 
-Plain functions of the cached facts and metrics frames (and, for one application's events, the
+Plain functions of the metrics frames and one process's facts (and, for one application's events, the
 store), so that pages only draw and everything here is tested without a browser. Candidates appear
 only under their keyed pseudonym (analytics.privacy).
 """

@@ -12,6 +12,9 @@
 --   $latency_unit        'hours' | 'days' | 'business_days': the unit of the *_latency columns
 --   $non_working_days    DATE[]: weekday holidays, for business days (analytics/calendar.py)
 --   $processes           VARCHAR[]: only these processes; empty for all
+--   $reach_from, $reach_to  TIMESTAMPTZ or NULL: only applications with applied_at in [from, to)
+--   $departments, $recruiters  VARCHAR[]: only applications of these; empty for all
+--                        (a first cut that only saves work: selected_facts selects exactly)
 --   $evidence_kinds      VARCHAR[]: vocabulary.EVIDENCE; kind i is bit i - 1 of an evidence mask
 --   $needs               STRUCT of evidence masks, one per family of facts (analytics/measure/evidence.py):
 --                        a family's facts are NULL for an application whose evidence lacks a bit of its mask
@@ -32,6 +35,19 @@ selected AS NOT MATERIALIZED (
     FROM stored_facts
     WHERE len(CAST($processes AS VARCHAR[])) = 0
           OR list_contains(CAST($processes AS VARCHAR[]), process_id)
+),
+
+-- Of those, the applications the page filters can select (a wider date range than theirs: local
+-- dates in any zone lie within it). Everything below is per application, except the process names
+-- (over all of a process's applications) and the business calendar (whose days only need to cover
+-- these applications), so that cutting here changes no number.
+reached AS NOT MATERIALIZED (
+    SELECT *
+    FROM selected
+    WHERE ($reach_from IS NULL OR applied_at >= $reach_from)
+      AND ($reach_to IS NULL OR applied_at < $reach_to)
+      AND (len(CAST($departments AS VARCHAR[])) = 0 OR list_contains(CAST($departments AS VARCHAR[]), department))
+      AND (len(CAST($recruiters AS VARCHAR[])) = 0 OR list_contains(CAST($recruiters AS VARCHAR[]), recruiter))
 ),
 
 -- Per process: the first non-empty process name in time order.
@@ -73,7 +89,7 @@ standing AS (
            -- the silence timeline ends at the earliest of notice, offer or hire, and withdrawal;
            -- else at as_of
            greatest(f.applied_at, coalesce(f.closed_at, moment.as_of)) AS timeline_end_at
-    FROM selected AS f
+    FROM reached AS f
     CROSS JOIN moment
 ),
 
@@ -214,7 +230,7 @@ business_calendar AS (
                 SELECT CAST(unnest(range(first_day, last_day + 1, INTERVAL 1 DAY)) AS DATE) AS day
                 FROM (SELECT CAST(timezone($timezone, min(first_event_at)) AS DATE) AS first_day,
                              CAST(timezone($timezone, max(last_event_at)) AS DATE) AS last_day
-                      FROM selected
+                      FROM reached
                       WHERE $latency_unit = 'business_days')
             )
         )

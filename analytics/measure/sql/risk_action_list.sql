@@ -8,7 +8,8 @@
 -- them, silence is unknown, not a reason to call. An application that is several of these is
 -- listed once, under the first. $timezone gives the local date the waiting started. The suggested
 -- contact per reason is analytics/measure/actions.py's ACTION_CONTACT. backlog: waiting longer than
--- the action horizon (risk_applications.sql), listed apart from today's calls.
+-- the action horizon (risk_applications.sql), listed apart from today's calls; $backlog: only the
+-- backlog (true), only today's (false) or both (NULL).
 
 SELECT candidate_id,
        process_id,
@@ -23,4 +24,5 @@ SELECT candidate_id,
 FROM risk_applications
 WHERE evidence_messages
   AND ((interviewed_rejected AND NOT personal_feedback) OR silent_open OR rejected_not_told)
+  AND ($backlog IS NULL OR backlog = $backlog)
 ORDER BY days_waiting DESC, process_name, candidate_id
