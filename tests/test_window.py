@@ -97,6 +97,23 @@ def test_the_window_selects_applications_by_their_local_date(seven):
     assert quarter.current.at[0, "applications"] == 7
 
 
+def test_the_filters_read_from_the_stored_facts_give_what_the_frame_of_every_application_gives(seven):
+    """The pages compute only the applications a selection can hold (a day's margin on each side of
+    its dates): the numbers are those of every application's facts, filtered afterwards."""
+    every = application_facts(seven)
+    one_day = Filters(date(2026, 3, 2), date(2026, 3, 2))
+    for filters in (WINDOW, one_day, Filters(date(2026, 3, 1), date(2026, 3, 1)), Filters(recruiters=("Anna",)),
+                    Filters(departments=("none",))):
+        for by in ("all", "process", "month"):
+            assert metrics_by(seven, by, filters=filters).equals(metrics_by(seven, by, filters=filters, facts=every))
+    # a4 applied at 23:30 UTC on 1 March, 00:30 on 2 March in Stockholm: with a3, in the day of 2 March
+    assert metrics_by(seven, "all", filters=one_day)["applications"].tolist() == [2]
+    pushed, framed = compare_windows(seven, None, WINDOW), compare_windows(seven, None, WINDOW, facts=every)
+    assert pushed.current.equals(framed.current) and pushed.previous.equals(framed.previous)
+    risk = assess_risk(seven, HORIZON, WINDOW)
+    assert risk.flags.equals(assess_risk(seven, HORIZON, WINDOW, application_facts(seven, HORIZON)).flags)
+
+
 def test_the_action_list_splits_today_from_the_backlog(seven):
     facts = application_facts(seven, HORIZON)
     today = action_list(seven, HORIZON, WINDOW, facts, backlog=False)
