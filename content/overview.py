@@ -40,11 +40,11 @@ if held.is_empty:
     st.info(t("store.empty", L))
     st.stop()
 
-if not metrics("all", filters)["applications"].iloc[0]:
+comparison = window_comparison(filters)   # the window's metrics and the window's before, in one read
+if not comparison.current["applications"].iloc[0]:
     st.info(t("metrics.empty_selection", L))
 else:
     st.subheader(t("overview.headline", L))
-    comparison = window_comparison(filters)
     days = (comparison.current_to - comparison.current_from).days + 1
     cards = period_cards(comparison, settings.latency_unit, L)
     for column, card in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
