@@ -33,7 +33,7 @@ def show_table(data: pd.DataFrame | Styler, where=None, **options):
             (where or st).caption(t("table.first_rows", language, shown=MAX_SHOWN_ROWS, total=total))
         numeric = [column for column in data.columns if pd.api.types.is_numeric_dtype(data[column])
                    and not pd.api.types.is_bool_dtype(data[column])]
-        # A Styler writes every cell in Python (seconds for a list of thousands of candidates); counts
+        # A Styler writes every cell in Python (the longest step of a cached Brand risk page); counts
         # below 1000 read the same in every language without it.
         if not all(_small_count(data[column]) for column in numeric):
             data = data.style.format({column: lambda value: formatting.cell(value, language) for column in numeric},
