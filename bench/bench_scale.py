@@ -139,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="where the logs and stores go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the files (a kept log is reused)")
-    parser.add_argument("--only", choices=("pages",),
-                        help="pages: only the commands and pages, on the store a --keep run left in --workdir")
+    parser.add_argument("--only", choices=("pages", "import"),
+                        help="pages: only the commands and pages, on the store a --keep run left in --workdir; "
+                             "import: only the bare reads and the imports (full and incremental)")
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / f"events-{args.applications}.csv"
     full, incremental, bare = workdir / "full.duckdb", workdir / "incremental.duckdb", workdir / "bare.duckdb"
-    for path in (incremental, bare) if args.only else (full, incremental, bare):
+    for path in (incremental, bare) if args.only == "pages" else (full, incremental, bare):
         for suffix in ("", ".wal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     try:
@@ -175,16 +176,17 @@ def main(argv: list[str] | None = None) -> int:
             return result
 
         bare_first = step("bare read", "ctas", csv=log, db=bare)
-        if not args.only:
+        if args.only != "pages":
             rows.append(("import (events, facts included)", step("import", "import", csv=log, db=full)))
+        pages = args.only != "import"
         for name, command in (("metrics --by process --json", "metrics|--by|process|--json"),
                               ("flags --json", "flags|--json"),
                               ("report --out .html", f"report|--out|{workdir}/report.html"),
-                              ("report --out .xlsx", f"report|--out|{workdir}/report.xlsx")):
+                              ("report --out .xlsx", f"report|--out|{workdir}/report.xlsx")) if pages else ():
             rows.append((name, step(name, "cli", db=full, command=command)))
-        overview = step("Overview first", "pages", db=full, page="")
-        risk = step("Brand risk first", "pages", db=full, page="content/risk.py")
-        if not args.only:
+        overview = step("Overview first", "pages", db=full, page="") if pages else {}
+        risk = step("Brand risk first", "pages", db=full, page="content/risk.py") if pages else {}
+        if args.only != "pages":
             step("import of all before the last week", "import", csv=workdir / "base.csv", db=incremental)
             week = step("import of the last week", "import", csv=workdir / "week.csv", db=incremental)
         bare_last = step("bare read", "ctas", csv=log, db=bare)
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bare read (CTAS)  {bare_first['seconds']:7.2f} s first, {bare_last['seconds']:.2f} s last: "
               f"{read:.2f} s, the unit of every ratio (cpu {bare_first['cpu_seconds']:.1f} s and "
               f"{bare_last['cpu_seconds']:.1f} s; peak {mib(bare_first['peak_kib'])})")
-        if not args.only:
+        if args.only != "pages":
             share = week["stored"] / max(week["events"] - week["stored"], 1)
             rows.append((f"incremental import (last week, {share:.1%} of the store)", week))
         read_cpu = (bare_first["cpu_seconds"] + bare_last["cpu_seconds"]) / 2
@@ -201,16 +203,17 @@ def main(argv: list[str] | None = None) -> int:
         for name, step in rows:
             print(f"{name:52} {step['seconds']:7.2f} s  {step['seconds'] / read:5.2f}x  "
                   f"{step['cpu_seconds']:6.1f} s  {step['cpu_seconds'] / read_cpu:5.2f}x  peak {mib(step['peak_kib'])}")
-        for label, run in (("first Overview after a start", overview), ("first Brand risk after a start", risk)):
-            print(f"{label:52} {run['first_seconds']:7.2f} s  {run['first_seconds'] / read:5.2f}x  "
-                  f"{run['first_cpu_seconds']:6.1f} s  {run['first_cpu_seconds'] / read_cpu:5.2f}x  "
-                  f"server peak {mib(run['peak_kib'])}")
-        for name in ("overview", "risk", "processes", "voice"):
-            print(f"  {name:10} page: opened {overview[f'{name}_seconds']:6.2f} s "
-                  f"({overview[f'{name}_seconds'] / read:.2f}x, cpu {overview[f'{name}_cpu_seconds']:.1f} s), "
-                  f"again {overview[f'{name}_again_seconds']:6.2f} s (cpu {overview[f'{name}_again_cpu_seconds']:.1f} s)")
-        if "filter_seconds" in overview:
-            print(f"  filter change {overview['filter_seconds']:6.2f} s")
+        if pages:
+            for label, run in (("first Overview after a start", overview), ("first Brand risk after a start", risk)):
+                print(f"{label:52} {run['first_seconds']:7.2f} s  {run['first_seconds'] / read:5.2f}x  "
+                      f"{run['first_cpu_seconds']:6.1f} s  {run['first_cpu_seconds'] / read_cpu:5.2f}x  "
+                      f"server peak {mib(run['peak_kib'])}")
+            for name in ("overview", "risk", "processes", "voice"):
+                print(f"  {name:10} page: opened {overview[f'{name}_seconds']:6.2f} s "
+                      f"({overview[f'{name}_seconds'] / read:.2f}x, cpu {overview[f'{name}_cpu_seconds']:.1f} s), "
+                      f"again {overview[f'{name}_again_seconds']:6.2f} s (cpu {overview[f'{name}_again_cpu_seconds']:.1f} s)")
+            if "filter_seconds" in overview:
+                print(f"  filter change {overview['filter_seconds']:6.2f} s")
         print(json.dumps({"applications": args.applications, "bare_read_s": round(read, 2),
                           **{name: round(step["seconds"], 2) for name, step in rows},
                           "pages_overview": overview, "pages_risk": risk}))

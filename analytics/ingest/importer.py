@@ -264,15 +264,19 @@ def _import_prepared(
         elif kind not in ("events", "surveys"):
             kind = _detect_kind(columns, report)
         emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
-        dropped = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
-                            email_columns=emails, id_columns=_candidate_id_columns(columns, preset))
+        timezone = store.settings().timezone
+        # A canonical event file is staged as it is read: one pass, no table of text cells in between.
+        stage_at_once = preset is None and kind == "events"
+        dropped, loaded = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
+                                    email_columns=emails, id_columns=_candidate_id_columns(columns, preset),
+                                    stage_events_in=timezone if stage_at_once else None)
         if preset is not None:
             _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
-        structural = _structural_problems(cursor) + _cell_problems(cursor, columns)
+        structural = _structural_problems(cursor) + _cell_problems(cursor, columns, loaded)
         _encoding_warning(cursor, prepared, report)
-        report.rows_read = cursor.execute("SELECT count(*) FROM raw").fetchone()[0] + structural.rows
+        report.rows_read = cursor.execute(f"SELECT count(*) FROM {loaded}").fetchone()[0] + structural.rows
         if report.rows_read == 0:
             report.error_code = "header_only"
             raise ImportFailed(report)
@@ -287,13 +291,12 @@ def _import_prepared(
             cursor.execute("CREATE OR REPLACE TEMP TABLE left_out (__row BIGINT, reason VARCHAR)")
             cursor.execute("CREATE OR REPLACE TEMP TABLE stored_partly (__row BIGINT, reason VARCHAR)")
         report.kind = kind
-        timezone = store.settings().timezone
         readable = {name: header for name, header in columns.items() if name not in dropped}
         if kind == "lookups":
             parts = [_stage_lookups(cursor)]
         elif kind == "events":
             _check_required(columns, EVENT_COLUMNS, report)
-            parts = [_stage_events(cursor, readable, timezone)]
+            parts = [_event_checks("staged") if stage_at_once else _stage_events(cursor, readable, timezone)]
         else:
             _check_required(columns, SURVEY_COLUMNS, report)
             parts = [_stage_surveys(cursor, readable, timezone)]
@@ -302,7 +305,7 @@ def _import_prepared(
             parts.append(_stage_events(cursor, also_columns, timezone, source="raw_also", target="staged_also"))
             cursor.execute("DROP TABLE raw_also")
         problems = structural + _collect_problems(cursor, parts, readable)
-        cursor.execute("DROP TABLE raw")
+        cursor.execute("DROP TABLE IF EXISTS raw")
         report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
         _attach_lines(cursor, report.problems)
         if problems.total and mode != "lenient":
@@ -422,7 +425,8 @@ def _refuse_personal_columns(preset, dropped: set[str], columns: dict[str, str],
 def _load_raw(
     cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, columns: dict[str, str],
     mask_names: bool, pads: tuple[bytes, bytes], email_columns: set[str], id_columns: set[str],
-) -> set[str]:
+    stage_events_in: str | None = None,
+) -> tuple[set[str], str]:
     """The file as text cells with true data-row numbers; malformed lines go to `import_rejects`.
 
     Personal data is dealt with as the file is read, so no later step (preset, check, store) sees
@@ -430,7 +434,8 @@ def _load_raw(
     on survey rows the row's name(s) are masked in every other column but the candidate id; name
     columns and other personal columns are left out. When the file holds a NUL or a damaged
     character, each row's such cells are marked (`__bad_cells`) for `_cell_problems`. Returns the
-    normalised names of the columns left out.
+    normalised names of the columns left out, and the table loaded: `raw`, or with `stage_events_in`
+    (a time zone) the event rows staged straight from the read, `staged` (`_stage_events`).
     """
     # A column chosen as candidate_email is an address whatever its header; a header that reads as
     # both a name and an address ("Name and e-mail") is treated as a name.
@@ -460,18 +465,27 @@ def _load_raw(
                      if name in (emails | id_columns) - dropped]
     if address_cells:
         keys = ", ".join(f"cell_address_keys($inner_pad, $outer_pad, {cell})" for cell in address_cells)
-        cells.append(f"flatten([{keys}]) AS __address_keys")
-    if prepared.has_nul or prepared.damaged_lines.count:
+        holds_address = " OR ".join(f"contains({cell}, '@')" for cell in address_cells)
+        cells.append(f"CASE WHEN {holds_address} THEN flatten([{keys}]) END AS __address_keys")
+    marks_cells = bool(prepared.has_nul or prepared.damaged_lines.count)
+    if marks_cells:
         cells.append(_bad_cell_columns(columns))
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
     if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
     read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
     select = f"SELECT row_number() OVER () AS __row{''.join(', ' + cell for cell in cells)} FROM {read}"
-    cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
-    _number_rows(cursor, prepared)
-    _collect_addresses(cursor, bool(address_cells))
-    return dropped
+    if stage_events_in is None:
+        loaded = "raw"
+        cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
+    else:
+        loaded = "staged"
+        readable = {name: header for name, header in columns.items() if name not in dropped}
+        carried = [name for name, kept in (("__address_keys", address_cells), ("__bad_cells", marks_cells)) if kept]
+        _stage_events(cursor, readable, stage_events_in, read=(select, parameters), carried=carried)
+    _number_rows(cursor, prepared, loaded)
+    _collect_addresses(cursor, bool(address_cells), loaded)
+    return dropped, loaded
 
 
 def _bad_cell_columns(columns: dict[str, str]) -> str:
@@ -485,23 +499,24 @@ def _bad_cell_columns(columns: dict[str, str]) -> str:
     return f"list_filter([{', '.join(checks)}], lambda cell: cell IS NOT NULL) AS __bad_cells"
 
 
-def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> ProblemSummary:
+def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], table: str = "raw") -> ProblemSummary:
     """Rows with a NUL byte or a damaged character (neither UTF-8 nor Windows-1252) in a cell: refused.
 
     A NUL would make `P-17` and `P-17<NUL>` two processes that look alike; a damaged character would
-    store garbled text. Like a line DuckDB could not split, such a row leaves `raw`: one problem a
-    row, naming its first such column; the value is not shown (it may be an address or a name).
+    store garbled text. Like a line DuckDB could not split, such a row leaves the loaded table (`raw`
+    or `staged`): one problem a row, naming its first such column; the value is not shown (it may be
+    an address or a name).
     """
-    if "__bad_cells" not in {row[0] for row in cursor.execute("DESCRIBE raw").fetchall()}:
+    if "__bad_cells" not in {row[0] for row in cursor.execute(f"DESCRIBE {table}").fetchall()}:
         return ProblemSummary([], 0, 0)
-    bad = "SELECT __row, __bad_cells[1][1] AS column_index, __bad_cells[1][2] AS kind FROM raw WHERE len(__bad_cells) > 0"
+    bad = f"SELECT __row, __bad_cells[1][1] AS column_index, __bad_cells[1][2] AS kind FROM {table} WHERE len(__bad_cells) > 0"
     total = cursor.execute(f"SELECT count(*) FROM ({bad})").fetchone()[0]
     rows = cursor.execute(f"{bad} ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     names = list(columns.values())
     problems = [RowProblem(row=int(row), column=names[index], value=None, code=("nul_byte", "bad_encoding")[kind])
                 for row, index, kind in rows]
-    cursor.execute("DELETE FROM raw WHERE len(__bad_cells) > 0")
-    cursor.execute("ALTER TABLE raw DROP COLUMN __bad_cells")
+    cursor.execute(f"DELETE FROM {table} WHERE len(__bad_cells) > 0")
+    cursor.execute(f"ALTER TABLE {table} DROP COLUMN __bad_cells")
     return ProblemSummary(problems, total, total)
 
 
@@ -522,14 +537,14 @@ def _encoding_warning(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable
         "main": names[prepared.encoding]}))
 
 
-def _collect_addresses(cursor: duckdb.DuckDBPyConnection, read: bool) -> None:
+def _collect_addresses(cursor: duckdb.DuckDBPyConnection, read: bool, table: str = "raw") -> None:
     """`row_addresses(__row, address_key)`: the address keys each data row holds (none when not read)."""
-    source = ("SELECT __row, unnest(__address_keys) AS address_key FROM raw" if read
+    source = (f"SELECT __row, unnest(__address_keys) AS address_key FROM {table}" if read
               else "SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS VARCHAR) AS address_key WHERE false")
     cursor.execute(f"CREATE OR REPLACE TEMP TABLE row_addresses AS {source}")
 
 
-def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> None:
+def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, table: str = "raw") -> None:
     """Give every stored row its data-row number in the file, counting rows DuckDB rejected.
 
     DuckDB numbers only the rows it accepted. When every physical line is one record (the usual
@@ -537,8 +552,9 @@ def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> 
     file, which then also records each row's first line in `row_lines`.
     """
     rejected_lines = [row[0] for row in cursor.execute("SELECT DISTINCT line FROM import_rejects ORDER BY line").fetchall()]
-    accepted = cursor.execute("SELECT count(*) FROM raw").fetchone()[0]
-    record_lines = record_start_lines(prepared.csv_path, count_lines(prepared.csv_path), accepted + len(rejected_lines))
+    accepted = cursor.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    lines = prepared.lines if prepared.lines is not None else count_lines(prepared.csv_path)
+    record_lines = record_start_lines(prepared.csv_path, lines, accepted + len(rejected_lines))
     cursor.execute("CREATE OR REPLACE TEMP TABLE row_lines (__row BIGINT, line BIGINT)")
     if record_lines is None and not rejected_lines:
         return
@@ -549,7 +565,7 @@ def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable) -> 
     numbering = pd.DataFrame({"accepted_row": np.arange(1, int(kept.sum()) + 1), "__row": rows[kept]})
     cursor.register("row_numbering", numbering)
     cursor.execute(
-        "UPDATE raw SET __row = n.__row FROM row_numbering n WHERE raw.__row = n.accepted_row"
+        f"UPDATE {table} SET __row = n.__row FROM row_numbering n WHERE {table}.__row = n.accepted_row"
     )
     cursor.unregister("row_numbering")
     if record_lines is not None:
@@ -668,7 +684,7 @@ def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
 
 def _column(columns: dict[str, str], name: str, table: str = "raw") -> str:
     """The file's column as a SQL expression, or NULL when the file does not have it."""
-    return f"nullif(trim({table}.{quote_identifier(columns[name])}), '')" if name in columns else "CAST(NULL AS VARCHAR)"
+    return f"trimmed_cell({table}.{quote_identifier(columns[name])})" if name in columns else "CAST(NULL AS VARCHAR)"
 
 
 def _candidate_expression(columns: dict[str, str], table: str = "raw") -> str:
@@ -692,14 +708,21 @@ def _out_of_range_check(column: str, instant: str, raw: str) -> tuple[tuple[str,
 _Part = tuple[str, list, dict]   # (staged table, row checks, problem details)
 
 
-def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = "staged") -> _Part:
+def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = "staged",
+                  read: tuple[str, dict] | None = None, carried: Collection[str] = ()) -> _Part:
+    """The event rows of `source` parsed into `target`, with their row checks.
+
+    read: the SELECT (and its parameters) that reads the file, to stage from as it is read instead of
+    from a table; `carried` names its columns that `target` keeps as they are (`__bad_cells`, ...).
+    """
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
     )
+    reading = f"{source} AS ({read[0]}), " if read is not None else ""
     cursor.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE {target} AS
-        WITH cells AS (
+        WITH {reading}cells AS (
             SELECT __row,
                    {_candidate_expression(columns, source)} AS candidate_id,
                    {_column(columns, 'process_id', source)} AS process_id,
@@ -710,6 +733,7 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
                    {_column(columns, 'recruiter', source)} AS recruiter,
                    {_column(columns, 'stage', source)} AS stage,
                    {_column(columns, 'channel', source)} AS channel_raw
+                   {''.join(f', {column}' for column in carried)}
             FROM {source}
         ), parsed AS (
             SELECT *,
@@ -723,9 +747,14 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
                row_key(candidate_id, process_id, event_type, epoch_us(occurred_at)) AS event_key
         FROM parsed
         """,
-        {"event_types": list(EVENT_TYPES),
-         "channels": list(CHANNELS), "timezone": timezone},
+        {"event_types": list(EVENT_TYPES), "channels": list(CHANNELS), "timezone": timezone}
+        | (read[1] if read is not None else {}),
     )
+    return _event_checks(target)
+
+
+def _event_checks(target: str) -> _Part:
+    """The row checks of the event rows staged in `target` (`_stage_events`)."""
     out_of_range, window = _out_of_range_check("occurred_at", "occurred_at", "occurred_at_raw")
     return target, [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
@@ -837,13 +866,15 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
         elif table == "staged" and report.kind == "lookups":
             _store_lookups(cursor, good, import_id, preset.lookup)
         else:
-            event_types |= _store_events(cursor, table, good, import_id,
+            event_types |= _store_events(cursor, table, good, import_id, touched=facts_current,
                                          one_event_per_row=preset is None and table == "staged")
+    # A canonical file's staged rows and new rows are each a row of the file once: counted, not told apart.
+    rows = "count(*)" if preset is None else "count(DISTINCT __row)"
     every_row = " UNION ALL ".join(f"SELECT __row FROM {table}" for table in tables)
     good_rows = cursor.execute(
-        f"SELECT count(DISTINCT __row) FROM ({every_row}) WHERE __row NOT IN (SELECT __row FROM row_problems)"
+        f"SELECT {rows} FROM ({every_row}) WHERE __row NOT IN (SELECT __row FROM row_problems)"
     ).fetchone()[0]
-    report.rows_stored = cursor.execute("SELECT count(DISTINCT __row) FROM new_rows").fetchone()[0]
+    report.rows_stored = cursor.execute(f"SELECT {rows} FROM new_rows").fetchone()[0]
     report.rows_duplicate = good_rows - report.rows_stored
     report.left_out = dict(cursor.execute("SELECT reason, count(*) FROM left_out GROUP BY reason").fetchall())
     report.stored_partly = dict(cursor.execute(
@@ -886,33 +917,62 @@ def _store_aliases(cursor, good: str, import_id: int) -> None:
     )
 
 
-def _store_events(cursor, table: str, good: str, import_id: int, *, one_event_per_row: bool = False) -> set[str]:
+def _store_events(cursor, table: str, good: str, import_id: int, *, one_event_per_row: bool = False,
+                  touched: bool = True) -> set[str]:
     """New events of one staged table; returns the event types the import holds (new or not).
 
     one_event_per_row: each row of the table is a row of its own in the file (a canonical file), so an
     event and its row name one row of the table, and no second pass needs to keep one of several.
+    touched: note the applications the events belong to (`touched_applications`), for their facts.
+    Rows already stored are found by anti joins, which hash the incoming keys, not the store's.
     """
-    distinct = "" if one_event_per_row else "DISTINCT ON (event_key)"
+    if one_event_per_row:
+        _canonical_incoming(cursor, table, good)
+    else:
+        cursor.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE incoming AS
+            -- A row repeated in the file is kept once, as its first occurrence: a hash aggregate
+            -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
+            -- One source row can give several events (presets, milestone columns): match on both.
+            WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
+            SELECT DISTINCT ON (event_key) event_key, candidate_id, process_id, event_type, occurred_at,
+                   process_name, department, recruiter, stage, channel, __row
+            FROM {table} SEMI JOIN first_rows USING (event_key, __row)
+            """
+        )
+    cursor.execute("INSERT INTO new_rows SELECT __row FROM incoming ANTI JOIN event_sources USING (event_key)")
+    cursor.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (__row) FROM incoming ANTI JOIN events USING (event_key)")
+    cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
+    if touched:
+        cursor.execute("INSERT INTO touched_applications SELECT DISTINCT candidate_id, process_id FROM incoming")
+    return {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
+
+
+def _canonical_incoming(cursor, table: str, good: str) -> None:
+    """`incoming`, a view: the good rows of a canonical file, a row repeated in the file kept once, as
+    its first occurrence. The later occurrences are the rows that follow a row with the same key in
+    key and row order (a sort of two numbers, cheaper than hashing every key), and the rows are read
+    where they are staged, never copied: a file without bad or repeated rows is read as it is."""
     cursor.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE incoming AS
-        -- A row repeated in the file is kept once, as its first occurrence: a hash aggregate
-        -- and a semi join, much cheaper than sorting millions of rows for DISTINCT ON.
-        -- One source row can give several events (presets, milestone columns): match on both.
-        WITH first_rows AS (SELECT event_key, min(__row) AS __row FROM {good} GROUP BY event_key)
-        SELECT {distinct} event_key, candidate_id, process_id, event_type, occurred_at,
-               process_name, department, recruiter, stage, channel, __row
-        FROM {table} SEMI JOIN first_rows USING (event_key, __row)
+        CREATE OR REPLACE TEMP TABLE later_occurrences AS
+        SELECT __row FROM (SELECT __row, event_key, lag(event_key) OVER (ORDER BY event_key, __row) AS previous_key
+                           FROM {good})
+        WHERE previous_key = event_key
         """
     )
-    cursor.execute("INSERT INTO new_rows SELECT __row FROM incoming "
-                   "WHERE event_key NOT IN (SELECT event_key FROM event_sources)")
+    left_out = cursor.execute(
+        "SELECT (SELECT count(*) FROM row_problems) + (SELECT count(*) FROM later_occurrences)").fetchone()[0]
+    rows = f"{good} AND __row NOT IN (SELECT __row FROM later_occurrences)" if left_out else table
     cursor.execute(
-        "INSERT INTO events SELECT * EXCLUDE (__row) FROM incoming WHERE event_key NOT IN (SELECT event_key FROM events)"
+        f"""
+        CREATE OR REPLACE TEMP VIEW incoming AS
+        SELECT event_key, candidate_id, process_id, event_type, occurred_at,
+               process_name, department, recruiter, stage, channel, __row
+        FROM {rows}
+        """
     )
-    cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
-    cursor.execute("INSERT INTO touched_applications SELECT DISTINCT candidate_id, process_id FROM incoming")
-    return {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
 
 
 def _store_lookups(cursor, good: str, import_id: int, lookup: tuple[str, str]) -> None:

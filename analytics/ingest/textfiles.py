@@ -70,6 +70,7 @@ class PreparedTable:
     other_encoding: str = ""                # the encoding some rows were read in instead of `encoding`
     other_lines: LineSample = LineSample()  # those rows' lines
     damaged_lines: LineSample = LineSample()  # lines neither UTF-8 nor Windows-1252: refused
+    lines: int | None = None                # physical lines of csv_path when the scan counted them
 
     def cleanup(self) -> None:
         if self.is_temporary:
@@ -81,17 +82,22 @@ class _Scan:
     sha256: str
     is_utf8: bool
     has_nul: bool
+    lines: int
 
 
 def _scan(path: Path) -> _Scan:
-    """One pass over every byte: the SHA-256, whether all of it is UTF-8, whether it holds a NUL."""
+    """One pass over every byte: the SHA-256, whether all of it is UTF-8, whether it holds a NUL,
+    and its physical lines (as `count_lines` counts them)."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     is_utf8, has_nul = True, False
+    lines, last = 0, b""
     with path.open("rb") as handle:
         while block := handle.read(BLOCK_BYTES):
             digest.update(block)
             has_nul = has_nul or b"\x00" in block
+            lines += block.count(b"\n")
+            last = block[-1:]
             if is_utf8 and not block.isascii():
                 try:
                     decoder.decode(block)
@@ -102,7 +108,7 @@ def _scan(path: Path) -> _Scan:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             is_utf8 = False
-    return _Scan(digest.hexdigest(), is_utf8, has_nul)
+    return _Scan(digest.hexdigest(), is_utf8, has_nul, lines + (1 if last not in (b"", b"\n") else 0))
 
 
 def max_import_bytes() -> int:
@@ -153,7 +159,8 @@ def prepare_table(path: Path, encoding: str | None = None) -> PreparedTable:
     if encoding in ("utf-8", "utf-8-sig") and not scan.is_utf8:
         return _transcode_per_line(path, delimiter, scan)
     if encoding == "utf-8":
-        return PreparedTable(path, encoding, delimiter, scan.sha256, is_temporary=False, has_nul=scan.has_nul)
+        return PreparedTable(path, encoding, delimiter, scan.sha256, is_temporary=False, has_nul=scan.has_nul,
+                             lines=scan.lines)
     out, has_nul = _transcode(path, encoding)
     return PreparedTable(out, encoding, delimiter, scan.sha256, is_temporary=True, has_nul=has_nul)
 

@@ -8,14 +8,17 @@ CREATE OR REPLACE TEMP MACRO local_to_instant(ts, tz) AS
         ELSE timezone(tz, ts)
     END;
 
+-- ISO 8601 with Z or an offset, the shape most exports write: parse_trimmed_instant's second case.
+CREATE OR REPLACE TEMP MACRO is_iso_instant(s) AS
+    regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)');
+
 -- parse_instant's text without surrounding spaces and without spaces before its offset. An expression,
 -- not a subquery: evaluated per row, about twice as fast (the text without any space, the common case,
 -- is not rewritten at all).
 CREATE OR REPLACE TEMP MACRO parse_trimmed_instant(s, tz) AS
     CASE
         WHEN regexp_full_match(s, '\d{12,13}(\.0*)?') THEN make_timestamptz(CAST(split_part(s, '.', 1) AS BIGINT) * 1000)
-        WHEN regexp_full_match(s, '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)')
-            THEN try_cast(s AS TIMESTAMPTZ)
+        WHEN is_iso_instant(s) THEN try_cast(s AS TIMESTAMPTZ)
         WHEN regexp_full_match(s, '\d{4}[-/]\d{2}[-/]\d{2}([T ]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?)?')
             THEN local_to_instant(try_cast(CASE WHEN contains(s, ':') THEN replace(s, '/', '-')
                 ELSE regexp_replace(replace(s, '/', '-'), '(\d)\.(\d{2})', '\1:\2', 'g') END AS TIMESTAMP), tz)
@@ -28,10 +31,13 @@ CREATE OR REPLACE TEMP MACRO parse_trimmed_instant(s, tz) AS
 --   separators (`14.30`) are read only in a time without colons, so `14:21:05.255` keeps its milliseconds.
 -- An offset must be a real one: at most 14:00 either way, minutes 00-59 (+99:99 is no offset).
 -- Whether the instant is plausible (not 1970-01-01, not 9999-12-31) is a separate row check.
+-- Text that already is ISO 8601 with an offset is read at once (a third of the time): it has no
+-- space to trim or to take out before its offset, so parse_trimmed_instant would read it so too.
 CREATE OR REPLACE TEMP MACRO parse_instant(raw, tz) AS
-    parse_trimmed_instant(CASE WHEN regexp_matches(raw, '\s')
-                               THEN regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1')
-                               ELSE raw END, tz);
+    CASE WHEN is_iso_instant(raw) THEN try_cast(raw AS TIMESTAMPTZ)
+         ELSE parse_trimmed_instant(CASE WHEN regexp_matches(raw, '\s')
+                                         THEN regexp_replace(trim(raw), '\s+([+-]\d{2}:?\d{2}|[Zz])$', '\1')
+                                         ELSE raw END, tz) END;
 
 -- HMAC-SHA256 (RFC 2104) with the key already xor-ed into its inner and outer pad blocks.
 CREATE OR REPLACE TEMP MACRO hmac_sha256(inner_pad, outer_pad, message) AS
@@ -64,7 +70,7 @@ CREATE OR REPLACE TEMP MACRO pseudonym(inner_pad, outer_pad, address) AS
 -- name around it ('Anna Svensson <anna.svensson.12@example.se>'): the pseudonym of that address,
 -- so the name is never stored either.
 CREATE OR REPLACE TEMP MACRO id_or_pseudonym(inner_pad, outer_pad, id) AS
-    CASE WHEN regexp_matches(id, '[^\s<>,;:"''\[\]()@]+@[^\s<>,;:"''\[\]()@]+\.[^\s<>,;:"''\[\]()@]+')
+    CASE WHEN contains(id, '@') AND regexp_matches(id, '[^\s<>,;:"''\[\]()@]+@[^\s<>,;:"''\[\]()@]+\.[^\s<>,;:"''\[\]()@]+')
          THEN pseudonym(inner_pad, outer_pad,
                         regexp_extract(id, '[^\s<>,;:"''\[\]()@]+@[^\s<>,;:"''\[\]()@]+\.[^\s<>,;:"''\[\]()@]+'))
          ELSE id END;
@@ -87,6 +93,12 @@ CREATE OR REPLACE TEMP MACRO mask_names(text, names) AS
                                    lambda n: list_prepend(trim(n), regexp_split_to_array(trim(n), '[\s\-]+')))),
             lambda part: length(part) > 1)),
         lambda masked, part: mask_word(mask_word(masked, part), part));
+
+-- A cell without surrounding spaces, NULL when empty: nullif(trim(text), ''). A cell that starts and
+-- ends with a printable ASCII character (almost every cell) has nothing to trim and is taken as it is.
+CREATE OR REPLACE TEMP MACRO trimmed_cell(text) AS
+    CASE WHEN ascii(text) BETWEEN 33 AND 126 AND ascii(text[-1]) BETWEEN 33 AND 126 THEN text
+         ELSE nullif(trim(text), '') END;
 
 -- A number written with a decimal comma or point; NULL when it is not a number.
 CREATE OR REPLACE TEMP MACRO parse_number(raw) AS
