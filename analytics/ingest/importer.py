@@ -2,13 +2,15 @@
 
 The rows are read, checked and written by DuckDB (`read_csv` into a temporary table, one SQL pass
 per check); Python only detects the file's shape and builds SQL from quoted identifiers. All of it
-runs in one transaction, so a failed import leaves the store exactly as it was.
+runs in one transaction, so a failed import leaves the store exactly as it was. A canonical event
+file, the large case, is parsed as it is read (no table of text cells in between) and its rows go
+from there to the store without another copy.
 
 Personal data never gets past the read (`_load_raw`): e-mail columns, and candidate ids that are
 e-mail addresses, become a keyed pseudonym (HMAC-SHA256 with the store's secret); name columns
 (`candidate_name` and the headers `mappings.is_personal_column` calls names) are read only to mask
 the name wherever else it stands on a survey row, and like the other personal columns (phone,
-personal identity number) never reach the `raw` table.
+personal identity number) never reach the `raw` (or `staged`) table.
 """
 
 from __future__ import annotations
@@ -718,6 +720,10 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
     )
+    # A value written as the canonical one (the usual case) is taken by comparing it with constants,
+    # before the general rule (letter case ignored) looks it up.
+    type_as_written = " ".join(f"WHEN {_sql_literal(name)} THEN {_sql_literal(name)}" for name in EVENT_TYPES)
+    channel_as_written = " ".join(f"WHEN {_sql_literal(name)} THEN {_sql_literal(name)}" for name in CHANNELS)
     reading = f"{source} AS ({read[0]}), " if read is not None else ""
     cursor.execute(
         f"""
@@ -737,17 +743,27 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
             FROM {source}
         ), parsed AS (
             SELECT *,
-                   CASE WHEN list_contains($event_types, lower(event_type_raw)) THEN lower(event_type_raw) END AS event_type,
+                   CASE event_type_raw {type_as_written} ELSE
+                       CASE WHEN list_contains($event_types, lower(event_type_raw)) THEN lower(event_type_raw) END
+                   END AS event_type,
                    parse_instant(occurred_at_raw, $timezone) AS occurred_at,
-                   CASE WHEN list_contains($channels, lower(channel_raw)) THEN lower(channel_raw)
-                        ELSE CASE lower(channel_raw) {channel_cases} END END AS channel
+                   CASE channel_raw {channel_as_written} ELSE
+                       CASE WHEN list_contains($channels, lower(channel_raw)) THEN lower(channel_raw)
+                            ELSE CASE lower(channel_raw) {channel_cases} END END
+                   END AS channel
             FROM cells
         )
-        SELECT *,
+        -- The text as written is kept only where a row check may show it: a good row needs its value only
+        -- (an instant after now may be out of range).
+        SELECT * REPLACE (
+                   CASE WHEN event_type IS NULL THEN event_type_raw END AS event_type_raw,
+                   CASE WHEN occurred_at IS NULL OR occurred_at < $earliest OR occurred_at > current_timestamp
+                        THEN occurred_at_raw END AS occurred_at_raw,
+                   CASE WHEN channel IS NULL THEN channel_raw END AS channel_raw),
                row_key(candidate_id, process_id, event_type, epoch_us(occurred_at)) AS event_key
         FROM parsed
         """,
-        {"event_types": list(EVENT_TYPES), "channels": list(CHANNELS), "timezone": timezone}
+        {"event_types": list(EVENT_TYPES), "channels": list(CHANNELS), "timezone": timezone, "earliest": EARLIEST_INSTANT}
         | (read[1] if read is not None else {}),
     )
     return _event_checks(target)
@@ -759,9 +775,9 @@ def _event_checks(target: str) -> _Part:
     return target, [
         ("candidate_id", "candidate_id", "candidate_id IS NULL", "missing_candidate"),
         ("process_id", "process_id", "process_id IS NULL", "missing_value"),
-        ("event_type", "event_type_raw", "event_type_raw IS NULL", "missing_value"),
+        ("event_type", "event_type_raw", "event_type_raw IS NULL AND event_type IS NULL", "missing_value"),
         ("event_type", "event_type_raw", "event_type_raw IS NOT NULL AND event_type IS NULL", "unknown_event_type"),
-        ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NULL", "missing_value"),
+        ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NULL AND occurred_at IS NULL", "missing_value"),
         ("occurred_at", "occurred_at_raw", "occurred_at_raw IS NOT NULL AND occurred_at IS NULL", "bad_timestamp"),
         out_of_range,
         ("channel", "channel_raw", "channel_raw IS NOT NULL AND channel IS NULL", "unknown_channel"),
@@ -899,6 +915,8 @@ def _store_staged(cursor, report: ImportReport, tables: list[str], preset, evide
     _record_evidence(cursor, import_id, report, declared)
     if report.kind != "lookups":
         _store_aliases(cursor, f"{tables[0]} WHERE __row NOT IN (SELECT __row FROM row_problems)", import_id)
+    for table in tables:   # stored: the memory goes to the facts (a large file's staged rows would make them spill)
+        cursor.execute(f"DROP TABLE {table}")
     if event_types:   # the facts of the applications the file holds; of all when they were stale
         refresh_application_facts(cursor, "touched_applications" if facts_current else None)
     return import_id
@@ -946,7 +964,9 @@ def _store_events(cursor, table: str, good: str, import_id: int, *, one_event_pe
     cursor.execute("INSERT INTO event_sources SELECT event_key, ? FROM incoming", [import_id])
     if touched:
         cursor.execute("INSERT INTO touched_applications SELECT DISTINCT candidate_id, process_id FROM incoming")
-    return {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
+    event_types = {row[0] for row in cursor.execute("SELECT DISTINCT event_type FROM incoming").fetchall()}
+    cursor.execute(f"DROP {'VIEW' if one_event_per_row else 'TABLE'} incoming")
+    return event_types
 
 
 def _canonical_incoming(cursor, table: str, good: str) -> None:
