@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analytics.i18n import t
-from analytics.measure.metrics import NO_FILTERS, Filters
+from analytics.measure.metrics import NO_FILTERS, Filters, KeptFacts
 from analytics.measure.risk import risk_cursor
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
@@ -48,7 +48,7 @@ def _listed(cursor, settings: Settings, backlog: bool | None) -> pd.DataFrame:
 
 
 def action_list(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                facts: pd.DataFrame | None = None, *, backlog: bool | None = None) -> pd.DataFrame:
+                facts: pd.DataFrame | KeptFacts | None = None, *, backlog: bool | None = None) -> pd.DataFrame:
     """Whom to contact (ACTION_COLUMNS and backlog): interviewees rejected without
     personal feedback (phone them), rejected candidates never told and open applications silent beyond
     the silence limit. backlog: only those waiting longer than the action horizon (True), only the

@@ -141,23 +141,44 @@ def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_
     }
 
 
+@dataclass(frozen=True)
+class KeptFacts:
+    """Facts computed once into the temporary table application_facts of one connection (kept_facts),
+    for several reads to share."""
+
+    cursor: duckdb.DuckDBPyConnection
+
+
 @contextmanager
-def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None,
-                 as_of: datetime | str | None = None, *, materialize: bool = False,
-                 macros: tuple[str, ...] = (), reach: Filters | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def kept_facts(store: Store, settings: Settings | None, filters: Filters = NO_FILTERS) -> Iterator[KeptFacts]:
+    """The facts of the applications the filters select, computed once for every read given them
+    (a report's dozen): DuckDB holds them within its memory limit and spills the rest to disk, where
+    a frame of a few million applications would hold gigabytes in Python."""
+    with facts_cursor(store, settings or store.settings(), filters, materialize=True) as cursor:
+        yield KeptFacts(cursor)
+
+
+@contextmanager
+def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_FILTERS,
+                 facts: pd.DataFrame | KeptFacts | None = None, as_of: datetime | str | None = None, *,
+                 materialize: bool = False, macros: tuple[str, ...] = (),
+                 reach: Filters | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection where `application_facts` names the facts and `selected_facts(...)` filters them.
 
-    facts: a frame from `application_facts` (then settings and as_of are not used), else the query over
-    the stored facts, which computes only the applications `reach` (default: the filters) can select.
-    The query stays a view unless `materialize`: one aggregation then reads only the columns it needs;
-    several aggregations share one computed temporary table. macros: more files under
-    measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
+    facts: a frame from `application_facts` or kept_facts' (then settings and as_of are not used),
+    else the query over the stored facts, which computes only the applications `reach` (default: the
+    filters) can select. The query stays a view unless `materialize`: one aggregation then reads only
+    the columns it needs; several aggregations share one computed temporary table. macros: more files
+    under measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
     """
+    if isinstance(facts, KeptFacts):
+        _load_macros(facts.cursor, macros)
+        yield facts.cursor
+        return
     with store.cursor() as cursor:
         # Python variables must never stand in for tables (DuckDB's replacement scans).
         cursor.execute("SET python_enable_replacements = false")
-        for name in ("metrics_macros.sql", *macros):
-            cursor.execute(read_sql(f"measure/sql/{name}"))
+        _load_macros(cursor, macros)
         if facts is not None:
             cursor.register("application_facts", facts)
         else:
@@ -172,6 +193,11 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
                 cursor.register("application_facts", cursor.sql(read_sql("measure/sql/application_facts.sql"), params=parameters))
         cursor.execute(read_sql("measure/sql/metrics_selected_facts.sql"))
         yield cursor
+
+
+def _load_macros(cursor: duckdb.DuckDBPyConnection, macros: tuple[str, ...]) -> None:
+    for name in ("metrics_macros.sql", *macros):
+        cursor.execute(read_sql(f"measure/sql/{name}"))
 
 
 def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
@@ -240,7 +266,7 @@ def latest_as_of(store: Store) -> datetime | None:
 
 
 def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: datetime | str | None = None,
-               filters: Filters = NO_FILTERS, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+               filters: Filters = NO_FILTERS, facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """The metrics per group: by in GROUP_COLUMNS; 'all' gives one row for the whole selection.
 
     facts: a frame from `application_facts` made with the same settings and as_of (then as_of is
@@ -253,7 +279,7 @@ def metrics_by(store: Store, by: str, settings: Settings | None = None, as_of: d
 
 
 def compare_windows(store: Store, settings: Settings | None, filters: Filters,
-                    facts: pd.DataFrame | None = None, as_of: datetime | str | None = None) -> PeriodComparison:
+                    facts: pd.DataFrame | KeptFacts | None = None, as_of: datetime | str | None = None) -> PeriodComparison:
     """The metrics of the filters' window and of the window of equal length just before it.
 
     The filters must hold both dates (the window every page shares, analytics/measure/window.py);

@@ -28,7 +28,7 @@ import pandas as pd
 
 from analytics import formatting
 from analytics.i18n import LANGUAGES, t, tn
-from analytics.measure.metrics import NO_FILTERS, Filters, facts_cursor, json_value, parse_as_of
+from analytics.measure.metrics import NO_FILTERS, Filters, KeptFacts, facts_cursor, json_value, parse_as_of
 from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
@@ -65,16 +65,17 @@ class RiskAssessment:
 # --- counting (SQL) ------------------------------------------------------------------------------
 
 @contextmanager
-def risk_cursor(store: Store, settings: Settings, filters: Filters, facts: pd.DataFrame | None,
+def risk_cursor(store: Store, settings: Settings, filters: Filters, facts: pd.DataFrame | KeptFacts | None,
                 as_of: datetime | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding risk_applications: the selected applications with what the rules judge."""
     with facts_cursor(store, settings, filters, facts, as_of, materialize=True) as cursor:
         cursor.execute(
-            "CREATE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
+            "CREATE OR REPLACE TEMP TABLE risk_applications AS " + read_sql("measure/sql/risk_applications.sql"),
             {**filters.parameters(), "notice_sla_hours": float(settings.notice_sla_hours),
              "action_horizon_days": settings.action_horizon_days},
         )
         yield cursor
+        cursor.execute("DROP TABLE risk_applications")   # a kept_facts connection lives on
 
 
 # --- words ---------------------------------------------------------------------------------------
@@ -227,7 +228,7 @@ def _negative_themes(cursor: duckdb.DuckDBPyConnection, processes: list[str]) ->
 
 
 def assess_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                facts: pd.DataFrame | None = None, *, lang: str = "en",
+                facts: pd.DataFrame | KeptFacts | None = None, *, lang: str = "en",
                 as_of: datetime | str | None = None) -> RiskAssessment:
     """Every flag of the selection and the processes ranked by risk, from one pass over the facts.
 
@@ -236,7 +237,8 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
     """
     settings = settings or store.settings()
     with risk_cursor(store, settings, filters, facts, as_of) as cursor:
-        cursor.execute("CREATE TEMP TABLE risk_process_checks AS " + read_sql("measure/sql/risk_process_checks.sql"))
+        cursor.execute("CREATE OR REPLACE TEMP TABLE risk_process_checks AS "
+                       + read_sql("measure/sql/risk_process_checks.sql"))
         process_checks = cursor.execute("SELECT * FROM risk_process_checks").df()
         trends = cursor.execute(read_sql("measure/sql/risk_process_trends.sql")).df()
         totals = process_checks[process_checks["period"] == "all"].to_dict("records")
@@ -245,6 +247,7 @@ def assess_risk(store: Store, settings: Settings | None = None, filters: Filters
         voiced = [row["process_id"] for row, rule, *_ in judged
                   if rule == "negative_candidate_voice" and row["comments"] >= settings.min_survey_answers]
         themes = _negative_themes(cursor, voiced)
+        cursor.execute("DROP TABLE risk_process_checks")
     flags = [_flag({**row, "negative_themes": themes.get(row["process_id"], [])}, rule, check, severity, trend, settings)
              for row, rule, check, severity, trend in judged]
     flag_frame = pd.DataFrame(flags, columns=list(FLAG_COLUMNS))
@@ -324,13 +327,13 @@ def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str
 
 
 def risk_flags(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-               facts: pd.DataFrame | None = None) -> pd.DataFrame:
+               facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """The flags of the selection, one row per process and rule (FLAG_COLUMNS), riskiest process first."""
     return assess_risk(store, settings, filters, facts).flags
 
 
 def process_risk(store: Store, settings: Settings | None = None, filters: Filters = NO_FILTERS,
-                 facts: pd.DataFrame | None = None, *, lang: str = "en") -> pd.DataFrame:
+                 facts: pd.DataFrame | KeptFacts | None = None, *, lang: str = "en") -> pd.DataFrame:
     """The processes ranked by risk score, for "processes that need attention first" (PROCESS_COLUMNS).
 
     risk_score adds up the points of the process's flags (high 3, medium 2, low 1); score_parts

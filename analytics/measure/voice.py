@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.measure.metrics import NO_FILTERS, Filters, facts_cursor
+from analytics.measure.metrics import NO_FILTERS, Filters, KeptFacts, facts_cursor
 from analytics.measure.window import Window
 from analytics.privacy import escape_markdown
 from analytics.sentiment import (
@@ -88,12 +88,13 @@ class CalibrationResult:
 
 @contextmanager
 def _voice_cursor(store: Store, settings: Settings, filters: Filters,
-                  facts: pd.DataFrame | None) -> Iterator[duckdb.DuckDBPyConnection]:
+                  facts: pd.DataFrame | KeptFacts | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection holding `voice_answers`: the selected applications' answers with their facts."""
     with facts_cursor(store, settings, filters, facts, materialize=True, macros=("voice_macros.sql",)) as cursor:
-        cursor.execute("CREATE TEMP TABLE voice_answers AS " + read_sql("measure/sql/voice_answers.sql"),
+        cursor.execute("CREATE OR REPLACE TEMP TABLE voice_answers AS " + read_sql("measure/sql/voice_answers.sql"),
                        {"timezone": settings.timezone, **filters.parameters()})
         yield cursor
+        cursor.execute("DROP TABLE voice_answers")   # a kept_facts connection lives on
 
 
 def _check_group(by: str) -> None:
@@ -151,7 +152,7 @@ def _resolve(store: Store, settings: Settings | None) -> Settings:
 
 
 def voice_by(store: Store, by: str = "process", filters: Filters = NO_FILTERS, settings: Settings | None = None,
-             facts: pd.DataFrame | None = None) -> pd.DataFrame:
+             facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """Response rate, cNPS (with interval and n), label counts and sentiment score per group.
 
     by: 'process' (key process_id, plus process_name), 'stage' (the stage reached), 'outcome'
@@ -166,7 +167,7 @@ def voice_by(store: Store, by: str = "process", filters: Filters = NO_FILTERS, s
 
 
 def nps_distribution(store: Store, by: str = "all", filters: Filters = NO_FILTERS, settings: Settings | None = None,
-                     facts: pd.DataFrame | None = None) -> pd.DataFrame:
+                     facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """Answers per NPS score 0..10 and group (group_key, score, answers, suppressed)."""
     _check_group(by)
     settings = _resolve(store, settings)
@@ -175,7 +176,7 @@ def nps_distribution(store: Store, by: str = "all", filters: Filters = NO_FILTER
 
 
 def rating_means(store: Store, by: str = "all", filters: Filters = NO_FILTERS, settings: Settings | None = None,
-                 facts: pd.DataFrame | None = None) -> pd.DataFrame:
+                 facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """Mean of each 1-5 rating per group, with n (group_key, process_name, rating, n, mean, suppressed)."""
     _check_group(by)
     settings = _resolve(store, settings)
@@ -184,7 +185,7 @@ def rating_means(store: Store, by: str = "all", filters: Filters = NO_FILTERS, s
 
 
 def cnps_trend(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
-               facts: pd.DataFrame | None = None) -> pd.DataFrame:
+               facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """cNPS with its interval, and sentiment score, per local month (YYYY-MM) of submitted_at."""
     settings = _resolve(store, settings)
     with _voice_cursor(store, settings, filters, facts) as cursor:
@@ -192,7 +193,7 @@ def cnps_trend(store: Store, filters: Filters = NO_FILTERS, settings: Settings |
 
 
 def theme_sentiment(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
-                    facts: pd.DataFrame | None = None) -> pd.DataFrame:
+                    facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """Comments per theme and sentiment label (a comment counts once for each of its themes)."""
     settings = _resolve(store, settings)
     with _voice_cursor(store, settings, filters, facts) as cursor:
@@ -200,7 +201,7 @@ def theme_sentiment(store: Store, filters: Filters = NO_FILTERS, settings: Setti
 
 
 def verdict_drivers(store: Store, filters: Filters = NO_FILTERS, settings: Settings | None = None,
-                    facts: pd.DataFrame | None = None) -> pd.DataFrame:
+                    facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """cNPS and sentiment of answers with and without each condition in DRIVERS, the difference
     and its 95 % interval, n per side (sql/voice_drivers.sql)."""
     settings = _resolve(store, settings)
@@ -209,7 +210,7 @@ def verdict_drivers(store: Store, filters: Filters = NO_FILTERS, settings: Setti
 
 
 def voice_report(store: Store, by: str = "process", filters: Filters = NO_FILTERS, settings: Settings | None = None,
-                 facts: pd.DataFrame | None = None) -> VoiceReport:
+                 facts: pd.DataFrame | KeptFacts | None = None) -> VoiceReport:
     """All of the above for one selection in one pass: what a page caches."""
     _check_group(by)
     settings = _resolve(store, settings)
@@ -244,7 +245,7 @@ COMMENT_COLUMNS = ("process_id", "process_name", "submitted_date", "language", "
 
 def comments(store: Store, filters: Filters = NO_FILTERS, process: str | None = None, sentiment: str | None = None,
              theme: str | None = None, language: str | None = None, limit: int = 200,
-             settings: Settings | None = None, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+             settings: Settings | None = None, facts: pd.DataFrame | KeptFacts | None = None) -> pd.DataFrame:
     """The newest comments of the selection, masked, with their drivers and themes (COMMENT_COLUMNS).
 
     Comments of a process with fewer answers in the selection than min_survey_answers are left out

@@ -34,7 +34,7 @@ from analytics.catalogue import (
 from analytics.formatting import is_missing
 from analytics.i18n import t
 from analytics.measure import risk, voice
-from analytics.measure.metrics import Filters, application_facts, latest_as_of, metrics_by, select_facts
+from analytics.measure.metrics import Filters, KeptFacts, kept_facts, latest_as_of, metrics_by, select_facts
 from analytics.present import charts, coverage, process_view, voice_charts
 from analytics.present.exports import DECIMAL, INTEGER, PERCENT, SIGNED, download_name, to_xlsx_bytes
 from analytics.present.pdf import html_to_pdf
@@ -114,19 +114,19 @@ def collect_report(store: Store, scope: ReportScope) -> ReportContent:
     """Everything a report shows, computed by the same engine functions the pages use."""
     settings = store.settings()
     filters = scope.effective_filters()
-    facts = application_facts(store, settings, filters=filters)   # only the applications it shows
-    headline = metrics_by(store, "all", settings, filters=filters, facts=facts)
-    by_process = metrics_by(store, "process", settings, filters=filters, facts=facts)
     as_of = latest_as_of(store)
-    name = by_process["process_name"].iloc[0] if scope.process_id and not by_process.empty else None
-    title = (t("report.title_process", scope.lang, process=name or scope.process_id) if scope.process_id
-             else t("report.title_all", scope.lang))
-    content = ReportContent(scope, settings, title, as_of, datetime.now(UTC), headline, by_process)
-    _add_sections(store, content, facts)
+    with kept_facts(store, settings, filters) as facts:   # computed once for every part of the report
+        headline = metrics_by(store, "all", settings, filters=filters, facts=facts)
+        by_process = metrics_by(store, "process", settings, filters=filters, facts=facts)
+        name = by_process["process_name"].iloc[0] if scope.process_id and not by_process.empty else None
+        title = (t("report.title_process", scope.lang, process=name or scope.process_id) if scope.process_id
+                 else t("report.title_all", scope.lang))
+        content = ReportContent(scope, settings, title, as_of, datetime.now(UTC), headline, by_process)
+        _add_sections(store, content, facts)
     return content
 
 
-def _add_sections(store: Store, content: ReportContent, facts: pd.DataFrame) -> None:
+def _add_sections(store: Store, content: ReportContent, facts: KeptFacts) -> None:
     """Charts, flags, candidate voice and (for one process) the pseudonymised ghosted list."""
     lang, settings, filters = content.scope.lang, content.settings, content.scope.effective_filters()
     by_month = metrics_by(store, "month", settings, filters=filters, facts=facts)
