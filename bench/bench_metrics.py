@@ -78,8 +78,10 @@ LOAD_SURVEYS = """
 
 # As the importer records two canonical files: which import brought each row, and what each records.
 RECORD_IMPORTS = """
-    INSERT INTO imports VALUES (1, 'events.csv', '', 'events', 'canonical', 0, 0, 0, 0, now()),
-                               (2, 'surveys.csv', '', 'surveys', 'canonical', 0, 0, 0, 0, now());
+    INSERT INTO imports (import_id, file_name, sha256, kind, format, rows_read, rows_stored, rows_duplicate,
+                         rows_rejected, imported_at)
+    VALUES (1, 'events.csv', '', 'events', 'canonical', 0, 0, 0, 0, now()),
+           (2, 'surveys.csv', '', 'surveys', 'canonical', 0, 0, 0, 0, now());
     INSERT INTO event_sources SELECT event_key, 1 FROM events;
     INSERT INTO survey_sources SELECT response_key, 2 FROM survey_responses;
     INSERT INTO import_evidence
