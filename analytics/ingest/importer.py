@@ -268,10 +268,9 @@ def _import_prepared(
         emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
         timezone = store.settings().timezone
         # A canonical event file is staged as it is read: one pass, no table of text cells in between.
-        stage_at_once = preset is None and kind == "events"
         dropped, loaded = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
                                     email_columns=emails, id_columns=_candidate_id_columns(columns, preset),
-                                    stage_events_in=timezone if stage_at_once else None)
+                                    stage_events_in=timezone if preset is None and kind == "events" else None)
         if preset is not None:
             _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
@@ -298,7 +297,7 @@ def _import_prepared(
             parts = [_stage_lookups(cursor)]
         elif kind == "events":
             _check_required(columns, EVENT_COLUMNS, report)
-            parts = [_event_checks("staged") if stage_at_once else _stage_events(cursor, readable, timezone)]
+            parts = [_event_checks("staged") if loaded == "staged" else _stage_events(cursor, readable, timezone)]
         else:
             _check_required(columns, SURVEY_COLUMNS, report)
             parts = [_stage_surveys(cursor, readable, timezone)]
@@ -476,15 +475,16 @@ def _load_raw(
     if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
     read = READ_CSV.replace("read_csv(?, delim = ?", "read_csv($path, delim = $delimiter")
-    select = f"SELECT row_number() OVER () AS __row{''.join(', ' + cell for cell in cells)} FROM {read}"
-    if stage_events_in is None:
+    if stage_events_in is None or not cells:   # (nothing to stage: the importer says which columns are missing)
         loaded = "raw"
+        select = f"SELECT row_number() OVER () AS __row{''.join(', ' + cell for cell in cells)} FROM {read}"
         cursor.execute(f"CREATE OR REPLACE TEMP TABLE raw AS {select}", parameters)
     else:
         loaded = "staged"
         readable = {name: header for name, header in columns.items() if name not in dropped}
         carried = [name for name, kept in (("__address_keys", address_cells), ("__bad_cells", marks_cells)) if kept]
-        _stage_events(cursor, readable, stage_events_in, read=(select, parameters), carried=carried)
+        _stage_events(cursor, readable, stage_events_in, read=(f"SELECT {', '.join(cells)} FROM {read}", parameters),
+                      carried=carried)
     _number_rows(cursor, prepared, loaded)
     _collect_addresses(cursor, bool(address_cells), loaded)
     return dropped, loaded
@@ -716,6 +716,9 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
 
     read: the SELECT (and its parameters) that reads the file, to stage from as it is read instead of
     from a table; `carried` names its columns that `target` keeps as they are (`__bad_cells`, ...).
+    The rows read are numbered after they are staged: the table keeps the file's order (insertion
+    order is preserved), so a row's place in it is its place among the rows read, while numbering
+    them as they are read (`row_number() OVER ()`) would read and parse the file on one thread.
     """
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
@@ -729,7 +732,7 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
         f"""
         CREATE OR REPLACE TEMP TABLE {target} AS
         WITH {reading}cells AS (
-            SELECT __row,
+            SELECT {'' if read is not None else '__row,'}
                    {_candidate_expression(columns, source)} AS candidate_id,
                    {_column(columns, 'process_id', source)} AS process_id,
                    {_column(columns, 'event_type', source)} AS event_type_raw,
@@ -766,6 +769,9 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
         {"event_types": list(EVENT_TYPES), "channels": list(CHANNELS), "timezone": timezone, "earliest": EARLIEST_INSTANT}
         | (read[1] if read is not None else {}),
     )
+    if read is not None:
+        cursor.execute(f"ALTER TABLE {target} ADD COLUMN __row BIGINT")
+        cursor.execute(f"UPDATE {target} SET __row = rowid + 1")
     return _event_checks(target)
 
 
