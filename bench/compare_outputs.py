@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BASELINE = "81b5506"  # the commit before issue 10's restructuring
 GROUPINGS = ("process", "recruiter", "department", "stage", "month", "all")
 REPORTS = ("en.html", "sv.html", "en.xlsx", "sv.xlsx")
-MADE_TIME = re.compile(r"(report made|rapporten skapad) \d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+MADE_TIME = re.compile(r"(report made|rapporten skapad) [^;()<]*?\d{2}:\d{2}")   # the date as the language writes it
 PLOTLY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 XLSX_OWN_TIMES = "docProps/core.xml"
 

@@ -19,10 +19,8 @@ from ui.common import (
     get_store,
     inventory,
     lang,
-    metrics,
-    risk_assessment,
+    overview_reads,
     sidebar_filters,
-    window_comparison,
 )
 from ui.localised import chart_config, show_table
 
@@ -40,7 +38,8 @@ if held.is_empty:
     st.info(t("store.empty", L))
     st.stop()
 
-comparison = window_comparison(filters)   # the window's metrics and the window's before, in one read
+reads = overview_reads(filters, L)
+comparison = reads.comparison
 if not comparison.current["applications"].iloc[0]:
     st.info(t("metrics.empty_selection", L))
 else:
@@ -61,7 +60,7 @@ else:
         st.caption(line)
 
     st.subheader(t("overview.attention", L))
-    attention = attention_items(risk_assessment(filters, L), L)
+    attention = attention_items(reads.assessment, L)
     if attention.empty:
         st.success(t("overview.attention_none", L))
     else:
@@ -81,7 +80,7 @@ else:
     st.subheader(t("overview.trends", L))
     st.caption(t("overview.trends_caption", L, n=settings.min_group_size))
     # One chart per metric in pairs of columns: side by side on a desk, one under the other on a phone.
-    panels = monthly_trend_panels(metrics("month", filters), TARGET_KEYS, L)
+    panels = monthly_trend_panels(reads.by_month, TARGET_KEYS, L)
     for pair in range(0, len(panels), 2):
         for column, figure in zip(st.columns(2), panels[pair:pair + 2], strict=False):
             column.plotly_chart(figure, config=chart_config())

@@ -22,7 +22,7 @@ import pytest
 
 from analytics.i18n import tn
 from analytics.measure.actions import action_list, todays_actions
-from analytics.measure.metrics import Filters, application_facts, compare_windows, metrics_by
+from analytics.measure.metrics import Filters, application_facts, compare_windows, kept_facts, metrics_by
 from analytics.measure.risk import assess_risk
 from analytics.measure.window import Window, preset_window, window_from_link
 from analytics.settings import Settings
@@ -112,6 +112,22 @@ def test_the_filters_read_from_the_stored_facts_give_what_the_frame_of_every_app
     assert pushed.current.equals(framed.current) and pushed.previous.equals(framed.previous)
     risk = assess_risk(seven, HORIZON, WINDOW)
     assert risk.flags.equals(assess_risk(seven, HORIZON, WINDOW, application_facts(seven, HORIZON)).flags)
+
+
+@pytest.mark.parametrize("window", [WINDOW, Filters(date(2026, 1, 1), date(2026, 3, 31))])
+def test_facts_kept_once_for_the_overviews_reads_give_what_each_read_gives_alone(seven, window):
+    """The Overview computes the facts of both windows once and reads the comparison, the risk ranking
+    and the months from them; the quarter's window before begins before the first application."""
+    both = Filters(Window(window.date_from, window.date_to).previous().start, window.date_to)
+    with kept_facts(seven, HORIZON, both) as facts:
+        comparison = compare_windows(seven, HORIZON, window, facts)
+        flags = assess_risk(seven, HORIZON, window, facts).flags
+        months = metrics_by(seven, "month", HORIZON, filters=window, facts=facts)
+    alone = compare_windows(seven, HORIZON, window)
+    assert comparison.current.equals(alone.current) and comparison.previous.equals(alone.previous)
+    assert comparison.previous.empty == (window != WINDOW)
+    assert flags.equals(assess_risk(seven, HORIZON, window).flags)
+    assert months.equals(metrics_by(seven, "month", HORIZON, filters=window))
 
 
 def test_the_action_list_splits_today_from_the_backlog(seven):

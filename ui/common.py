@@ -10,7 +10,7 @@ what it waits for (issue 14), so that no page leaves a user waiting blind.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -31,7 +31,14 @@ from analytics.ingest.data_source import (
     set_apart_old_demo,
 )
 from analytics.measure.inventory import FilterOptions, Inventory, filter_options, store_inventory
-from analytics.measure.metrics import Filters, PeriodComparison, application_facts, compare_windows, metrics_by
+from analytics.measure.metrics import (
+    Filters,
+    PeriodComparison,
+    application_facts,
+    compare_windows,
+    kept_facts,
+    metrics_by,
+)
 from analytics.measure.risk import RiskAssessment, assess_risk
 from analytics.measure.window import DEFAULT_DAYS, PRESET_DAYS, Window, preset_window, window_from_link
 from analytics.present.links import ACTIONS_PROCESS_PARAMETER, FILTER_PARAMETERS, filters_from_query, filters_to_query
@@ -369,16 +376,32 @@ def metrics_or_stop(by: str, filters: Filters, language: str) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class OverviewReads:
+    """What the Overview draws from the facts: the window against the one before, the risk ranking,
+    the months."""
+
+    comparison: PeriodComparison
+    assessment: RiskAssessment
+    by_month: pd.DataFrame
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_comparison(db_path: str, version: tuple, filters: Filters) -> PeriodComparison:
-    return compare_windows(_open_store(db_path), None, filters)
+def _cached_overview(db_path: str, version: tuple, filters: Filters, language: str) -> OverviewReads:
+    store = _open_store(db_path)
+    settings = store.settings()
+    both = replace(filters, date_from=Window(filters.date_from, filters.date_to).previous().start)
+    with kept_facts(store, settings, both) as facts:   # one computation of the facts for the three reads
+        return OverviewReads(compare_windows(store, settings, filters, facts),
+                             assess_risk(store, settings, filters, facts, lang=language),
+                             metrics_by(store, "month", settings, filters=filters, facts=facts))
 
 
-def window_comparison(filters: Filters) -> PeriodComparison:
-    """The metrics of the shared window and of the window of equal length just before it."""
+def overview_reads(filters: Filters, language: str) -> OverviewReads:
+    """The Overview's window comparison, risk ranking and months (the filters hold the shared window)."""
     store = get_store()
     with waiting("comparison"):
-        return _cached_comparison(str(store.path), store.data_version(), filters)
+        return _cached_overview(str(store.path), store.data_version(), filters, language)
 
 
 def report_downloads(scope: ReportScope, container=None, key: str = "report") -> None:

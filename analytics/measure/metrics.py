@@ -294,7 +294,7 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
     both = replace(filters, date_from=before.start)
     with facts_cursor(store, settings, filters, facts, as_of, materialize=True, reach=both) as cursor:
         current = _aggregate(cursor, "all", settings, filters)
-        first_day = _first_day(cursor, settings.timezone, facts is not None)
+        first_day = _first_day(cursor, settings.timezone, isinstance(facts, pd.DataFrame))
         if first_day is not None and first_day <= before.start:
             previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
         else:   # the data begin inside or after the window before: its numbers are unknown, not zero
@@ -303,8 +303,8 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
 
 
 def _first_day(cursor: duckdb.DuckDBPyConnection, timezone: str, from_frame: bool) -> date | None:
-    """The local date of the store's first application (a frame holds them all; the query only those
-    the windows reach, so the stored facts tell)."""
+    """The local date of the store's first application (a frame holds them all; the query and kept
+    facts only those the windows reach, so the stored facts tell)."""
     if from_frame:
         return cursor.execute("SELECT min(applied_date) FROM application_facts").fetchone()[0]
     return cursor.execute("SELECT CAST(timezone($timezone, min(applied_at)) AS DATE) FROM stored_facts",
