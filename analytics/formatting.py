@@ -5,9 +5,10 @@ Monday), the usage closest to a Swedish organisation's English-speaking staff; S
 (sv_SE: "1 830", "83 %", "4,7 h", "2026-03-02"). Every page, chart, table and report formats its
 visible values here, so a number reads the same on a card, in a sentence and in a report.
 
-Durations are written in the unit that reads best: hours under two days, days under eight weeks,
-weeks above (`readable_unit`). A value that cannot be measured (None, NaN, pandas' NA) is written
-as the words "not measurable", never as 0 or "None"; dense tables may pass a dash instead.
+Durations are written in the unit that reads best: minutes under an hour, hours under two days,
+days under eight weeks, weeks above (`readable_unit`). A value that cannot be measured (None, NaN,
+pandas' NA) is written as the words "not measurable", never as 0 or "None"; dense tables may pass a
+dash instead.
 
 This module sits at the ground floor beside the message catalogue: the metric catalogue and the
 brand-risk sentences (analytics/measure/) use it as well as the presentation.
@@ -26,10 +27,10 @@ from babel.numbers import format_decimal
 
 from analytics.i18n import LOCALES, t
 
-HOURS_PER_UNIT = {"hours": 1.0, "days": 24.0, "weeks": 168.0}
+HOURS_PER_UNIT = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
 # Readable units: below these many hours a duration is written in the unit named.
-READABLE_LIMITS = (("hours", 48.0), ("days", 8 * 168.0))
-DURATION_UNITS = ("hours", "days", "weeks", "business_days")
+READABLE_LIMITS = (("minutes", 1.0), ("hours", 48.0), ("days", 8 * 168.0))
+DURATION_UNITS = ("minutes", "hours", "days", "weeks", "business_days")
 
 
 def is_missing(value: Any) -> bool:
@@ -91,7 +92,8 @@ def points(change: Any, lang: str, missing: str | None = None) -> str:
 
 
 def readable_unit(hours: Any) -> str:
-    """The unit a duration of this many hours reads best in: hours under 48, days under eight weeks, weeks."""
+    """The unit a duration of this many hours reads best in: minutes under one, hours under 48, days
+    under eight weeks, weeks ("0.1 h" reads as "6.0 min")."""
     if is_missing(hours):
         return "hours"
     return next((unit for unit, limit in READABLE_LIMITS if abs(float(hours)) < limit), "weeks")
@@ -103,14 +105,14 @@ def duration_decimals(value_in_unit: float) -> int:
 
 
 def unit_word(unit: str, lang: str) -> str:
-    """The unit after a number or on an axis: "h", "days"/"dagar", "weeks"/"veckor", ... (durations
+    """The unit after a number or on an axis: "min", "h", "days"/"dagar", "weeks"/"veckor", ... (durations
     always carry a decimal below ten, so "1.0 days" is plural in both languages)."""
     return t(f"format.unit.{unit}", lang)
 
 
 def duration(value: Any, lang: str, unit: str = "hours", *, shown_in: str | None = None,
              missing: str | None = None, sign: bool = False) -> str:
-    """A duration given in `unit` ('hours', 'days', 'weeks' or 'business_days'), written in `shown_in`.
+    """A duration given in `unit` ('minutes', 'hours', 'days', 'weeks' or 'business_days'), written in `shown_in`.
 
     Without `shown_in`, calendar time is written in its readable unit ("168.6" hours → "7.0 days");
     business days stay business days, since they cannot be turned into hours.

@@ -45,9 +45,10 @@ def test_what_cannot_be_measured_is_said_in_words_never_zero_or_none(missing):
 @pytest.mark.parametrize(("hours", "unit"), [
     (47.9, "hours"), (48.0, "days"),                  # two days is the first value in days
     (8 * 168 - 0.1, "days"), (8 * 168, "weeks"),       # eight weeks is the first value in weeks
-    (0.0, "hours"), (-50.0, "days"),
+    (0.99, "minutes"), (1.0, "hours"),                 # an hour is the first value in hours
+    (0.0, "minutes"), (-50.0, "days"),
 ])
-def test_the_readable_unit_changes_at_two_days_and_eight_weeks(hours, unit):
+def test_the_readable_unit_changes_at_an_hour_two_days_and_eight_weeks(hours, unit):
     assert f.readable_unit(hours) == unit
 
 
@@ -55,6 +56,9 @@ def test_durations_in_the_unit_that_reads_best():
     assert f.duration(168.6, "en") == "7.0 days"
     assert f.duration(168.6, "sv") == "7,0 dagar"
     assert f.duration(4.7, "sv") == "4,7 h"
+    assert f.duration(0.1, "sv") == "6,0 min"            # under an hour: minutes, not "0,1 h"
+    assert f.duration(0.75, "en") == "45 min"
+    assert f.duration(0.0, "en") == "0.0 min"
     assert f.duration(36.0, "en") == "36 h"              # ten and more: no decimal
     assert f.duration(47.96, "en") == "48 h"             # still under two days, so still hours
     assert f.duration(427 * 24, "sv") == "61 veckor"     # 427 days
@@ -71,6 +75,8 @@ def test_one_unit_for_a_whole_axis_from_its_typical_values():
     assert f.display_unit([50, 60, 70, 80, 90]) == "days"
     assert f.display_unit([10, 20], "business_days") == "business_days"
     assert f.display_unit([]) == "hours"
+    assert f.display_unit([0.1, 0.2, 0.5]) == "minutes"
+    assert f.in_unit(pd.Series([0.5]), "hours", "minutes").tolist() == [30.0]
     assert f.in_unit(pd.Series([48.0, 12.0]), "hours", "days").tolist() == [2.0, 0.5]
 
 

@@ -318,7 +318,7 @@ def latency_distribution(facts: pd.DataFrame, column: str, lang: str, unit: str,
     limit_text = None if sla is None else formatting.duration(sla, lang, unit, shown_in=unit)
     fig = _limit_histogram(formatting.in_unit(values, unit, shown_in), limit, limit_text, lang, written)
     fig.update_xaxes(title_text=unit_text(shown_in, lang).capitalize())
-    median = formatting.duration(values.median(), lang, unit)   # in its own readable unit: "0.1 h", not "0.0 days"
+    median = formatting.duration(values.median(), lang, unit)   # in its own readable unit: "6.0 min", not "0.0 days"
     subtitle = (t("chart.distribution_subtitle", lang, median=median, count=len(values)) if sla is None else
                 t("chart.distribution_subtitle_limit", lang, median=median, count=len(values),
                   over=int((values > sla).sum())))
