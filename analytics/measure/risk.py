@@ -302,20 +302,26 @@ def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str
     A rule its sources cannot judge adds nothing and is named in `unjudged`; a process none of whose
     rules can be judged has no score (None), not a clean 0.
     """
+    # The flags in each process's own order, summed up per process in one pass (not a sort per process).
+    ordered = order_flags(flags, [total["process_id"] for total in totals])
+    ordered["part"] = [t("risk.score_part", lang, points=points, rule=t(f"risk.rule_short.{rule}", lang))
+                       for points, rule in zip(ordered["points"], ordered["rule"], strict=True)]
+    per_process = ordered.groupby("process_id", sort=False).agg(
+        parts=("part", " + ".join), points=("points", "sum"), flags=("rule", "size"),
+        worst_rule=("rule", "first"), worst_severity=("severity", "first"),
+    ).to_dict("index")
     rows = []
     for total in totals:
         unjudged = unjudged_rules(total)
-        own = order_flags(flags[flags["process_id"] == total["process_id"]], [total["process_id"]])
-        parts = [t("risk.score_part", lang, points=flag.points, rule=t(f"risk.rule_short.{flag.rule}", lang))
-                 for flag in own.itertuples()]
+        own = per_process.get(total["process_id"], {"parts": "", "points": 0, "flags": 0,
+                                                     "worst_rule": None, "worst_severity": None})
         rows.append({
             "process_id": total["process_id"], "process_name": total["process_name"],
             "recruiter": total["recruiter"], "applications": int(total["applications"]),
             "small_group": bool(total["applications"] < settings.min_group_size),
-            "risk_score": None if len(unjudged) == len(RULES) else int(own["points"].sum()),
-            "score_parts": " + ".join(parts),
-            "flags": len(own), "worst_rule": own["rule"].iloc[0] if len(own) else None,
-            "worst_severity": own["severity"].iloc[0] if len(own) else None, "unjudged": unjudged,
+            "risk_score": None if len(unjudged) == len(RULES) else int(own["points"]),
+            "score_parts": own["parts"], "flags": int(own["flags"]), "worst_rule": own["worst_rule"],
+            "worst_severity": own["worst_severity"], "unjudged": unjudged,
         })
     frame = pd.DataFrame(rows, columns=list(PROCESS_COLUMNS))
     frame["risk_score"] = frame["risk_score"].astype("Int64")  # pd.NA: nothing could be judged
