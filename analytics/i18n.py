@@ -1521,6 +1521,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "holds bytes that are neither UTF-8 nor Windows-1252 beside UTF-8 text, so it cannot be read without garbling it; save the file as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) and import it again",
         "sv": "innehåller byte som varken är UTF-8 eller Windows-1252 bredvid UTF-8-text, så den kan inte läsas utan att förvanskas; spara filen som CSV UTF-8 (Excel: Arkiv > Spara som > CSV UTF-8) och importera den igen",
     },
+    "problem.bad_utf16": {
+        "en": "holds bytes that are not valid UTF-16 (a character lost in an earlier conversion), so it cannot be read without garbling it; export the file again, or save it as CSV UTF-8 (Excel: File > Save As > CSV UTF-8), and import it again",
+        "sv": "innehåller byte som inte är giltig UTF-16 (ett tecken som gått förlorat vid en tidigare konvertering), så den kan inte läsas utan att förvanskas; exportera filen igen, eller spara den som CSV UTF-8 (Excel: Arkiv > Spara som > CSV UTF-8), och importera den igen",
+    },
     "import.unknown_format": {
         "en": "{file}: there is no import format called {format!r}. Known formats: auto, canonical, {known}.",
         "sv": "{file}: det finns inget importformat som heter {format!r}. Kända format: auto, canonical, {known}.",

@@ -2,12 +2,13 @@
 
 Encodings are decided per row (README "What an import guarantees"): a row that is UTF-8 is read as
 UTF-8, a row without any UTF-8 character as Windows-1252, with a warning naming those rows; a row
-that mixes UTF-8 with other bytes is refused by row and column. NUL bytes are refused by row and
-column; workbooks are bounded by rows and cells; only regular files are read.
+that mixes UTF-8 with other bytes is refused by row and column, and so is a row of a UTF-16 file that
+does not decode. NUL bytes are refused by row and column; workbooks are bounded by rows and cells; only regular files are read.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import subprocess
@@ -150,6 +151,49 @@ def test_a_nul_in_an_email_column_is_refused_before_the_address_becomes_a_pseudo
     assert (report.rows_stored, report.rows_rejected) == (1, 1)
     assert [(p.row, p.column, p.code, p.value) for p in report.problems] == [(2, "candidate_email", "nul_byte", None)]
     assert stored(store, "SELECT count(DISTINCT candidate_id) FROM events") == [(1,)]
+
+
+# -- damaged UTF-16 -------------------------------------------------------------------------------
+TAB_HEADER = "candidate_id\tprocess_id\tevent_type\toccurred_at\tprocess_name\r\n"
+
+
+def utf16_with_a_lost_character() -> bytes:
+    """Excel's "Unicode text": a good row, then a row whose process name holds an unpaired surrogate
+    (0xD800, half of a character lost in an earlier conversion)."""
+    good = "C-1\tP-1\tapplication_received\t2026-03-02 09:15\tSjuksköterska\r\n"
+    damaged = "C-2\tP-1\tapplication_received\t2026-03-02 10:15\tLärare ".encode("utf-16-le") + b"\x00\xd8"
+    return codecs.BOM_UTF16_LE + (TAB_HEADER + good).encode("utf-16-le") + damaged + "\r\n".encode("utf-16-le")
+
+
+def test_utf16_that_does_not_decode_is_refused_by_row_and_column(store):
+    """Before: the row was stored with U+FFFD in its process name, without a word."""
+    report = import_bytes(store, utf16_with_a_lost_character(), "unicode.txt")
+    assert not report.ok and report.error_code == "rows_rejected" and report.encoding == "utf-16"
+    assert report.problem_lines() == [
+        "unicode.txt, row 2 (line 3), column process_name: holds bytes that are not valid UTF-16 (a character "
+        "lost in an earlier conversion), so it cannot be read without garbling it; export the file again, or "
+        "save it as CSV UTF-8 (Excel: File > Save As > CSV UTF-8), and import it again"]
+    assert stored(store, "SELECT count(*) FROM events") == [(0,)]
+
+    report = import_bytes(store, utf16_with_a_lost_character(), "unicode.txt", mode="lenient")
+    assert (report.rows_stored, report.rows_rejected) == (1, 1)
+    assert stored(store, "SELECT process_name FROM events") == [("Sjuksköterska",)]
+
+
+@pytest.mark.parametrize("block_bytes", [7, 1 << 20])
+def test_the_damaged_utf16_line_is_named_once_whatever_the_blocks(tmp_path, monkeypatch, block_bytes):
+    """Blocks of 7 bytes split characters and the damaged line itself."""
+    from analytics.ingest import textfiles
+
+    monkeypatch.setattr(textfiles, "BLOCK_BYTES", block_bytes)
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(utf16_with_a_lost_character())
+    prepared = textfiles.prepare_table(path)
+    try:
+        assert prepared.damaged_lines == textfiles.LineSample((3,), 1)
+        assert prepared.csv_path.read_text(encoding="utf-8").splitlines()[1].endswith("\tSjuksköterska")
+    finally:
+        prepared.cleanup()
 
 
 # -- workbooks ------------------------------------------------------------------------------------

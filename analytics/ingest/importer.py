@@ -275,7 +275,7 @@ def _import_prepared(
             _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
         report.delimiter = DELIMITER_NAMES[prepared.delimiter]
-        structural = _structural_problems(cursor) + _cell_problems(cursor, columns, loaded)
+        structural = _structural_problems(cursor) + _cell_problems(cursor, columns, loaded, prepared.encoding)
         _encoding_warning(cursor, prepared, report)
         report.rows_read = cursor.execute(f"SELECT count(*) FROM {loaded}").fetchone()[0] + structural.rows
         if report.rows_read == 0:
@@ -501,13 +501,14 @@ def _bad_cell_columns(columns: dict[str, str]) -> str:
     return f"list_filter([{', '.join(checks)}], lambda cell: cell IS NOT NULL) AS __bad_cells"
 
 
-def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], table: str = "raw") -> ProblemSummary:
+def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], table: str = "raw",
+                   encoding: str = "utf-8") -> ProblemSummary:
     """Rows with a NUL byte or a damaged character (neither UTF-8 nor Windows-1252) in a cell: refused.
 
     A NUL would make `P-17` and `P-17<NUL>` two processes that look alike; a damaged character would
     store garbled text. Like a line DuckDB could not split, such a row leaves the loaded table (`raw`
     or `staged`): one problem a row, naming its first such column; the value is not shown (it may be
-    an address or a name).
+    an address or a name). In a UTF-16 file a damaged character is UTF-16 that does not decode.
     """
     if "__bad_cells" not in {row[0] for row in cursor.execute(f"DESCRIBE {table}").fetchall()}:
         return ProblemSummary([], 0, 0)
@@ -515,7 +516,8 @@ def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], t
     total = cursor.execute(f"SELECT count(*) FROM ({bad})").fetchone()[0]
     rows = cursor.execute(f"{bad} ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     names = list(columns.values())
-    problems = [RowProblem(row=int(row), column=names[index], value=None, code=("nul_byte", "bad_encoding")[kind])
+    damaged = "bad_utf16" if encoding.startswith("utf-16") else "bad_encoding"
+    problems = [RowProblem(row=int(row), column=names[index], value=None, code=("nul_byte", damaged)[kind])
                 for row, index, kind in rows]
     cursor.execute(f"DELETE FROM {table} WHERE len(__bad_cells) > 0")
     cursor.execute(f"ALTER TABLE {table} DROP COLUMN __bad_cells")

@@ -69,7 +69,7 @@ class PreparedTable:
     has_nul: bool = False                   # a NUL byte (character) somewhere: rows to refuse
     other_encoding: str = ""                # the encoding some rows were read in instead of `encoding`
     other_lines: LineSample = LineSample()  # those rows' lines
-    damaged_lines: LineSample = LineSample()  # lines neither UTF-8 nor Windows-1252: refused
+    damaged_lines: LineSample = LineSample()  # lines neither UTF-8 nor Windows-1252, or not UTF-16: refused
     lines: int | None = None                # physical lines of csv_path when the scan counted them
 
     def cleanup(self) -> None:
@@ -161,8 +161,9 @@ def prepare_table(path: Path, encoding: str | None = None) -> PreparedTable:
     if encoding == "utf-8":
         return PreparedTable(path, encoding, delimiter, scan.sha256, is_temporary=False, has_nul=scan.has_nul,
                              lines=scan.lines)
-    out, has_nul = _transcode(path, encoding)
-    return PreparedTable(out, encoding, delimiter, scan.sha256, is_temporary=True, has_nul=has_nul)
+    out, has_nul, damaged = _transcode(path, encoding)
+    return PreparedTable(out, encoding, delimiter, scan.sha256, is_temporary=True, has_nul=has_nul,
+                         damaged_lines=damaged)
 
 
 def _detect_encoding(head: bytes) -> str:
@@ -199,18 +200,27 @@ def _latin1_for_undefined(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("radar-latin1", _latin1_for_undefined)
 
 
-def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
-    """The whole file from one encoding (cp1252 or UTF-16) to UTF-8; also whether it holds a NUL."""
+def _transcode(path: Path, encoding: str) -> tuple[Path, bool, LineSample]:
+    """The whole file from one encoding (cp1252 or UTF-16) to UTF-8; also whether it holds a NUL, and
+    its damaged lines: UTF-16 that does not decode becomes U+FFFD, and the lines holding one are named
+    so that the importer refuses their rows (cp1252 decodes every byte)."""
     errors = "replace" if encoding.startswith("utf-16") else "radar-latin1"
-    has_nul = False
+    has_nul, damaged, line, last_damaged = False, LineSample(), 1, 0
     with _temporary_csv() as (out, target), path.open("rb") as source:
         decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
-        while block := source.read(BLOCK_BYTES):
-            text = decoder.decode(block)
+        while True:
+            block = source.read(BLOCK_BYTES)
+            text = decoder.decode(block, final=not block)
             has_nul = has_nul or "\x00" in text
+            if "\ufffd" in text:   # each line once, also one that a block boundary splits
+                for offset, part in enumerate(text.split("\n")):
+                    if "\ufffd" in part and line + offset != last_damaged:
+                        damaged, last_damaged = damaged.add(line + offset), line + offset
+            line += text.count("\n")
             target.write(text)
-        target.write(decoder.decode(b"", final=True))
-    return out, has_nul
+            if not block:
+                break
+    return out, has_nul, damaged
 
 
 @dataclass
