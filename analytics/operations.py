@@ -27,32 +27,45 @@ from analytics.store import Store
 def import_upload(store: Store, actor: Principal, data: bytes, file_name: str, **options: Any) -> ImportReport:
     """An uploaded file (the Data page, the mapping step), imported and audited, stored or not."""
     require(actor, "import")
-    report = import_bytes(store, data, file_name, **options)
-    _audit_import(store, actor, report)
-    return report
+    entry = _ImportAudit(store, actor)
+    return entry.after(import_bytes(store, data, file_name, on_stored=entry.within, **options))
 
 
 def import_path(store: Store, actor: Principal, path: str | Path, **options: Any) -> ImportReport:
     """A file on disk (the CLI), imported and audited."""
     require(actor, "import")
-    report = import_file(store, path, **options)
-    _audit_import(store, actor, report)
-    return report
+    entry = _ImportAudit(store, actor)
+    return entry.after(import_file(store, path, on_stored=entry.within, **options))
 
 
-def _audit_import(store: Store, actor: Principal, report: ImportReport) -> None:
-    audit.record(store, actor, "import", {
-        "file": report.file_name, "import_id": report.import_id, "kind": report.kind, "format": report.format,
-        "stored": report.rows_stored, "rejected": report.rows_rejected, "error": report.error_code,
-    })
+class _ImportAudit:
+    """An import's audit entry: in the transaction that stores its rows, so that no import is ever
+    stored without its entry (`within`); for a refused file, which stores nothing, after it (`after`)."""
+
+    def __init__(self, store: Store, actor: Principal) -> None:
+        self.store, self.actor, self.written = store, actor, False
+
+    def within(self, cursor: Any, report: ImportReport) -> None:
+        audit.record(self.store, self.actor, "import", _import_details(report), cursor=cursor)
+        self.written = True
+
+    def after(self, report: ImportReport) -> ImportReport:
+        if not self.written:
+            audit.record(self.store, self.actor, "import", _import_details(report))
+        return report
+
+
+def _import_details(report: ImportReport) -> dict[str, Any]:
+    return {"file": report.file_name, "import_id": report.import_id, "kind": report.kind, "format": report.format,
+            "stored": report.rows_stored, "rejected": report.rows_rejected, "error": report.error_code}
 
 
 def undo(store: Store, actor: Principal, import_id: int) -> UndoResult:
+    """Undo an import; its audit entry is written in the undo's own transaction."""
     require(actor, "undo")
-    result = undo_import(store, import_id)
-    audit.record(store, actor, "undo", {"import_id": result.import_id, "events_removed": result.events_removed,
-                                        "answers_removed": result.answers_removed})
-    return result
+    return undo_import(store, import_id, on_undone=lambda cursor, result: audit.record(
+        store, actor, "undo", {"import_id": result.import_id, "events_removed": result.events_removed,
+                               "answers_removed": result.answers_removed}, cursor=cursor))
 
 
 def save_settings(store: Store, actor: Principal, also: Iterable[Store] = (), **values: Any) -> Settings:

@@ -220,6 +220,31 @@ def test_only_an_administrator_imports_undoes_and_changes_settings_and_each_is_a
                                                 "stored": 6}
 
 
+def test_no_import_or_undo_is_stored_without_its_audit_entry(store, monkeypatch):
+    """The entry is written in the transaction that stores the rows: when it cannot be, nothing is."""
+    report = operations.import_upload(store, ADMIN, EVENTS.encode(), "export.csv")
+
+    def unwritable(*args, **kwargs):
+        raise RuntimeError("the audit log cannot be written")
+
+    monkeypatch.setattr(audit, "record", unwritable)
+    with pytest.raises(RuntimeError, match="audit log"):   # one new row (C6): not stored
+        operations.import_upload(store, ADMIN, EVENTS.replace("C5,", "C6,").encode(), "more.csv")
+    assert store.scalar("SELECT count(*) FROM imports") == 1 and store.scalar("SELECT count(*) FROM events") == 6
+    with pytest.raises(RuntimeError, match="audit log"):   # not undone
+        operations.undo(store, ADMIN, report.import_id)
+    assert store.scalar("SELECT count(*) FROM imports") == 1 and store.scalar("SELECT count(*) FROM events") == 6
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'import'") == 1
+
+
+def test_a_refused_file_is_audited_after_it_stored_nothing(store):
+    report = operations.import_upload(store, ADMIN, b"candidate_id,process_id\nC1,P-1\n", "short.csv")
+    assert not report.ok and store.is_empty()
+    details = json.loads(audit.entries(store, ADMIN).at[0, "details"])
+    assert (details["file"], details["import_id"], details["stored"], details["error"]) == (
+        "short.csv", None, 0, report.error_code)
+
+
 def test_a_download_is_checked_before_it_is_made_and_then_audited(store):
     made = []
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +41,7 @@ from analytics.ingest.problems import (
     ImportFailed,
     ProgressCallback,
     RowProblem,
+    StoredCallback,
     hmac_pads,
     problem_text,
 )
@@ -180,6 +181,7 @@ def import_file(
     date_order: str = "auto",
     records: Collection[str] | None = None,
     not_recorded: Collection[str] = (),
+    on_stored: StoredCallback | None = None,
 ) -> ImportReport:
     """Import one file; never raises for bad input: the report says what went wrong.
 
@@ -189,7 +191,9 @@ def import_file(
     `date_order` ('auto', 'dmy', 'mdy') reads an Exchange trace's dates when the file cannot tell.
     What the file records (import_evidence) is what its format declares; `records` (kinds of
     vocabulary.EVIDENCE) replaces that when the user knows better, `not_recorded` takes kinds away
-    (a canonical file without the messages: `not_recorded={"messages"}`).
+    (a canonical file without the messages: `not_recorded={"messages"}`). `on_stored(cursor, report)`
+    runs in the transaction that stores the rows, after them: what it writes is stored with them or
+    not at all (analytics.operations writes the audit entry so).
     """
     if unknown := sorted((set(records or ()) | set(not_recorded)) - set(EVIDENCE)):
         raise ValueError(f"unknown kinds of evidence: {', '.join(unknown)}; known: {', '.join(EVIDENCE)}")
@@ -209,9 +213,10 @@ def import_file(
         # Read-write only from here (the app's shared store opens it for the import and closes it after).
         with store.writing():
             if mapping is None and (trace := _trace_format(prepared, format, report)) is not None:
-                return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify)
+                return import_trace(store, prepared, report, *trace, mode=mode, date_order=date_order, notify=notify,
+                                    on_stored=on_stored)
             evidence = _EvidenceChoice(None if records is None else tuple(records), frozenset(not_recorded))
-            return _import_prepared(store, prepared, report, kind, mode, format, mapping, notify, evidence)
+            return _import_prepared(store, prepared, report, kind, mode, format, mapping, notify, evidence, on_stored)
     except ImportFailed as failed:
         return failed.report
     finally:
@@ -251,6 +256,7 @@ class _EvidenceChoice:
 def _import_prepared(
     store: Store, prepared: PreparedTable, report: ImportReport, kind: str, mode: str,
     format: str, mapping: ColumnMapping | None, notify: ProgressCallback, evidence: _EvidenceChoice,
+    on_stored: StoredCallback | None = None,
 ) -> ImportReport:
     """Stage and check on one connection, then write in one transaction on the same connection."""
     report.sha256 = prepared.sha256
@@ -315,6 +321,8 @@ def _import_prepared(
         notify(0.7, "storing")
         with store.transaction(cursor):
             report.import_id = _store_staged(cursor, report, [table for table, _, _ in parts], preset, evidence)
+            if on_stored is not None:
+                on_stored(cursor, report)
     notify(1.0, "done")
     return report
 
@@ -1138,9 +1146,10 @@ class UndoResult:
     answers_removed: int
 
 
-def undo_import(store: Store, import_id: int) -> UndoResult:
+def undo_import(store: Store, import_id: int,
+                on_undone: Callable[[duckdb.DuckDBPyConnection, UndoResult], None] | None = None) -> UndoResult:
     """Remove exactly what this import brought (rows no other import also holds), also from the
-    database file's bytes."""
+    database file's bytes. `on_undone(cursor, result)` runs in the undo's transaction (the audit entry)."""
     with store.transaction() as cursor:
         if not cursor.execute("SELECT count(*) FROM imports WHERE import_id = ?", [import_id]).fetchone()[0]:
             raise KeyError(f"There is no import with id {import_id}; see the list of imports.")
@@ -1165,5 +1174,8 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
         cursor.execute("DELETE FROM candidate_aliases WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM message_keys WHERE import_id = ?", [import_id])
         cursor.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+        result = UndoResult(import_id, events, answers)
+        if on_undone is not None:
+            on_undone(cursor, result)
     store.rewrite()   # the removed rows' text leaves the file's bytes too
-    return UndoResult(import_id, events, answers)
+    return result

@@ -36,6 +36,7 @@ from analytics.ingest.problems import (
     ImportFailed,
     ProgressCallback,
     RowProblem,
+    StoredCallback,
     hmac_pads,
 )
 from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable
@@ -147,7 +148,7 @@ def detect_trace(prepared: PreparedTable) -> tuple[TraceFormat, TraceHeader] | N
 
 def import_trace(
     store: Store, prepared: PreparedTable, report, trace: TraceFormat, header: TraceHeader,
-    mode: str, date_order: str, notify: ProgressCallback,
+    mode: str, date_order: str, notify: ProgressCallback, on_stored: StoredCallback | None = None,
 ):
     """Read, filter, attribute and store one trace in one transaction, filling in the importer's
     `report` (and returning it); raises ImportFailed on bad input."""
@@ -196,6 +197,8 @@ def import_trace(
         notify(0.8, "storing")
         with store.transaction(cursor):
             report.import_id = _store(cursor, report, summary)
+            if on_stored is not None:   # the importer's on_stored: written with the rows or not at all
+                on_stored(cursor, report)
         for table in ("trace_rows", "trace_addresses", "trace_candidates", "trace_classified", "trace_delivered",
                       "trace_attributed", "trace_events"):
             cursor.execute(f"DROP TABLE IF EXISTS {table}")

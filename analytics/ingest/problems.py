@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from analytics.i18n import t
 from analytics.vocabulary import CHANNELS, EVENT_TYPES
@@ -23,6 +24,9 @@ LATEST_AHEAD = timedelta(days=366)
 FIELD_COUNT = re.compile(r"expected (\d+) fields, found (\d+)")
 
 ProgressCallback = Callable[[float, str], None]
+# Called on the importing cursor inside the transaction that stores an import's rows, after them and
+# with the report filled in: what must be written with them or not at all (the audit entry).
+StoredCallback = Callable[[Any, Any], None]   # (cursor, ImportReport)
 
 
 @dataclass
