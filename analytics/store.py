@@ -207,6 +207,7 @@ class Store:
         self._write_lock = threading.RLock()
         self._readers = 0              # shared: threads reading through the read-only connection
         self._writer: int | None = None  # shared: the thread inside writing()
+        self._writers_waiting = 0      # shared: threads waiting in writing(); new readers wait behind them
         self._local = threading.local()
         self._idle_timer: threading.Timer | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -337,7 +338,9 @@ class Store:
                 yield self._con
             return
         with self._state:
-            while self._writer is not None:
+            # A waiting writer goes first, or page runs that follow each other would keep an import
+            # waiting for ever; a thread already reading goes on (the writer waits for it to finish).
+            while self._writer is not None or (self._writers_waiting and not getattr(self._local, "reading", 0)):
                 self._state.wait()
             self._cancel_idle_timer()
             if self._con is None:
@@ -381,8 +384,9 @@ class Store:
     def writing(self) -> Iterator[None]:
         """Read-write access for the duration of a write (a shared store opens it and closes it after).
 
-        A shared store waits for its own readers to finish and for other processes to let go of
-        the file (up to `wait_seconds`), then raises StoreError("busy").
+        A shared store waits for its own readers to finish (readers that come meanwhile wait behind
+        it) and for other processes to let go of the file (up to `wait_seconds`), then raises
+        StoreError("busy").
         """
         if self.access == "write" or self._writer == threading.get_ident():
             with self._write_lock, _plain_errors(self.path):
@@ -391,8 +395,12 @@ class Store:
         if getattr(self._local, "reading", 0):
             raise RuntimeError("enter Store.writing() before taking a cursor: a reader cannot become the writer")
         with self._state:
-            while self._writer is not None or self._readers:
-                self._state.wait()
+            self._writers_waiting += 1
+            try:
+                while self._writer is not None or self._readers:
+                    self._state.wait()
+            finally:
+                self._writers_waiting -= 1
             self._writer = threading.get_ident()
             self._drop_connection()
         try:

@@ -130,6 +130,44 @@ def test_a_cli_import_waits_while_the_app_reads_and_then_imports(seeded, tmp_pat
     app.close()
 
 
+def test_a_waiting_write_goes_before_the_page_runs_that_come_after_it(seeded):
+    """Before: page runs that followed each other could keep an in-app import waiting for ever."""
+    app = Store(seeded, access="shared")
+    order, first_reading, release_first = [], threading.Event(), threading.Event()
+
+    def first_page():
+        with app.cursor():
+            first_reading.set()
+            release_first.wait(timeout=60)
+
+    def import_run():
+        with app.writing():
+            order.append("write")
+
+    def later_page():
+        with app.cursor() as cursor:
+            order.append(("later page", cursor.execute("SELECT count(*) FROM events").fetchone()[0]))
+
+    first, writer, later = (threading.Thread(target=run) for run in (first_page, import_run, later_page))
+    try:
+        first.start()
+        assert first_reading.wait(timeout=30)
+        writer.start()
+        deadline = time.monotonic() + 30
+        while not app._writers_waiting and time.monotonic() < deadline:   # the write waits for the first page
+            time.sleep(0.01)
+        later.start()
+        later.join(timeout=0.5)
+        assert later.is_alive() and order == []   # the later page waits behind the write
+    finally:
+        release_first.set()
+        for thread in (first, writer, later):
+            if thread.ident is not None:   # started
+                thread.join(timeout=60)
+    assert order == ["write", ("later page", 37)]
+    app.close()
+
+
 def test_the_app_writes_only_inside_a_write_and_lets_go_after(seeded, tmp_path):
     """Settings, mappings, undo and imports open read-write for their duration only."""
     (tmp_path / "new.csv").write_text(NEW_EVENTS, encoding="utf-8")
