@@ -30,6 +30,7 @@ import pandas as pd
 from analytics import sentiment
 from analytics.i18n import t
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
+from analytics.ingest.file_lines import count_lines, record_start_lines, unclosed_quote_line
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
 from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
 from analytics.ingest.presets import PRESETS, detect_preset, metric_support
@@ -45,15 +46,7 @@ from analytics.ingest.problems import (
     hmac_pads,
     problem_text,
 )
-from analytics.ingest.textfiles import (
-    DELIMITER_NAMES,
-    PreparedTable,
-    UnreadableFile,
-    count_lines,
-    prepare_table,
-    record_start_lines,
-    unclosed_quote_line,
-)
+from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable, UnreadableFile, prepare_table
 from analytics.store import Store, read_sql
 from analytics.vocabulary import (
     CHANNEL_SYNONYMS,

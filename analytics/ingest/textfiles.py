@@ -87,7 +87,7 @@ class _Scan:
 
 def _scan(path: Path) -> _Scan:
     """One pass over every byte: the SHA-256, whether all of it is UTF-8, whether it holds a NUL,
-    and its physical lines (as `count_lines` counts them)."""
+    and its physical lines (as `file_lines.count_lines` counts them)."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     is_utf8, has_nul = True, False
@@ -363,48 +363,3 @@ def _workbook_to_csv(path: Path, sha: str) -> PreparedTable:
         out.unlink(missing_ok=True)
         raise UnreadableFile("empty_file")
     return PreparedTable(out, "xlsx", ",", sha, is_temporary=True)
-
-
-def count_lines(path: Path) -> int:
-    """Physical lines in a file (a last line without a line break counts)."""
-    lines, last = 0, b""
-    with path.open("rb") as handle:
-        while block := handle.read(BLOCK_BYTES):
-            lines += block.count(b"\n")
-            last = block[-1:]
-    return lines + (1 if last not in (b"", b"\n") else 0)
-
-
-def _quote_scan(path: Path):
-    """(line number, line, inside quotes at the line's start) for every physical line."""
-    inside_quotes = False
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            yield number, line, inside_quotes
-            if line.count(b'"') % 2:
-                inside_quotes = not inside_quotes
-
-
-def unclosed_quote_line(path: Path) -> int | None:
-    """The line where a quoted field opens and never closes, if the file has one."""
-    opened_on, inside = None, False
-    for number, line, inside_at_start in _quote_scan(path):
-        if line.count(b'"') % 2:
-            inside = not inside_at_start
-            opened_on = number if inside else None
-    return opened_on if inside else None
-
-
-def record_start_lines(path: Path, physical_lines: int, records: int) -> list[int] | None:
-    """The first file line of each data record, or None when every line after the header is one record.
-
-    Only files with blank lines or line breaks inside quoted fields need the scan; it follows the
-    quote parity of each line, as a CSV reader does, and gives up (None) if it disagrees with DuckDB.
-    """
-    if physical_lines - 1 == records:
-        return None
-    starts = [
-        number for number, line, inside_quotes in _quote_scan(path)
-        if not inside_quotes and number > 1 and line.strip(b"\r\n\xef\xbb\xbf")
-    ]
-    return starts if len(starts) == records else None
