@@ -372,7 +372,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} problems in total; the first {shown} are listed.",
         "sv": "{count} problem totalt; de första {shown} visas.",
     },
-    "data.all_problems": {"en": "All {count} listed problems as a table", "sv": "Alla {count} listade problem som tabell"},
+    "data.problems_listed.one": {"en": "1 problem, listed below.", "sv": "1 problem, som visas nedan."},
+    "data.problems_listed.other": {"en": "{count} problems, all listed below.", "sv": "{count} problem, alla visas nedan."},
+    "data.all_problems.one": {"en": "The problem as a table", "sv": "Problemet som tabell"},
+    "data.all_problems.other": {"en": "All {count} listed problems as a table", "sv": "Alla {count} listade problem som tabell"},
     "data.ignored_columns": {
         "en": "Columns not used: {columns}",
         "sv": "Kolumner som inte används: {columns}",

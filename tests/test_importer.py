@@ -30,7 +30,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics.ingest.importer import import_bytes, import_file, undo_import
+from analytics.ingest.importer import ImportReport, import_bytes, import_file, undo_import
+from analytics.ingest.problems import RowProblem
 from analytics.store import Store
 
 EVENT_HEADER = ["candidate_id", "process_id", "event_type", "occurred_at"]
@@ -1265,3 +1266,16 @@ def test_a_store_before_version_6_gets_the_evidence_of_its_preset_and_mapping_im
     assert by_format["teamtailor_nps_sent"] == {("surveys_sent", "own")}
     assert by_format["mapping:Status"] == {("applications", "own")}   # never messages: nobody was asked
     assert db.scalar("SELECT sum(rows_left_out) FROM imports") == 0
+
+
+@pytest.mark.parametrize(("count", "kept", "en", "sv"), [
+    (1, 1, "1 problem, listed below.", "1 problem, som visas nedan."),
+    (3, 3, "3 problems, all listed below.", "3 problem, alla visas nedan."),
+    (25, 25, "25 problems in total; the first 20 are listed.", "25 problem totalt; de första 20 visas."),
+    (1500, 1000, "1,500 problems in total; the first 20 are listed.", "1\u00a0500 problem totalt; de första 20 visas."),
+])
+def test_the_problems_caption_says_how_many_are_listed(count, kept, en, sv):
+    """Before: "1 problems in total; the first 1 are listed." The page lists the first 20 of those kept."""
+    problems = [RowProblem(row=row, column="process_id", value=None, code="missing_value") for row in range(1, kept + 1)]
+    report = ImportReport(file_name="export.csv", problem_count=count, problems=problems)
+    assert (report.problems_caption("en"), report.problems_caption("sv")) == (en, sv)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.catalogue import METRICS
-from analytics.i18n import MESSAGES, t
+from analytics.i18n import MESSAGES, t, tn
 from analytics.ingest.importer import ImportReport
 from analytics.ingest.message_traces import TRACE_FORMATS
 from analytics.ingest.presets import PRESETS
@@ -53,7 +53,7 @@ def render_row_problems(report: ImportReport, lang: str) -> None:
     if report.ignored_columns:
         st.caption(t("data.ignored_columns", lang, columns=md(", ".join(report.ignored_columns))))
     if report.problems:
-        st.caption(t("data.problems_total", lang, count=report.problem_count, shown=min(len(report.problems), 20)))
+        st.caption(report.problems_caption(lang))
         st.text("\n".join(report.problem_lines(lang)))
-        with st.expander(t("data.all_problems", lang, count=len(report.problems))):
+        with st.expander(tn("data.all_problems", len(report.problems), lang)):
             st.dataframe(report.problems_frame(lang), hide_index=True, placeholder="–")

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import sentiment
-from analytics.i18n import t
+from analytics.i18n import t, tn
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
 from analytics.ingest.file_lines import count_lines, record_start_lines, unclosed_quote_line
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
@@ -139,6 +139,13 @@ class ImportReport:
 
     def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
         return [p.message(self.file_name, lang) for p in self.problems[:limit]]
+
+    def problems_caption(self, lang: str = "en") -> str:
+        """How many row problems there are and how many `problem_lines` lists ("1 problem, listed below")."""
+        shown = min(len(self.problems), MAX_LISTED_PROBLEMS)
+        if shown == self.problem_count:
+            return tn("data.problems_listed", shown, lang)
+        return t("data.problems_total", lang, count=self.problem_count, shown=shown)
 
     def problems_frame(self, lang: str = "en") -> pd.DataFrame:
         return pd.DataFrame(
