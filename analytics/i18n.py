@@ -1536,8 +1536,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the column {column} appears more than once (letter case and spaces ignored). Remove or rename one of them.",
         "sv": "{file}: kolumnen {column} finns mer än en gång (versaler och mellanslag ignoreras). Ta bort eller byt namn på en av dem.",
     },
-    "import.rows_rejected": {
-        "en": "{file}: {count} row problem(s); nothing was stored. Fix the rows listed below, or choose lenient mode to store the good rows.",
+    "import.rows_rejected.one": {
+        "en": "{file}: 1 row problem; nothing was stored. Fix the row listed below, or choose lenient mode to store the good rows.",
+        "sv": "{file}: 1 radfel; ingenting sparades. Rätta raden nedan, eller välj tolerant läge för att spara de korrekta raderna.",
+    },
+    "import.rows_rejected.other": {
+        "en": "{file}: {count} row problems; nothing was stored. Fix the rows listed below, or choose lenient mode to store the good rows.",
         "sv": "{file}: {count} radfel; ingenting sparades. Rätta raderna nedan, eller välj tolerant läge för att spara de korrekta raderna.",
     },
     # -- message traces (analytics/ingest/message_traces.py, docs/message-traces.md) -------------

@@ -363,7 +363,7 @@ def test_problem_count_is_the_total_beyond_the_kept_list(db):
     assert (report.problem_count, report.rows_rejected) == (10_005, 10_005)
     assert len(report.problems) == 10_000 and report.problems[-1].row == 10_000
     assert len(report.problem_lines()) == 20
-    assert "10005" in report.error_message()
+    assert "10,005 row problems" in report.error_message()   # the language's separators
 
 
 def test_row_numbers_stay_right_in_a_large_file(db, tmp_path):
@@ -1279,3 +1279,15 @@ def test_the_problems_caption_says_how_many_are_listed(count, kept, en, sv):
     problems = [RowProblem(row=row, column="process_id", value=None, code="missing_value") for row in range(1, kept + 1)]
     report = ImportReport(file_name="export.csv", problem_count=count, problems=problems)
     assert (report.problems_caption("en"), report.problems_caption("sv")) == (en, sv)
+
+
+@pytest.mark.parametrize(("count", "en", "sv"), [
+    (1, "export.csv: 1 row problem; nothing was stored. Fix the row listed below",
+     "export.csv: 1 radfel; ingenting sparades. Rätta raden nedan"),
+    (1500, "export.csv: 1,500 row problems; nothing was stored. Fix the rows listed below",
+     "export.csv: 1\u00a0500 radfel; ingenting sparades. Rätta raderna nedan"),
+])
+def test_a_refused_file_says_how_many_row_problems_in_the_languages_numbers(count, en, sv):
+    """Before: "1 row problem(s)" and "1500 row problem(s)" in both languages."""
+    report = ImportReport(file_name="export.csv", error_code="rows_rejected", error_values={"count": str(count)})
+    assert report.error_message("en").startswith(en) and report.error_message("sv").startswith(sv)

@@ -132,6 +132,8 @@ class ImportReport:
         values = dict(self.error_values)
         if self.error_code == "key_problem":   # the key's own message, in the reader's language
             values["problem"] = t(f"key.{values['problem']}", lang, path=values.pop("path"))
+        if self.error_code == "rows_rejected":   # a count: its plural, and the language's separators
+            return tn("import.rows_rejected", int(values["count"]), lang, file=self.file_name)
         return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
 
     def warning_lines(self, lang: str = "en") -> list[str]:
