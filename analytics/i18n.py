@@ -149,6 +149,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- how values are written (analytics/formatting.py) -----------------------------------------
     "format.not_measurable": {"en": "not measurable", "sv": "kan inte mätas"},
     "format.percent": {"en": "{value}%", "sv": "{value}\u00a0%"},
+    "format.mebibytes": {"en": "{value} MiB", "sv": "{value}\u00a0MiB"},
+    "format.bytes": {"en": "{value} bytes", "sv": "{value} byte"},
     "table.first_rows": {"en": "Showing the first {shown} of {total} rows.",
                          "sv": "Visar de första {shown} av {total} raderna."},
     "format.unit.minutes": {"en": "min", "sv": "min"},

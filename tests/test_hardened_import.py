@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from analytics.ingest import workbooks
-from analytics.ingest.importer import import_bytes, import_file
+from analytics.ingest.importer import ImportReport, import_bytes, import_file
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "candidate_id,process_id,event_type,occurred_at,process_name\n"
@@ -251,6 +251,11 @@ def test_the_cell_limit_counts_the_cells(store, monkeypatch):
     report = import_bytes(store, tiny_rows_workbook(6, "A1:A6"), "six.xlsx")
     assert report.error_code == "workbook_too_many_cells"
     assert "is a workbook with 6 cells or more; a workbook may have at most 5." in report.error_message()
+    monkeypatch.setattr(workbooks, "MAX_WORKBOOK_CELLS", 1000)
+    report = import_bytes(store, tiny_rows_workbook(1001, "A1:A1001"), "many.xlsx")
+    assert "is a workbook with 1,001 cells or more; a workbook may have at most 1,000." in report.error_message()
+    assert "är en arbetsbok med 1\u00a0001 celler eller fler; en arbetsbok får ha högst 1\u00a0000." in \
+        report.error_message("sv")
 
 
 # -- what is no regular file, or too large -----------------------------------------------------------
@@ -273,6 +278,16 @@ def test_a_file_over_the_size_limit_is_refused(store, monkeypatch):
     report = import_bytes(store, HEADER.encode() + PLAIN[:2000], "big.csv")
     assert report.error_code == "too_large"
     assert report.error_message().startswith("big.csv is 2,060 bytes, more than the import limit of 1,048 bytes.")
+    assert report.error_message("sv").startswith("big.csv är 2\u00a0060 byte, mer än importgränsen 1\u00a0048 byte.")
+
+
+def test_sizes_in_mib_are_written_as_the_language_writes_numbers():
+    """Before: "3,096.9 MiB" in Swedish too, where the comma is the decimal sign (read: 3.1 MiB)."""
+    report = ImportReport(file_name="all.csv", error_code="too_large",
+                          error_values={"size": str(3_247_342_387), "limit": str(2048 << 20)})
+    assert report.error_message("en").startswith("all.csv is 3,096.9 MiB, more than the import limit of 2,048 MiB.")
+    assert report.error_message("sv").startswith(
+        "all.csv är 3\u00a0096,9\u00a0MiB, mer än importgränsen 2\u00a0048\u00a0MiB.")
 
 
 def test_cli_import_of_dev_zero_ends_with_a_message(tmp_path):

@@ -134,6 +134,10 @@ class ImportReport:
             values["problem"] = t(f"key.{values['problem']}", lang, path=values.pop("path"))
         if self.error_code == "rows_rejected":   # a count: its plural, and the language's separators
             return tn("import.rows_rejected", int(values["count"]), lang, file=self.file_name)
+        if self.error_code == "too_large":
+            values = {name: _file_size(int(values[name]), lang) for name in ("size", "limit")}
+        elif self.error_code.startswith("workbook_too_many_"):   # counts, with the language's separators
+            values = {name: int(values[name]) for name in ("found", "limit")}
         return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
 
     def warning_lines(self, lang: str = "en") -> list[str]:
@@ -157,6 +161,13 @@ class ImportReport:
                 for p in self.problems
             ]
         )
+
+
+def _file_size(size: int, lang: str) -> str:
+    """A file's size as the reader writes numbers: "3,096.9 MiB", "3 096,9 MiB", "2,060 bytes"."""
+    if size >= 2**20:
+        return t("format.mebibytes", lang, value=round(size / 2**20, 1))
+    return t("format.bytes", lang, value=size)
 
 
 @dataclass(frozen=True)

@@ -134,11 +134,8 @@ def check_regular_file(path: Path) -> None:
     if not stat.S_ISREG(status.st_mode):
         raise UnreadableFile("not_a_file")
     if status.st_size > max_import_bytes():
-        raise UnreadableFile("too_large", size=_size_text(status.st_size), limit=_size_text(max_import_bytes()))
-
-
-def _size_text(size: int) -> str:
-    return f"{size / 2**20:,.1f} MiB" if size >= 2**20 else f"{size:,} bytes"
+        # Byte counts: the message writes them in the reader's language (ImportReport.error_message).
+        raise UnreadableFile("too_large", size=str(status.st_size), limit=str(max_import_bytes()))
 
 
 def prepare_table(path: Path, encoding: str | None = None) -> PreparedTable:
@@ -354,8 +351,7 @@ def _workbook_to_csv(path: Path, sha: str) -> PreparedTable:
         with _temporary_csv() as (out, handle):
             rows = workbook_to_csv(path, handle)
     except WorkbookTooLarge as error:
-        raise UnreadableFile(f"workbook_too_many_{error.what}", found=f"{error.found:,}",
-                             limit=f"{error.limit:,}") from error
+        raise UnreadableFile(f"workbook_too_many_{error.what}", found=str(error.found), limit=str(error.limit)) from error
     except Exception as error:   # zipfile, XML parsing, openpyxl: any failure means the same
         detail = str(error).replace(str(path), "the file").strip() or type(error).__name__
         raise UnreadableFile("unreadable", detail=detail[:300]) from error
