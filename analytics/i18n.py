@@ -1514,9 +1514,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} unpacks to {found} bytes, more than the {limit} a workbook may hold. Nothing was stored. Save the sheet as CSV UTF-8 and import that.",
         "sv": "{file} packas upp till {found} byte, mer än de {limit} en arbetsbok får rymma. Inget sparades. Spara bladet som CSV UTF-8 och importera den.",
     },
-    "import.warning.mixed_encoding": {
-        "en": "{file}: {count} row(s) ({rows}) are in {other}, the rest of the file in {main}. Each row was read in its own encoding, so å, ä and ö are right in both; check those rows, and save the whole file as CSV UTF-8 next time.",
-        "sv": "{file}: {count} rad(er) ({rows}) är i {other}, resten av filen i {main}. Varje rad lästes i sin egen teckenkodning, så å, ä och ö blir rätt i båda; kontrollera de raderna, och spara hela filen som CSV UTF-8 nästa gång.",
+    "import.warning.mixed_encoding.one": {
+        "en": "{file}: 1 row ({rows}) is in {other}, the rest of the file in {main}. Each row was read in its own encoding, so å, ä and ö are right in both; check that row, and save the whole file as CSV UTF-8 next time.",
+        "sv": "{file}: 1 rad ({rows}) är i {other}, resten av filen i {main}. Varje rad lästes i sin egen teckenkodning, så å, ä och ö blir rätt i båda; kontrollera den raden, och spara hela filen som CSV UTF-8 nästa gång.",
+    },
+    "import.warning.mixed_encoding.other": {
+        "en": "{file}: {count} rows ({rows}) are in {other}, the rest of the file in {main}. Each row was read in its own encoding, so å, ä and ö are right in both; check those rows, and save the whole file as CSV UTF-8 next time.",
+        "sv": "{file}: {count} rader ({rows}) är i {other}, resten av filen i {main}. Varje rad lästes i sin egen teckenkodning, så å, ä och ö blir rätt i båda; kontrollera de raderna, och spara hela filen som CSV UTF-8 nästa gång.",
     },
     "problem.nul_byte": {
         "en": "holds a NUL byte (an invisible character 0), which would make two values that look alike; remove it, or export the file again",

@@ -59,10 +59,10 @@ def test_cp1252_rows_after_the_first_mib_are_read_as_cp1252_and_named(store):
     assert report.encoding == "utf-8"
     # Rows 1-3 (U-1..U-3) and 4..25003 (filler) come first: the cp1252 rows are data rows 25004 and 25005.
     assert report.warning_lines() == [
-        "mixed.csv: 2 row(s) (25004, 25005) are in Windows-1252, the rest of the file in UTF-8. Each row was read "
+        "mixed.csv: 2 rows (25004, 25005) are in Windows-1252, the rest of the file in UTF-8. Each row was read "
         "in its own encoding, so å, ä and ö are right in both; check those rows, and save the whole file as "
         "CSV UTF-8 next time."]
-    assert report.warning_lines("sv")[0].startswith("mixed.csv: 2 rad(er) (25004, 25005) är i Windows-1252")
+    assert report.warning_lines("sv")[0].startswith("mixed.csv: 2 rader (25004, 25005) är i Windows-1252")
     assert report.as_json()["warnings"] == report.warning_lines()
 
 
@@ -75,7 +75,7 @@ def test_one_stray_byte_in_a_utf8_file_garbles_no_other_row(store):
     assert report.ok, report.error_message()
     assert stored(store, "SELECT candidate_id, process_name FROM events ORDER BY candidate_id") == [
         ("C-1", "Sjuksköterska Örebro"), ("C-2", "Lund · Malmö"), ("C-3", "Sjuksköterska Örebro")]
-    assert report.warning_lines()[0].startswith("stray.csv: 1 row(s) (2) are in Windows-1252, the rest of the file in UTF-8.")
+    assert report.warning_lines()[0].startswith("stray.csv: 1 row (2) is in Windows-1252, the rest of the file in UTF-8.")
 
 
 def test_a_row_mixing_utf8_with_other_bytes_is_refused_by_row_and_column(store):
@@ -309,9 +309,9 @@ def test_the_data_page_shows_the_rows_read_in_another_encoding(app_db, lang):
     at.button(key="import_button").click().run()
     assert not at.exception
     assert [warning.value.replace("\\", "") for warning in at.warning] == [{
-        "en": "mixed.csv: 1 row(s) (3) are in Windows-1252, the rest of the file in UTF-8. Each row was read in its own "
-              "encoding, so å, ä and ö are right in both; check those rows, and save the whole file as CSV UTF-8 next time.",
-        "sv": "mixed.csv: 1 rad(er) (3) är i Windows-1252, resten av filen i UTF-8. Varje rad lästes i sin egen "
-              "teckenkodning, så å, ä och ö blir rätt i båda; kontrollera de raderna, och spara hela filen som CSV "
+        "en": "mixed.csv: 1 row (3) is in Windows-1252, the rest of the file in UTF-8. Each row was read in its own "
+              "encoding, so å, ä and ö are right in both; check that row, and save the whole file as CSV UTF-8 next time.",
+        "sv": "mixed.csv: 1 rad (3) är i Windows-1252, resten av filen i UTF-8. Varje rad lästes i sin egen "
+              "teckenkodning, så å, ä och ö blir rätt i båda; kontrollera den raden, och spara hela filen som CSV "
               "UTF-8 nästa gång.",
     }[lang]]

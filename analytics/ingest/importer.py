@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import sentiment
-from analytics.i18n import t, tn
+from analytics.i18n import MESSAGES, t, tn
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
 from analytics.ingest.file_lines import count_lines, record_start_lines, unclosed_quote_line
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
@@ -141,7 +141,11 @@ class ImportReport:
         return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
 
     def warning_lines(self, lang: str = "en") -> list[str]:
-        return [t(f"import.warning.{code}", lang, file=self.file_name, **values) for code, values in self.warnings]
+        return [tn(f"import.warning.{code}", int(values["count"]), lang, file=self.file_name,
+                   **{name: value for name, value in values.items() if name != "count"})
+                if f"import.warning.{code}.one" in MESSAGES   # a count: its plural, the language's separators
+                else t(f"import.warning.{code}", lang, file=self.file_name, **values)
+                for code, values in self.warnings]
 
     def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
         return [p.message(self.file_name, lang) for p in self.problems[:limit]]
