@@ -284,7 +284,7 @@ def test_a_file_over_the_size_limit_is_refused(store, monkeypatch):
 def test_sizes_in_mib_are_written_as_the_language_writes_numbers():
     """Before: "3,096.9 MiB" in Swedish too, where the comma is the decimal sign (read: 3.1 MiB)."""
     report = ImportReport(file_name="all.csv", error_code="too_large",
-                          error_values={"size": str(3_247_342_387), "limit": str(2048 << 20)})
+                          error_values={"size": 3_247_342_387, "limit": 2048 << 20})
     assert report.error_message("en").startswith("all.csv is 3,096.9 MiB, more than the import limit of 2,048 MiB.")
     assert report.error_message("sv").startswith(
         "all.csv är 3\u00a0096,9\u00a0MiB, mer än importgränsen 2\u00a0048\u00a0MiB.")

@@ -1289,5 +1289,5 @@ def test_the_problems_caption_says_how_many_are_listed(count, kept, en, sv):
 ])
 def test_a_refused_file_says_how_many_row_problems_in_the_languages_numbers(count, en, sv):
     """Before: "1 row problem(s)" and "1500 row problem(s)" in both languages."""
-    report = ImportReport(file_name="export.csv", error_code="rows_rejected", error_values={"count": str(count)})
+    report = ImportReport(file_name="export.csv", error_code="rows_rejected", error_values={"count": count})
     assert report.error_message("en").startswith(en) and report.error_message("sv").startswith(sv)

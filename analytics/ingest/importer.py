@@ -90,8 +90,9 @@ class ImportReport:
     import_id: int | None = None
     repeat_of_earlier: bool = False                             # nothing new: import_id is the earlier import of the file
     error_code: str | None = None                               # a file-level failure
-    error_values: dict[str, str] = field(default_factory=dict)
-    warnings: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (code, values): stored, but check
+    # A message's values; counts stay numbers, which the message writes in the reader's language.
+    error_values: dict[str, str | int] = field(default_factory=dict)
+    warnings: list[tuple[str, dict[str, str | int]]] = field(default_factory=list)  # (code, values): stored, but check
 
     @property
     def ok(self) -> bool:
@@ -132,20 +133,12 @@ class ImportReport:
         values = dict(self.error_values)
         if self.error_code == "key_problem":   # the key's own message, in the reader's language
             values["problem"] = t(f"key.{values['problem']}", lang, path=values.pop("path"))
-        if self.error_code == "rows_rejected":   # a count: its plural, and the language's separators
-            return tn("import.rows_rejected", int(values["count"]), lang, file=self.file_name)
-        if self.error_code == "too_large":
-            values = {name: _file_size(int(values[name]), lang) for name in ("size", "limit")}
-        elif self.error_code.startswith("workbook_too_many_"):   # counts, with the language's separators
-            values = {name: int(values[name]) for name in ("found", "limit")}
-        return t(f"import.{self.error_code}", lang, file=self.file_name, **values)
+        if self.error_code == "too_large":   # byte counts, written in the unit that reads best
+            values = {name: _file_size(values[name], lang) for name in ("size", "limit")}
+        return _counted(f"import.{self.error_code}", lang, file=self.file_name, **values)
 
     def warning_lines(self, lang: str = "en") -> list[str]:
-        return [tn(f"import.warning.{code}", int(values["count"]), lang, file=self.file_name,
-                   **{name: value for name, value in values.items() if name != "count"})
-                if f"import.warning.{code}.one" in MESSAGES   # a count: its plural, the language's separators
-                else t(f"import.warning.{code}", lang, file=self.file_name, **values)
-                for code, values in self.warnings]
+        return [_counted(f"import.warning.{code}", lang, file=self.file_name, **values) for code, values in self.warnings]
 
     def problem_lines(self, lang: str = "en", limit: int = MAX_LISTED_PROBLEMS) -> list[str]:
         return [p.message(self.file_name, lang) for p in self.problems[:limit]]
@@ -165,6 +158,11 @@ class ImportReport:
                 for p in self.problems
             ]
         )
+
+
+def _counted(key: str, lang: str, **values: object) -> str:
+    """The message `key`, in the form that fits its `count` where the catalogue has one and other."""
+    return tn(key, values.pop("count"), lang, **values) if f"{key}.one" in MESSAGES else t(key, lang, **values)
 
 
 def _file_size(size: int, lang: str) -> str:
@@ -333,7 +331,7 @@ def _import_prepared(
         report.problem_count, report.problems, report.rows_rejected = problems.total, problems.problems, problems.rows
         _attach_lines(cursor, report.problems)
         if problems.total and mode != "lenient":
-            report.error_code, report.error_values = "rows_rejected", {"count": str(problems.total)}
+            report.error_code, report.error_values = "rows_rejected", {"count": problems.total}
             raise ImportFailed(report)
         notify(0.7, "storing")
         with store.transaction(cursor):
@@ -395,7 +393,7 @@ def _read_header(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, rep
     except duckdb.Error as error:
         quote_line = unclosed_quote_line(prepared.csv_path)
         if quote_line is not None:
-            report.error_code, report.error_values = "bad_quotes", {"line": str(quote_line)}
+            report.error_code, report.error_values = "bad_quotes", {"line": quote_line}
         else:
             report.error_code, report.error_values = "unreadable", {"detail": _plain_duckdb_error(error, prepared)}
         raise ImportFailed(report) from error
@@ -562,7 +560,7 @@ def _encoding_warning(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable
     listed = ", ".join(str(row) for row in rows) + (", …" if sample.count > len(rows) else "")
     names = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
     report.warnings.append(("mixed_encoding", {
-        "count": str(sample.count), "rows": listed, "other": names[prepared.other_encoding],
+        "count": sample.count, "rows": listed, "other": names[prepared.other_encoding],
         "main": names[prepared.encoding]}))
 
 

@@ -187,7 +187,7 @@ def import_trace(
         report.problem_count = report.rows_rejected = len(structural) + cursor.execute(
             "SELECT count(*) FROM trace_classified WHERE reason = 'bad_time'").fetchone()[0]
         if report.problem_count and mode != "lenient":
-            report.error_code, report.error_values = "rows_rejected", {"count": str(report.problem_count)}
+            report.error_code, report.error_values = "rows_rejected", {"count": report.problem_count}
             raise ImportFailed(report)
         notify(0.5, "attributing")
         cursor.execute(read_sql("ingest/sql/trace_delivered.sql"))

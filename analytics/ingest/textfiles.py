@@ -41,7 +41,7 @@ LISTED_LINES = 20      # line numbers kept per kind of deviating row; the rest a
 class UnreadableFile(ValueError):
     """The file is not a table we can read; `code` keys the message catalogue."""
 
-    def __init__(self, code: str, **details: str):
+    def __init__(self, code: str, **details: str | int):
         super().__init__(code)
         self.code = code
         self.details = details
@@ -135,7 +135,7 @@ def check_regular_file(path: Path) -> None:
         raise UnreadableFile("not_a_file")
     if status.st_size > max_import_bytes():
         # Byte counts: the message writes them in the reader's language (ImportReport.error_message).
-        raise UnreadableFile("too_large", size=str(status.st_size), limit=str(max_import_bytes()))
+        raise UnreadableFile("too_large", size=status.st_size, limit=max_import_bytes())
 
 
 def prepare_table(path: Path, encoding: str | None = None) -> PreparedTable:
@@ -351,7 +351,7 @@ def _workbook_to_csv(path: Path, sha: str) -> PreparedTable:
         with _temporary_csv() as (out, handle):
             rows = workbook_to_csv(path, handle)
     except WorkbookTooLarge as error:
-        raise UnreadableFile(f"workbook_too_many_{error.what}", found=str(error.found), limit=str(error.limit)) from error
+        raise UnreadableFile(f"workbook_too_many_{error.what}", found=error.found, limit=error.limit) from error
     except Exception as error:   # zipfile, XML parsing, openpyxl: any failure means the same
         detail = str(error).replace(str(path), "the file").strip() or type(error).__name__
         raise UnreadableFile("unreadable", detail=detail[:300]) from error
