@@ -25,6 +25,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,28 +88,37 @@ class _Scan:
 
 def _scan(path: Path) -> _Scan:
     """One pass over every byte: the SHA-256, whether all of it is UTF-8, whether it holds a NUL,
-    and its physical lines (as `file_lines.count_lines` counts them)."""
+    and its physical lines (as `file_lines.count_lines` counts them). The SHA-256 is taken on a
+    thread of its own, beside the rest (hashlib lets go of the interpreter while it hashes)."""
+    with ThreadPoolExecutor(max_workers=1) as hashing:
+        sha256 = hashing.submit(_sha256, path)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        is_utf8, has_nul = True, False
+        lines, last = 0, b""
+        with path.open("rb") as handle:
+            while block := handle.read(BLOCK_BYTES):
+                has_nul = has_nul or b"\x00" in block
+                lines += block.count(b"\n")
+                last = block[-1:]
+                if is_utf8 and not block.isascii():
+                    try:
+                        decoder.decode(block)
+                    except UnicodeDecodeError:
+                        is_utf8 = False
+        if is_utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                is_utf8 = False
+        return _Scan(sha256.result(), is_utf8, has_nul, lines + (1 if last not in (b"", b"\n") else 0))
+
+
+def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    is_utf8, has_nul = True, False
-    lines, last = 0, b""
     with path.open("rb") as handle:
         while block := handle.read(BLOCK_BYTES):
             digest.update(block)
-            has_nul = has_nul or b"\x00" in block
-            lines += block.count(b"\n")
-            last = block[-1:]
-            if is_utf8 and not block.isascii():
-                try:
-                    decoder.decode(block)
-                except UnicodeDecodeError:
-                    is_utf8 = False
-    if is_utf8:
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            is_utf8 = False
-    return _Scan(digest.hexdigest(), is_utf8, has_nul, lines + (1 if last not in (b"", b"\n") else 0))
+    return digest.hexdigest()
 
 
 def max_import_bytes() -> int:
