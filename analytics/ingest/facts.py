@@ -37,7 +37,7 @@ def refresh_application_facts(
     if applications is None:
         con.execute("DELETE FROM application_facts")
         con.execute("CREATE OR REPLACE TEMP VIEW fact_events AS SELECT * FROM events")
-        con.execute("INSERT INTO application_facts BY NAME " + read_sql(STORED_FACTS_SQL))
+        con.execute("INSERT INTO application_facts BY NAME " + read_sql(STORED_FACTS_SQL) + " ORDER BY applied_at")
         con.execute("DROP VIEW fact_events")
     else:
         if isinstance(applications, str):
@@ -61,8 +61,11 @@ def _replace_facts(con: duckdb.DuckDBPyConnection) -> None:
 
     An application's row is updated in place, not deleted and inserted: DuckDB's checkpoint rewrites
     every row group that lost rows, which for a week's import (the facts of 84k of 1M applications,
-    spread over every row group) was most of the import's time. New applications are inserted; an
-    application without events any more (undo, erasure, retention) is deleted.
+    spread over every row group) was most of the import's time. Rows are written in applied_at order,
+    so the applications new events touch, mostly recent ones, share few row groups: the checkpoint
+    rewrites those only (a week's import into 1M applications: update and commit 0.5 s -> 0.25 s).
+    New applications are inserted; an application without events any more (undo, erasure,
+    retention) is deleted.
     """
     con.execute("CREATE OR REPLACE TEMP VIEW fact_events AS "
                 "SELECT * FROM events SEMI JOIN refresh_applications USING (candidate_id, process_id)")
@@ -76,7 +79,7 @@ def _replace_facts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"UPDATE application_facts AS f SET {', '.join(f'{c} = n.{c}' for c in map(quote_identifier, columns))} "
                 "FROM fresh_facts AS n WHERE f.candidate_id = n.candidate_id AND f.process_id = n.process_id")
     con.execute("INSERT INTO application_facts BY NAME "
-                "SELECT * FROM fresh_facts ANTI JOIN application_facts USING (candidate_id, process_id)")
+                "SELECT * FROM fresh_facts ANTI JOIN application_facts USING (candidate_id, process_id) ORDER BY applied_at")
     con.execute("DROP TABLE fresh_facts")
 
 
