@@ -100,9 +100,12 @@ def candidate_record(store: Store, candidate_ids: Iterable[str], actor: Principa
     }
     with store.cursor() as cursor:
         _mark_candidates(cursor, ids)
+        columns = _tables(cursor)
         for table, rows in _held_rows(cursor).items():
-            frame = cursor.execute(f"SELECT * FROM {quote_identifier(table)} WHERE rowid IN (SELECT unnest(?))",
-                                   [rows]).df()
+            # In time order where the table has a time (stored rows have no order of their own), then as stored.
+            times = [column for column in ("occurred_at", "submitted_at") if column in columns[table]]
+            frame = cursor.execute(f"SELECT * FROM {quote_identifier(table)} WHERE rowid IN (SELECT unnest(?)) "
+                                   f"ORDER BY {''.join(f'{column}, ' for column in times)}rowid", [rows]).df()
             if not frame.empty:
                 record["tables"][table] = json.loads(frame.to_json(orient="records", date_format="iso",
                                                                    force_ascii=False))

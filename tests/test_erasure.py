@@ -134,10 +134,11 @@ def test_the_access_export_holds_every_row_about_the_candidate(held):
     # application_facts: what the store derived from the candidate's events is theirs to see too
     assert sorted(tables) == ["application_facts", "event_sources", "events", "survey_ratings", "survey_responses",
                               "survey_sources"]
+    # in time order, not as the file or the store happens to hold them
     assert [(e["process_id"], e["event_type"], e["occurred_at"]) for e in tables["events"]] == [
         ("P-1", "application_received", "2026-03-02T08:00:00.000Z"),   # 09:00 in Stockholm, CET
-        ("P-1", "interview_held", "2026-03-10T12:00:00.000Z"),
         ("P-2", "application_received", "2026-03-03T08:00:00.000Z"),
+        ("P-1", "interview_held", "2026-03-10T12:00:00.000Z"),
     ]
     answer = tables["survey_responses"][0]
     assert (answer["nps"], answer["comment"]) == (3, "Flamingoträdgården kändes kylig och ingen ringde")
