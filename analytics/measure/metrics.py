@@ -144,9 +144,11 @@ def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_
 @dataclass(frozen=True)
 class KeptFacts:
     """Facts computed once into the temporary table application_facts of one connection (kept_facts),
-    for several reads to share."""
+    for several reads to share; `macros` names the macro files already loaded on it, so that each
+    read does not load them again (several milliseconds a file)."""
 
     cursor: duckdb.DuckDBPyConnection
+    macros: set[str] = field(default_factory=set)
 
 
 @contextmanager
@@ -155,7 +157,7 @@ def kept_facts(store: Store, settings: Settings | None, filters: Filters = NO_FI
     (a report's dozen): DuckDB holds them within its memory limit and spills the rest to disk, where
     a frame of a few million applications would hold gigabytes in Python."""
     with facts_cursor(store, settings or store.settings(), filters, materialize=True) as cursor:
-        yield KeptFacts(cursor)
+        yield KeptFacts(cursor, {"metrics_macros.sql"})
 
 
 @contextmanager
@@ -172,7 +174,7 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
     under measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
     """
     if isinstance(facts, KeptFacts):
-        _load_macros(facts.cursor, macros)
+        _load_macros(facts.cursor, macros, facts.macros)
         yield facts.cursor
         return
     with store.cursor() as cursor:
@@ -195,9 +197,14 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
         yield cursor
 
 
-def _load_macros(cursor: duckdb.DuckDBPyConnection, macros: tuple[str, ...]) -> None:
+def _load_macros(cursor: duckdb.DuckDBPyConnection, macros: tuple[str, ...], loaded: set[str] | None = None) -> None:
+    """metrics_macros.sql and `macros` on the cursor; those in `loaded` are there already (and the
+    others are added to it)."""
+    loaded = set() if loaded is None else loaded
     for name in ("metrics_macros.sql", *macros):
-        cursor.execute(read_sql(f"measure/sql/{name}"))
+        if name not in loaded:
+            cursor.execute(read_sql(f"measure/sql/{name}"))
+            loaded.add(name)
 
 
 def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
