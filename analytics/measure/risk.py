@@ -29,7 +29,7 @@ import pandas as pd
 from analytics import formatting
 from analytics.i18n import LANGUAGES, t, tn
 from analytics.measure.metrics import NO_FILTERS, Filters, KeptFacts, facts_cursor, json_value, parse_as_of
-from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge
+from analytics.measure.risk_rules import RULES, SEVERITY_POINTS, Check, affected_count, flag_details, judge, unjudged_rules
 from analytics.sentiment import themes_of
 from analytics.settings import Settings
 from analytics.store import Store, read_sql
@@ -37,11 +37,6 @@ from analytics.store import Store, read_sql
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "blue"}
 MAX_SCORE = len(RULES) * SEVERITY_POINTS["high"]  # one flag per rule and process
 NEGATIVE_THEMES_SHOWN = 2  # the voice flag names what most negative comments are about
-# Per rule, the count of risk_process_checks.sql saying on how many applications its sources can
-# judge it; getting_worse can be judged where any of the four shares can.
-RULE_JUDGED = {"no_or_slow_acknowledgement": "ack_judged", "left_without_updates": "ghosted_judged",
-               "outcome_not_told": "notice_judged", "no_personal_feedback": "feedback_judged",
-               "negative_candidate_voice": "voice_judged"}
 
 FLAG_COLUMNS = (
     "process_id", "process_name", "recruiter", "rule", "severity", "points", "measure", "value", "n",
@@ -286,13 +281,6 @@ def severity_counts(flags: pd.DataFrame) -> dict[str, int]:
     """How many flags of each severity, high first (every severity present, 0 when none)."""
     counts = flags["severity"].value_counts()
     return {severity: int(counts.get(severity, 0)) for severity in SEVERITY_POINTS}
-
-
-def unjudged_rules(total: dict) -> tuple[str, ...]:
-    """The rules a process's sources cannot judge: no application of it records what the rule asks."""
-    missing = tuple(rule for rule, judged in RULE_JUDGED.items() if not total[judged])
-    shares = set(RULES[:4])
-    return (*missing, "getting_worse") if shares <= set(missing) else missing
 
 
 def _rank(totals: list[dict], flags: pd.DataFrame, settings: Settings, lang: str) -> pd.DataFrame:
