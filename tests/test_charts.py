@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
+from analytics.catalogue import display_metric
+from analytics.i18n import t
 from analytics.present.charts import (
     ACCENT,
     GREY,
+    SERIES_COLOURS,
     STATUS_COLOURS,
+    _add_trend,
+    _finish,
+    _no_data,
     application_timeline,
     latency_distribution,
     monthly_trend,
@@ -139,6 +146,25 @@ def test_monthly_trend_panels_give_each_metric_a_figure_of_its_own_for_narrow_sc
     assert panels[1].data[0].y == pytest.approx([0.1, 0.0, 1 / 60])
     assert panels[0].data[0].marker.color[1] == GREY
     assert [shape.y0 for shape in panels[0].layout.shapes] == [0.95]      # the target line
+
+
+@pytest.mark.parametrize("rows", [3, 0])
+def test_monthly_trend_panels_are_the_figures_the_shared_steps_draw(rows):
+    """Made in one go (Plotly checks each later update against the whole figure), every panel is
+    exactly the figure that _add_trend, the month axis, _no_data and _finish draw step by step."""
+    frame = months().assign(ack_latency_median=[2.0, 30.0, 70.0]).head(rows)
+    keys = ("ack_within_sla_share", "ghosted_share", "ack_latency_median")
+    for lang in ("en", "sv"):
+        for index, (key, panel) in enumerate(zip(keys, monthly_trend_panels(frame, keys, lang), strict=True)):
+            metric = display_metric(key, "hours")
+            fig = go.Figure()
+            _add_trend(fig, frame, key, metric, SERIES_COLOURS[index], lang)
+            fig.update_xaxes(type="category", title_text=t("chart.month", lang))
+            if not rows:
+                _no_data(fig, lang)
+            target = (None if metric.target is None
+                      else t("chart.target_line", lang, target=metric.format_value(metric.target, lang)))
+            assert panel.to_dict() == _finish(fig, metric.label(lang), lang, target, height=300).to_dict()
 
 
 def test_latency_distribution_splits_at_the_sla_and_draws_its_line():

@@ -144,9 +144,11 @@ def _facts_parameters(cursor: duckdb.DuckDBPyConnection, settings: Settings, as_
 @dataclass(frozen=True)
 class KeptFacts:
     """Facts computed once into the temporary table application_facts of one connection (kept_facts),
-    for several reads to share."""
+    for several reads to share; `macros` names the macro files already loaded on it, so that each
+    read does not load them again (several milliseconds a file)."""
 
     cursor: duckdb.DuckDBPyConnection
+    macros: set[str] = field(default_factory=set)
 
 
 @contextmanager
@@ -155,7 +157,7 @@ def kept_facts(store: Store, settings: Settings | None, filters: Filters = NO_FI
     (a report's dozen): DuckDB holds them within its memory limit and spills the rest to disk, where
     a frame of a few million applications would hold gigabytes in Python."""
     with facts_cursor(store, settings or store.settings(), filters, materialize=True) as cursor:
-        yield KeptFacts(cursor)
+        yield KeptFacts(cursor, {"metrics_macros.sql"})
 
 
 @contextmanager
@@ -172,7 +174,7 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
     under measure/sql/ to load after metrics_macros.sql (e.g. 'voice_macros.sql').
     """
     if isinstance(facts, KeptFacts):
-        _load_macros(facts.cursor, macros)
+        _load_macros(facts.cursor, macros, facts.macros)
         yield facts.cursor
         return
     with store.cursor() as cursor:
@@ -195,24 +197,54 @@ def facts_cursor(store: Store, settings: Settings | None, filters: Filters = NO_
         yield cursor
 
 
-def _load_macros(cursor: duckdb.DuckDBPyConnection, macros: tuple[str, ...]) -> None:
+def _load_macros(cursor: duckdb.DuckDBPyConnection, macros: tuple[str, ...], loaded: set[str] | None = None) -> None:
+    """metrics_macros.sql and `macros` on the cursor; those in `loaded` are there already (and the
+    others are added to it)."""
+    loaded = set() if loaded is None else loaded
     for name in ("metrics_macros.sql", *macros):
-        cursor.execute(read_sql(f"measure/sql/{name}"))
+        if name not in loaded:
+            cursor.execute(read_sql(f"measure/sql/{name}"))
+            loaded.add(name)
 
 
-def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
-    parameters = {
+def _aggregate_parameters(by: str, settings: Settings, filters: Filters, current_from: date | None = None) -> dict:
+    return {
         "group_by": by,
+        "current_from": current_from,
         "latency_unit": settings.latency_unit,
         "min_group_size": settings.min_group_size,
         "min_survey_answers": settings.min_survey_answers,
         **filters.parameters(),
     }
-    frame = cursor.execute(read_sql("measure/sql/metrics_by_group.sql"), parameters).df()
+
+
+def _aggregate(cursor: duckdb.DuckDBPyConnection, by: str, settings: Settings, filters: Filters) -> pd.DataFrame:
+    frame = cursor.execute(read_sql("measure/sql/metrics_by_group.sql"), _aggregate_parameters(by, settings, filters)).df()
+    return _described(frame, by)
+
+
+def _described(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     frame = evidence.describe_coverage(frame.rename(columns={"group_key": GROUP_COLUMNS[by]}))
     if by != "process":
         frame = frame.drop(columns="process_name")
     return frame
+
+
+def _aggregate_windows(cursor: duckdb.DuckDBPyConnection, settings: Settings, filters: Filters,
+                       before: Window) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The 'all' rows of the filters' window and of the window before, from one pass over the facts
+    (grouping 'window'; two aggregations cost a third more). Each row is read into a frame of its own,
+    as `_aggregate(..., "all", ...)` gives it: a column's pandas type depends on whether it holds a
+    NULL, so the two rows of one frame could differ in type from two frames of one row."""
+    both = replace(filters, date_from=before.start)
+    cursor.execute("CREATE OR REPLACE TEMP TABLE window_metrics AS " + read_sql("measure/sql/metrics_by_group.sql"),
+                   _aggregate_parameters("window", settings, both, filters.date_from))
+    current, previous = (
+        _described(cursor.execute("SELECT * REPLACE ('all' AS group_key) FROM window_metrics WHERE group_key = ?",
+                                  [key]).df(), "all")
+        for key in ("current", "previous"))
+    cursor.execute("DROP TABLE window_metrics")   # a kept_facts connection lives on
+    return current, previous
 
 
 def _check_group(by: str) -> None:
@@ -293,11 +325,11 @@ def compare_windows(store: Store, settings: Settings | None, filters: Filters,
     before = window.previous()
     both = replace(filters, date_from=before.start)
     with facts_cursor(store, settings, filters, facts, as_of, materialize=True, reach=both) as cursor:
-        current = _aggregate(cursor, "all", settings, filters)
         first_day = _first_day(cursor, settings.timezone, isinstance(facts, pd.DataFrame))
         if first_day is not None and first_day <= before.start:
-            previous = _aggregate(cursor, "all", settings, replace(filters, date_from=before.start, date_to=before.end))
+            current, previous = _aggregate_windows(cursor, settings, filters, before)
         else:   # the data begin inside or after the window before: its numbers are unknown, not zero
+            current = _aggregate(cursor, "all", settings, filters)
             previous = current.iloc[0:0]
     return PeriodComparison(window.start, window.end, before.start, before.end, current, previous)
 

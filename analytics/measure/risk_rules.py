@@ -23,6 +23,11 @@ RULES = (
 SEVERITY_POINTS = {"high": 3, "medium": 2, "low": 1}
 # Scores (cNPS, sentiment) run from −100 to 100: 200 points span what a share spans from 0 to 1.
 SCORE_SPAN = 200.0
+# Per rule, the count of risk_process_checks.sql saying on how many applications its sources can
+# judge it; getting_worse can be judged where any of the four shares can.
+RULE_JUDGED = {"no_or_slow_acknowledgement": "ack_judged", "left_without_updates": "ghosted_judged",
+               "outcome_not_told": "notice_judged", "no_personal_feedback": "feedback_judged",
+               "negative_candidate_voice": "voice_judged"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,13 @@ class Check:
         direction = 1 if self.higher_is_better else -1
         best_end = self.high if self.higher_is_better else self.low
         return SEVERITY_POINTS.get(severity, 0), direction * (self.threshold - best_end) / self.span
+
+
+def unjudged_rules(total: dict) -> tuple[str, ...]:
+    """The rules a process's sources cannot judge: no application of it records what the rule asks."""
+    missing = tuple(rule for rule, judged in RULE_JUDGED.items() if not total[judged])
+    shares = set(RULES[:4])
+    return (*missing, "getting_worse") if shares <= set(missing) else missing
 
 
 def _share_check(row: dict, measure: str, whole: str, threshold: float, higher_is_better: bool = True) -> Check:

@@ -32,6 +32,7 @@ STATUS_COLOURS = {"on_target": "#2e7d32", "within_5": "#c9a100", "within_15": "#
 # Several series side by side: the accent, then colour-blind-safe companions (Okabe–Ito).
 SERIES_COLOURS = (ACCENT, "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
 STAGES = ("applied", "acknowledged", "interviewed", "offered", "hired")
+TARGET_LINE = {"dash": "dash", "color": "#555", "width": 1}   # a metric's target across a trend
 
 
 def unit_text(unit: str, lang: str) -> str:
@@ -55,31 +56,46 @@ def _finish(fig: go.Figure, title: str, lang: str, subtitle: str | None = None, 
             legend: bool = False) -> go.Figure:
     """Title, size, margins and the language's decimal and thousands separators shared by every figure;
     a legend sits at the very bottom, clear of the axis."""
-    fig.update_layout(
-        separators=formatting.plotly_separators(lang),
-        title={"text": title, **({"subtitle": {"text": subtitle}} if subtitle else {})},
-        height=height, margin={"l": 10, "r": 10, "t": 84 if subtitle else 56, "b": 56 if legend else 10},
-        showlegend=legend,
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "xanchor": "left", "x": 0.0,
-                "traceorder": "normal"},
-        hoverlabel={"align": "left"},
-    )
+    fig.update_layout(**_finish_layout(title, lang, subtitle, height, legend))
     return fig
+
+
+def _finish_layout(title: str, lang: str, subtitle: str | None = None, height: int = 380,
+                   legend: bool = False) -> dict:
+    """_finish's part of a layout, for a figure made in one go (see monthly_trend_panels)."""
+    return {
+        "separators": formatting.plotly_separators(lang),
+        "title": {"text": title, **({"subtitle": {"text": subtitle}} if subtitle else {})},
+        "height": height, "margin": {"l": 10, "r": 10, "t": 84 if subtitle else 56, "b": 56 if legend else 10},
+        "showlegend": legend,
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "xanchor": "left", "x": 0.0,
+                   "traceorder": "normal"},
+        "hoverlabel": {"align": "left"},
+    }
 
 
 def _no_data(fig: go.Figure, lang: str, message: str | None = None) -> None:
     """An empty chart is a sentence, not axes from -1 to 4."""
-    fig.add_annotation(text=message or t("chart.no_data", lang), showarrow=False, xref="paper", yref="paper",
-                       x=0.5, y=0.5, font={"color": GREY, "size": 15})
+    fig.add_annotation(**_no_data_note(lang, message))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+
+
+def _no_data_note(lang: str, message: str | None = None) -> dict:
+    """The sentence an empty chart shows, as a layout annotation."""
+    return {"text": message or t("chart.no_data", lang), "showarrow": False, "xref": "paper", "yref": "paper",
+            "x": 0.5, "y": 0.5, "font": {"color": GREY, "size": 15}}
 
 
 def _share_axis(fig: go.Figure, axis: str, lang: str, **position) -> None:
     """A 0–100 % axis with its ticks written as the language writes a percentage ("50 %" in Swedish)."""
     update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(**_share_ticks(lang), **position)
+
+
+def _share_ticks(lang: str) -> dict:
     ticks = [0, 0.25, 0.5, 0.75, 1]
-    update(range=[0, 1.04], tickvals=ticks, ticktext=[formatting.percent(tick, lang) for tick in ticks], **position)
+    return {"range": [0, 1.04], "tickvals": ticks, "ticktext": [formatting.percent(tick, lang) for tick in ticks]}
 
 
 def _count_text(key: str, row: pd.Series, lang: str) -> str:
@@ -121,23 +137,29 @@ def _trend_title(metric: MetricDefinition, lang: str) -> str:
 def _add_trend(fig: go.Figure, metrics_by_month: pd.DataFrame, key: str, metric: MetricDefinition, colour: str,
                lang: str, **cell) -> None:
     """One metric by month: its line, grey points for small months, Wilson intervals and its target."""
+    trace, yaxis = _trend(metrics_by_month, key, metric, colour, lang)
+    fig.add_trace(trace, **cell)
+    if metric.target is not None:
+        fig.add_hline(y=metric.target, line=TARGET_LINE, **cell)
+    fig.update_yaxes(**yaxis, **cell)
+
+
+def _trend(metrics_by_month: pd.DataFrame, key: str, metric: MetricDefinition, colour: str,
+           lang: str) -> tuple[go.Scatter, dict]:
+    """_add_trend's line and its y-axis (the unit, and for a share 0–100 % ticks)."""
     months = [formatting.month(value, lang) for value in metrics_by_month["month"].astype(str)]
     small = metrics_by_month["small_group"].astype(bool).tolist()
     details = [[metric.format_value(record[key], lang, missing="–"), _count_text(key, record, lang),
                 _interval_text(key, record, lang)] for _, record in metrics_by_month.iterrows()]
     unit, values = (_duration_axis(metric, metrics_by_month[key]) if is_duration(metric)
                     else (metric.unit, metrics_by_month[key]))
-    fig.add_trace(go.Scatter(
+    trace = go.Scatter(
         x=months, y=values.tolist(), mode="lines+markers", name=metric.label(lang),
         line={"color": colour, "width": 2}, marker={"size": 8, "color": [GREY if s else colour for s in small]},
         error_y=_error_bars(metrics_by_month, key, colour), customdata=details,
         hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-    ), **cell)
-    if metric.target is not None:
-        fig.add_hline(y=metric.target, line={"dash": "dash", "color": "#555", "width": 1}, **cell)
-    fig.update_yaxes(title_text=unit_text(unit, lang), **cell)
-    if metric.unit == "share":
-        _share_axis(fig, "y", lang, **cell)
+    )
+    return trace, {"title": {"text": unit_text(unit, lang)}, **(_share_ticks(lang) if metric.unit == "share" else {})}
 
 
 def monthly_trend(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] | list[str], lang: str) -> go.Figure:
@@ -170,14 +192,21 @@ def monthly_trend_panels(metrics_by_month: pd.DataFrame, keys: tuple[str, ...] |
     figures = []
     for index, key in enumerate(keys):
         metric = display_metric(key, unit)
-        fig = go.Figure()
-        _add_trend(fig, metrics_by_month, key, metric, SERIES_COLOURS[index % len(SERIES_COLOURS)], lang)
-        fig.update_xaxes(type="category", title_text=t("chart.month", lang))
-        if not len(metrics_by_month):
-            _no_data(fig, lang)
+        trace, yaxis = _trend(metrics_by_month, key, metric, SERIES_COLOURS[index % len(SERIES_COLOURS)], lang)
         target = (None if metric.target is None
                   else t("chart.target_line", lang, target=metric.format_value(metric.target, lang)))
-        figures.append(_finish(fig, metric.label(lang), lang, target, height=300))
+        # The whole layout in one go, not update by update as _add_trend and _finish draw the report's
+        # subplots: Plotly checks each update against the whole figure, which made the six panels take
+        # three times as long.
+        layout = {**_finish_layout(metric.label(lang), lang, target, height=300), "yaxis": yaxis,
+                  "xaxis": {"type": "category", "title": {"text": t("chart.month", lang)}}}
+        if metric.target is not None:   # as fig.add_hline draws it
+            layout["shapes"] = [{"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y",
+                                 "y0": metric.target, "y1": metric.target, "line": TARGET_LINE}]
+        if not len(metrics_by_month):   # as _no_data
+            layout["annotations"] = [_no_data_note(lang)]
+            layout["xaxis"]["visible"] = layout["yaxis"]["visible"] = False
+        figures.append(go.Figure(data=[trace], layout=layout))
     return figures
 
 

@@ -159,6 +159,19 @@ own_evidence AS (
     GROUP BY brought.candidate_id, brought.process_id
 ),
 
+-- What its imports' own evidence records for each application it applies to (the period rows
+-- covering the application). Joined on the few columns it needs, apart from the rest: joined in
+-- `evidenced`, DuckDB (which cannot know that there is usually no own evidence at all) built its
+-- hash table from every reached application's whole row, a fifth of the facts' time.
+own_masks AS (
+    SELECT s.candidate_id, s.process_id,
+           list_aggregate(list_transform(
+               list_filter(own.rows, lambda r: evidence_within(r, s.applied_at, s.timeline_end_at)),
+               lambda r: r.bit), 'bit_or') AS mask
+    FROM standing AS s
+    JOIN own_evidence AS own USING (candidate_id, process_id)
+),
+
 -- The evidence that applies beyond an import's own applications, as one list.
 shared_evidence AS (
     SELECT list({'bit': bit, 'all': scope = 'all', 'covers_from': covers_from, 'covers_to': covers_to}) AS rows
@@ -178,9 +191,7 @@ evidenced AS (
     FROM (
         SELECT s.*,
                common_evidence.mask
-               | coalesce(list_aggregate(list_transform(
-                     list_filter(own.rows, lambda r: evidence_within(r, s.applied_at, s.timeline_end_at)),
-                     lambda r: r.bit), 'bit_or'), 0)
+               | coalesce(own.mask, 0)
                | coalesce(list_aggregate(list_transform(
                      list_filter(shared_evidence.rows,
                                  lambda r: (r.all OR a.candidate_id IS NOT NULL)
@@ -189,7 +200,7 @@ evidenced AS (
         FROM standing AS s
         CROSS JOIN common_evidence
         CROSS JOIN shared_evidence
-        LEFT JOIN own_evidence AS own USING (candidate_id, process_id)
+        LEFT JOIN own_masks AS own USING (candidate_id, process_id)
         LEFT JOIN addressed AS a USING (candidate_id)
     ) AS s
 ),

@@ -2,7 +2,10 @@
 -- Needs metrics_macros.sql, metrics_selected_facts.sql and application_facts on the connection.
 --
 -- Bound parameters:
---   $group_by       'process' | 'recruiter' | 'department' | 'stage' | 'month' | 'all'
+--   $group_by       'process' | 'recruiter' | 'department' | 'stage' | 'month' | 'all', or 'window':
+--                   the applications before $current_from ('previous') and from it on ('current'),
+--                   a row each also when empty, so that a window and the one before are one pass
+--   $current_from   DATE: where 'window' splits the selection (NULL for the other groupings)
 --   $latency_unit   the unit application_facts' *_latency columns are in (a label only)
 --   $min_group_size, $min_survey_answers   below these, small_group / few_survey_answers are set
 --   $date_from, $date_to, $processes, $departments, $recruiters   the page filters
@@ -28,6 +31,7 @@ selected AS (
                WHEN 'department' THEN department
                WHEN 'stage' THEN stage
                WHEN 'month' THEN month
+               WHEN 'window' THEN CASE WHEN applied_date >= CAST($current_from AS DATE) THEN 'current' ELSE 'previous' END
                ELSE 'all'
            END AS group_key
     FROM selected_facts(CAST($date_from AS DATE), CAST($date_to AS DATE),
@@ -35,14 +39,17 @@ selected AS (
                         CAST($recruiters AS VARCHAR[]), CAST($scope_recruiter AS VARCHAR))
 ),
 
--- What is aggregated: the selected applications and, for 'all', one more row that is NULL but for
--- its key, so that 'all' has its row also when nothing is selected (a GROUPING SETS total would
--- aggregate every application a second time for the other groupings). Every aggregate below skips
--- that row, as its NULLs are never counted: applications counts candidate_id, never *.
+-- What is aggregated: the selected applications and, for 'all' and 'window', one more row per key
+-- that is NULL but for its key, so that each has its row also when nothing is selected (a GROUPING
+-- SETS total would aggregate every application a second time for the other groupings). Every
+-- aggregate below skips those rows, as their NULLs are never counted: applications counts
+-- candidate_id, never *.
 grouped AS (
     SELECT * FROM selected
     UNION ALL BY NAME
-    SELECT 'all' AS group_key WHERE $group_by = 'all'
+    SELECT group_key
+    FROM (VALUES ('all', 'all'), ('window', 'current'), ('window', 'previous')) AS always(grouping, group_key)
+    WHERE grouping = $group_by
 ),
 
 counted AS (

@@ -1,6 +1,6 @@
 -- risk_applications: the selected applications with what the brand-risk rules judge them on.
--- Run as CREATE TEMP TABLE risk_applications AS <this> on a connection that has application_facts,
--- metrics_macros.sql and metrics_selected_facts.sql.
+-- Made a temporary table or view risk_applications (analytics.measure.risk.risk_cursor) on a connection
+-- that has application_facts, metrics_macros.sql and metrics_selected_facts.sql.
 --
 -- Bound parameters:
 --   $date_from, $date_to, $processes, $departments, $recruiters   the page filters
