@@ -335,7 +335,7 @@ def _import_prepared(
             report.error_code, report.error_values = "rows_rejected", {"count": problems.total}
             raise ImportFailed(report)
         notify(0.7, "storing")
-        with store.transaction(cursor), _order_free(cursor):
+        with _order_free(cursor), store.transaction(cursor):   # the setting outlives a rollback
             report.import_id = _store_staged(cursor, report, [table for table, _, _ in parts], preset, evidence)
             if on_stored is not None:
                 on_stored(cursor, report)
