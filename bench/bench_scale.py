@@ -47,37 +47,34 @@ APP = ROOT / "app.py"
 # -- the steps, each run in a child process -----------------------------------------------------
 
 def step_generate(args: argparse.Namespace) -> dict:
-    """The log, and its last week apart (`week`) with everything before it (`base`), as the log's own text."""
-    import duckdb
-
+    """The log, and its last week apart (`week`) with everything before it (`base`)."""
     from analytics.ingest.demo import write_large_log
 
     rows = write_large_log(Path(args.csv), args.applications, args.seed)
-    connection = duckdb.connect()
-    connection.execute("SET TimeZone = 'UTC'")
-    connection.execute("CREATE TABLE log AS SELECT * FROM read_csv(?, all_varchar = true)", [args.csv])
-    cutoff = connection.execute(
-        "SELECT max(CAST(occurred_at AS TIMESTAMPTZ)) - INTERVAL 7 DAY FROM log").fetchall()[0][0]
-    for name, condition in (("base", "<"), ("week", ">=")):
-        connection.execute(f"COPY (SELECT * FROM log WHERE CAST(occurred_at AS TIMESTAMPTZ) {condition} ?) "
-                           f"TO '{args.workdir}/{name}.csv' (HEADER)", [cutoff])
+    _split_log(args, "max(instant) - INTERVAL 7 DAY", "base", "week")
     return {"rows": rows}
 
 
 def step_split_share(args: argparse.Namespace) -> dict:
     """The log's last 1 % of events apart (`last-1pct`) with everything before it (`base-1pct`): the
     share issue 14 names, where the log's last week holds nearer 2 %."""
+    return {"cutoff": _split_log(args, "quantile_disc(instant, 0.99)", "base-1pct", "last-1pct")}
+
+
+def _split_log(args: argparse.Namespace, cutoff: str, before: str, after: str) -> str:
+    """The log's events before the instant `cutoff` (an aggregate of `instant`, a constant of this
+    script) into `before`.csv and the rest into `after`.csv, as the log's own text."""
     import duckdb
 
     connection = duckdb.connect()
     connection.execute("SET TimeZone = 'UTC'")
-    connection.execute("CREATE TABLE log AS SELECT * FROM read_csv(?, all_varchar = true)", [args.csv])
-    cutoff = connection.execute(
-        "SELECT quantile_disc(CAST(occurred_at AS TIMESTAMPTZ), 0.99) FROM log").fetchall()[0][0]
-    for name, condition in (("base-1pct", "<"), ("last-1pct", ">=")):
-        connection.execute(f"COPY (SELECT * FROM log WHERE CAST(occurred_at AS TIMESTAMPTZ) {condition} ?) "
-                           f"TO '{args.workdir}/{name}.csv' (HEADER)", [cutoff])
-    return {"cutoff": str(cutoff)}
+    connection.execute("CREATE TABLE log AS SELECT *, CAST(occurred_at AS TIMESTAMPTZ) AS instant "
+                       "FROM read_csv(?, all_varchar = true)", [args.csv])
+    moment = connection.execute(f"SELECT {cutoff} FROM log").fetchall()[0][0]
+    for name, condition in ((before, "<"), (after, ">=")):
+        connection.execute(f"COPY (SELECT * EXCLUDE (instant) FROM log WHERE instant {condition} ?) "
+                           f"TO '{args.workdir}/{name}.csv' (HEADER)", [moment])
+    return str(moment)
 
 
 def step_ctas(args: argparse.Namespace) -> dict:
