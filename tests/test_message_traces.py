@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -310,6 +311,35 @@ def test_a_row_that_does_not_fit_the_header_is_a_problem_without_its_text(tmp_pa
     # the time problem keeps its own row number although the reader skipped row 2
     assert report.problem_lines()[1].startswith("trace.csv, row 3 (line 4), column Received: cannot read 'yesterday'")
     assert "secret.person" not in " ".join(report.problem_lines())
+    store.close()
+
+
+@pytest.mark.parametrize(("damage", "field", "column", "problem"), [
+    (b"\x00", "recipient", "RecipientAddress", "holds a NUL byte"),
+    (b"\x81", "subject", "Subject", "holds bytes that are neither UTF-8 nor Windows-1252"),   # 0x81: no cp1252 character
+])
+def test_a_nul_or_damaged_character_in_a_trace_is_a_row_problem_and_never_stored(tmp_path, damage, field, column,
+                                                                                  problem):
+    """Before: a NUL in the recipient made the message one "not to a candidate", counted but not named."""
+    store = _store(tmp_path / "damaged")
+    assert import_bytes(store, split_files()["events.csv"].encode(), "events.csv", not_recorded={"messages"}).ok
+    messages = messages_for("sv")
+    index = next(i for i, m in enumerate(messages) if m.subject.startswith("Inbjudan"))
+    value = getattr(messages[index], field)
+    messages[index] = replace(messages[index], **{field: value[:3] + "\N{SNOWMAN}" + value[3:]})
+    data = exchange_trace(messages).encode().replace("\N{SNOWMAN}".encode(), damage)
+    report = import_bytes(store, data, "trace.csv")
+    assert not report.ok and report.error_code == "rows_rejected" and report.problem_count == 1
+    # row index + 1 of the file, on line index + 3 (the #TYPE line and the header come first); no value shown
+    assert report.problem_lines()[0].startswith(f"trace.csv, row {index + 1} (line {index + 3}), column {column}: {problem}")
+    assert value[3:] not in report.problem_lines()[0]
+    assert store.scalar("SELECT count(*) FROM imports") == 1   # the events file only
+    lenient = import_bytes(store, data, "trace.csv", mode="lenient")
+    assert lenient.ok and lenient.rows_rejected == 1 and lenient.trace.messages_read == 17
+    # the clean trace keeps 9 messages (test_every_row_is_counted_once_by_reason): all but the refused one
+    assert lenient.trace.kept == 8 and lenient.trace.left_out["not_to_candidate"] == 3
+    assert not store.scalar("SELECT count(*) FROM events WHERE contains(concat_ws('|', candidate_id, process_id, "
+                            "event_type, process_name), chr(0)) OR contains(process_name, chr(65533))")
     store.close()
 
 

@@ -170,6 +170,9 @@ def import_trace(
         if report.rows_read == 0:
             report.error_code = "header_only"
             raise ImportFailed(report)
+        structural = _structural_problems(cursor, header)
+        rejected_rows = sorted(problem.row for problem in structural)
+        damaged, damaged_rows = _damaged_cells(cursor, trace, header, prepared, rejected_rows)
         notify(0.3, "matching")
         try:
             summary.date_order = define_trace_instant(cursor, trace.times, date_order)
@@ -180,11 +183,9 @@ def import_trace(
         cursor.execute(read_sql("ingest/sql/trace_candidates.sql"))
         cursor.execute(read_sql("ingest/sql/trace_classified.sql"),
                        {"timezone": store.settings().timezone, "earliest": earliest, "latest": latest})
-        structural = _structural_problems(cursor, header)
-        timing = _time_problems(cursor, trace, header, f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}",
-                                sorted(problem.row for problem in structural))
-        report.problems = sorted(structural + timing, key=lambda problem: problem.row)[:MAX_KEPT_PROBLEMS]
-        report.problem_count = report.rows_rejected = len(structural) + cursor.execute(
+        timing = _time_problems(cursor, trace, header, f"{earliest:%Y-%m-%d} – {latest:%Y-%m-%d}", rejected_rows)
+        report.problems = sorted(structural + damaged + timing, key=lambda problem: problem.row)[:MAX_KEPT_PROBLEMS]
+        report.problem_count = report.rows_rejected = len(structural) + damaged_rows + cursor.execute(
             "SELECT count(*) FROM trace_classified WHERE reason = 'bad_time'").fetchone()[0]
         if report.problem_count and mode != "lenient":
             report.error_code, report.error_values = "rows_rejected", {"count": report.problem_count}
@@ -267,6 +268,43 @@ def _structural_problems(cursor, header: TraceHeader) -> list[RowProblem]:
             for line, expected, found, kind in rows]
 
 
+def _damaged_cells(cursor, trace: TraceFormat, header: TraceHeader, prepared: PreparedTable,
+                   rejected_rows: list[int]) -> tuple[list[RowProblem], int]:
+    """Rows with a NUL or a damaged character in a cell, taken out of trace_rows and refused as a
+    canonical file's are (the importer's `_cell_problems`): a NUL in an address made the message one
+    "not to a candidate", counted but never named. One problem a file row (the first MAX_KEPT_PROBLEMS),
+    naming its first such column, without the value; and how many rows of trace_rows went."""
+    if not (prepared.has_nul or prepared.damaged_lines.count):
+        return [], 0
+    cells = {"sent_raw": trace.sent_at, "sender": trace.sender, "recipient": trace.recipient,
+             "subject": trace.subject, "message_id": trace.message_id}
+    marks = ", ".join(f"CASE WHEN contains({cell}, chr(0)) THEN [{index}, 0] WHEN contains({cell}, chr(65533)) "
+                      f"THEN [{index}, 1] END" for index, cell in enumerate(cells))
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE trace_damaged AS SELECT * FROM "
+                   f"(SELECT __id, __row, list_filter([{marks}], lambda mark: mark IS NOT NULL)[1] AS mark FROM trace_rows) "
+                   f"WHERE mark IS NOT NULL")
+    rows = cursor.execute("SELECT __row, arg_min(mark, __id) FROM trace_damaged GROUP BY __row ORDER BY __row LIMIT ?",
+                          [MAX_KEPT_PROBLEMS]).fetchall()
+    code = "bad_utf16" if prepared.encoding.startswith("utf-16") else "bad_encoding"
+    problems = []
+    for accepted, (index, kind) in rows:
+        row = _file_row(int(accepted), rejected_rows)
+        problems.append(RowProblem(row=row, column=header.columns[list(cells.values())[index]], value=None,
+                                   code=("nul_byte", code)[kind], file_line=row + 1 + header.skip))
+    removed = cursor.execute("SELECT count(*) FROM trace_damaged").fetchone()[0]
+    cursor.execute("DELETE FROM trace_rows WHERE __id IN (SELECT __id FROM trace_damaged)")
+    cursor.execute("DROP TABLE trace_damaged")
+    return problems, removed
+
+
+def _file_row(accepted: int, rejected_rows: list[int]) -> int:
+    """The file row of the reader's `accepted`-th row: each rejected row before it shifts it by one."""
+    row = accepted
+    for rejected in rejected_rows:
+        row += rejected <= row
+    return row
+
+
 def _time_problems(cursor, trace: TraceFormat, header: TraceHeader, window: str,
                    rejected_rows: list[int]) -> list[RowProblem]:
     """One problem per file row whose time is missing, unreadable or implausible (the first MAX_KEPT_PROBLEMS).
@@ -279,9 +317,7 @@ def _time_problems(cursor, trace: TraceFormat, header: TraceHeader, window: str,
         "GROUP BY __row ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     problems = []
     for accepted, raw, unreadable in rows:
-        row = int(accepted)
-        for rejected in rejected_rows:
-            row += rejected <= row
+        row = _file_row(int(accepted), rejected_rows)
         code = "missing_value" if raw is None else ("bad_trace_time" if unreadable else "out_of_range")
         problems.append(RowProblem(row=row, column=column, value=raw, code=code,
                                    detail=window if code == "out_of_range" else "", file_line=row + 1 + header.skip))
