@@ -317,6 +317,7 @@ def test_a_row_that_does_not_fit_the_header_is_a_problem_without_its_text(tmp_pa
 @pytest.mark.parametrize(("damage", "field", "column", "problem"), [
     (b"\x00", "recipient", "RecipientAddress", "holds a NUL byte"),
     (b"\x81", "subject", "Subject", "holds bytes that are neither UTF-8 nor Windows-1252"),   # 0x81: no cp1252 character
+    (b"\x00", "status", "Status", "holds a NUL byte"),   # before: the message read as not delivered
 ])
 def test_a_nul_or_damaged_character_in_a_trace_is_a_row_problem_and_never_stored(tmp_path, damage, field, column,
                                                                                   problem):
@@ -325,9 +326,15 @@ def test_a_nul_or_damaged_character_in_a_trace_is_a_row_problem_and_never_stored
     assert import_bytes(store, split_files()["events.csv"].encode(), "events.csv", not_recorded={"messages"}).ok
     messages = messages_for("sv")
     index = next(i for i, m in enumerate(messages) if m.subject.startswith("Inbjudan"))
-    value = getattr(messages[index], field)
-    messages[index] = replace(messages[index], **{field: value[:3] + "\N{SNOWMAN}" + value[3:]})
-    data = exchange_trace(messages).encode().replace("\N{SNOWMAN}".encode(), damage)
+    if field == "status":   # written as Exchange words it ("Delivered"): damaged in the message's own line
+        value = "Delivered"
+        lines = exchange_trace(messages).encode().split(b"\r\n")
+        lines[index + 2] = lines[index + 2].replace(b'"Delivered"', b'"Del' + damage + b'ivered"')
+        data = b"\r\n".join(lines)
+    else:
+        value = getattr(messages[index], field)
+        messages[index] = replace(messages[index], **{field: value[:3] + "\N{SNOWMAN}" + value[3:]})
+        data = exchange_trace(messages).encode().replace("\N{SNOWMAN}".encode(), damage)
     report = import_bytes(store, data, "trace.csv")
     assert not report.ok and report.error_code == "rows_rejected" and report.problem_count == 1
     # row index + 1 of the file, on line index + 3 (the #TYPE line and the header come first); no value shown

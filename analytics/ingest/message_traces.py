@@ -214,7 +214,8 @@ def _cell(header: TraceHeader, name: str) -> str:
 
 
 def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: TraceHeader, report) -> None:
-    """`trace_rows`: one row per message and recipient, cells as text, `delivered` decided.
+    """`trace_rows`: one row per message and recipient, cells as text, `delivered` decided (from
+    `status`, lower case and trimmed).
 
     `__row` is the data row in the file, `__id` the message-and-recipient row (the admin center's
     report gives one file row per message, with every recipient in one cell). Addresses stay as
@@ -243,7 +244,7 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
                   f"lower(trim({quote_identifier(header.columns[trace.status])})) AS status FROM {read}")
     try:
         cursor.execute(
-            f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT * EXCLUDE (status), "
+            f"CREATE OR REPLACE TEMP TABLE trace_rows AS SELECT *, "
             f"coalesce({trace.delivered}, false) AS delivered FROM ({select})",
             {"path": str(prepared.csv_path), "delimiter": prepared.delimiter, "skip": header.skip},
         )
@@ -277,7 +278,7 @@ def _damaged_cells(cursor, trace: TraceFormat, header: TraceHeader, prepared: Pr
     if not (prepared.has_nul or prepared.damaged_lines.count):
         return [], 0
     cells = {"sent_raw": trace.sent_at, "sender": trace.sender, "recipient": trace.recipient,
-             "subject": trace.subject, "message_id": trace.message_id}
+             "subject": trace.subject, "message_id": trace.message_id, "status": trace.status}
     marks = ", ".join(f"CASE WHEN contains({cell}, chr(0)) THEN [{index}, 0] WHEN contains({cell}, chr(65533)) "
                       f"THEN [{index}, 1] END" for index, cell in enumerate(cells))
     cursor.execute(f"CREATE OR REPLACE TEMP TABLE trace_damaged AS SELECT * FROM "
