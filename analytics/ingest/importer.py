@@ -44,6 +44,8 @@ from analytics.ingest.problems import (
     ProgressCallback,
     RowProblem,
     StoredCallback,
+    bad_cell_code,
+    bad_cell_marks,
     hmac_pads,
     problem_text,
 )
@@ -511,7 +513,8 @@ def _load_raw(
         cells.append(f"CASE WHEN {holds_address} THEN flatten([{keys}]) END AS __address_keys")
     marks_cells = bool(prepared.has_nul or prepared.damaged_lines.count)
     if marks_cells:
-        cells.append(_bad_cell_columns(columns))
+        # read before any cell becomes a pseudonym or is left out (`_cell_problems`)
+        cells.append(f"{bad_cell_marks([quote_identifier(name) for name in columns.values()])} AS __bad_cells")
     parameters = {"path": str(prepared.csv_path), "delimiter": prepared.delimiter}
     if (emails | id_columns) - dropped:
         parameters |= {"inner_pad": pads[0], "outer_pad": pads[1]}
@@ -531,25 +534,13 @@ def _load_raw(
     return dropped, loaded
 
 
-def _bad_cell_columns(columns: dict[str, str]) -> str:
-    """SQL for `__bad_cells`: per row, [column index, 0 for a NUL or 1 for a damaged character] of every
-    cell that holds one, read before any cell becomes a pseudonym or is left out (`_cell_problems`)."""
-    checks = []
-    for index, original_name in enumerate(columns.values()):
-        source = quote_identifier(original_name)
-        checks.append(f"CASE WHEN contains({source}, chr(0)) THEN [{index}, 0] END")
-        checks.append(f"CASE WHEN contains({source}, chr(65533)) THEN [{index}, 1] END")
-    return f"list_filter([{', '.join(checks)}], lambda cell: cell IS NOT NULL) AS __bad_cells"
-
-
 def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], table: str = "raw",
                    encoding: str = "utf-8") -> ProblemSummary:
-    """Rows with a NUL byte or a damaged character (neither UTF-8 nor Windows-1252) in a cell: refused.
+    """Rows with a NUL byte or a damaged character in a cell (`problems.bad_cell_marks`): refused.
 
-    A NUL would make `P-17` and `P-17<NUL>` two processes that look alike; a damaged character would
-    store garbled text. Like a line DuckDB could not split, such a row leaves the loaded table (`raw`
-    or `staged`): one problem a row, naming its first such column; the value is not shown (it may be
-    an address or a name). In a UTF-16 file a damaged character is UTF-16 that does not decode.
+    Like a line DuckDB could not split, such a row leaves the loaded table (`raw` or `staged`): one
+    problem a row, naming its first such column; the value is not shown (it may be an address or a
+    name).
     """
     if "__bad_cells" not in {row[0] for row in cursor.execute(f"DESCRIBE {table}").fetchall()}:
         return ProblemSummary([], 0, 0)
@@ -557,8 +548,7 @@ def _cell_problems(cursor: duckdb.DuckDBPyConnection, columns: dict[str, str], t
     total = cursor.execute(f"SELECT count(*) FROM ({bad})").fetchone()[0]
     rows = cursor.execute(f"{bad} ORDER BY __row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     names = list(columns.values())
-    damaged = "bad_utf16" if encoding.startswith("utf-16") else "bad_encoding"
-    problems = [RowProblem(row=int(row), column=names[index], value=None, code=("nul_byte", damaged)[kind])
+    problems = [RowProblem(row=int(row), column=names[index], value=None, code=bad_cell_code(kind, encoding))
                 for row, index, kind in rows]
     cursor.execute(f"DELETE FROM {table} WHERE len(__bad_cells) > 0")
     cursor.execute(f"ALTER TABLE {table} DROP COLUMN __bad_cells")

@@ -37,6 +37,8 @@ from analytics.ingest.problems import (
     ProgressCallback,
     RowProblem,
     StoredCallback,
+    bad_cell_code,
+    bad_cell_marks,
     hmac_pads,
 )
 from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable
@@ -279,19 +281,15 @@ def _damaged_cells(cursor, trace: TraceFormat, header: TraceHeader, prepared: Pr
         return [], 0
     cells = {"sent_raw": trace.sent_at, "sender": trace.sender, "recipient": trace.recipient,
              "subject": trace.subject, "message_id": trace.message_id, "status": trace.status}
-    marks = ", ".join(f"CASE WHEN contains({cell}, chr(0)) THEN [{index}, 0] WHEN contains({cell}, chr(65533)) "
-                      f"THEN [{index}, 1] END" for index, cell in enumerate(cells))
     cursor.execute(f"CREATE OR REPLACE TEMP TABLE trace_damaged AS SELECT * FROM "
-                   f"(SELECT __id, __row, list_filter([{marks}], lambda mark: mark IS NOT NULL)[1] AS mark FROM trace_rows) "
-                   f"WHERE mark IS NOT NULL")
+                   f"(SELECT __id, __row, {bad_cell_marks(list(cells))}[1] AS mark FROM trace_rows) WHERE mark IS NOT NULL")
     rows = cursor.execute("SELECT __row, arg_min(mark, __id) FROM trace_damaged GROUP BY __row ORDER BY __row LIMIT ?",
                           [MAX_KEPT_PROBLEMS]).fetchall()
-    code = "bad_utf16" if prepared.encoding.startswith("utf-16") else "bad_encoding"
     problems = []
     for accepted, (index, kind) in rows:
         row = _file_row(int(accepted), rejected_rows)
         problems.append(RowProblem(row=row, column=header.columns[list(cells.values())[index]], value=None,
-                                   code=("nul_byte", code)[kind], file_line=row + 1 + header.skip))
+                                   code=bad_cell_code(kind, prepared.encoding), file_line=row + 1 + header.skip))
     removed = cursor.execute("SELECT count(*) FROM trace_damaged").fetchone()[0]
     cursor.execute("DELETE FROM trace_rows WHERE __id IN (SELECT __id FROM trace_damaged)")
     cursor.execute("DROP TABLE trace_damaged")

@@ -68,3 +68,21 @@ def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
     """The HMAC key xor-ed into its inner and outer pad blocks, for the SQL macro hmac_sha256."""
     block = key.ljust(64, b"\0")
     return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
+
+
+def bad_cell_marks(cells: list[str]) -> str:
+    """SQL: per row, [index in `cells`, 0 for a NUL or 1 for a damaged character] of every cell that
+    holds one, in the order of `cells` (SQL expressions, the reader's own identifiers). A NUL would
+    make `P-17` and `P-17<NUL>` two processes that look alike; a damaged character (U+FFFD, which the
+    reader put where bytes were neither UTF-8 nor Windows-1252, or UTF-16 that does not decode) would
+    store garbled text: such a row is refused."""
+    checks = []
+    for index, cell in enumerate(cells):
+        checks.append(f"CASE WHEN contains({cell}, chr(0)) THEN [{index}, 0] END")
+        checks.append(f"CASE WHEN contains({cell}, chr(65533)) THEN [{index}, 1] END")
+    return f"list_filter([{', '.join(checks)}], lambda mark: mark IS NOT NULL)"
+
+
+def bad_cell_code(kind: int, encoding: str) -> str:
+    """The problem code of a `bad_cell_marks` mark's kind, for a file read in `encoding`."""
+    return "nul_byte" if kind == 0 else ("bad_utf16" if encoding.startswith("utf-16") else "bad_encoding")
