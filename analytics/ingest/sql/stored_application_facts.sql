@@ -43,26 +43,33 @@ milestones AS (
            max(occurred_at) FILTER (event_type = 'feedback_given'
                                     AND channel IN ('phone', 'video', 'in_person')) AS last_personal_feedback_at,
            bool_or(event_type = 'survey_sent') AS survey_sent,
-           -- the times of the contacts, notices and answers; NULL, not [], without any (cheaper,
-           -- and the list functions below give NULL for NULL as they do for [])
-           list(occurred_at) FILTER (is_contact) AS contact_times,
-           list(occurred_at) FILTER (event_type IN ('rejection_sent', 'feedback_given')) AS notice_times,
-           list(occurred_at) FILTER (event_type IN ('feedback_given', 'rejection_sent', 'offer_made')) AS answer_times
+           -- The contacts, each one number: its time in epoch microseconds times 4, plus what else it
+           -- is: 2 a notice of the decision (rejection_sent, feedback_given), 1 an offer (offer_made),
+           -- else 0. Notices and offers answer an interview. One list, not one per kind, keeps the
+           -- aggregation of a million applications within the memory limit (three lists made it spill:
+           -- 2.9 s -> 2.0 s). NULL, not [], without any (cheaper, and the list functions below give
+           -- NULL for NULL as they do for []). Events are never before 1990, so the numbers are positive.
+           list(epoch_us(occurred_at) * 4 + CASE event_type WHEN 'rejection_sent' THEN 2 WHEN 'feedback_given' THEN 2
+                                                            WHEN 'offer_made' THEN 1 ELSE 0 END) FILTER (is_contact) AS contacts
     FROM ordered_events
     GROUP BY candidate_id, process_id
 ),
 
--- The contacts measured against the milestones, "at or after" everywhere.
+-- The contacts measured against the milestones, "at or after" everywhere: a contact c is at or
+-- after instant t when c >= epoch_us(t) * 4, and is at c // 4 microseconds.
 follow_ups AS (
     SELECT *,
            -- acknowledgement: any contact event at or after applied_at
-           list_min(list_filter(contact_times, lambda t: t >= applied_at)) AS ack_at,
+           make_timestamptz(list_min(list_filter(contacts, lambda c: c >= epoch_us(applied_at) * 4)) // 4) AS ack_at,
            -- notice of the decision: rejection_sent or feedback_given at or after it
-           list_min(list_filter(notice_times, lambda t: t >= decision_at)) AS notice_at,
+           make_timestamptz(list_min(list_filter(contacts,
+                                                 lambda c: c % 4 = 2 AND c >= epoch_us(decision_at) * 4)) // 4) AS notice_at,
            -- the first feedback, rejection notice or offer at or after the last interview
-           list_min(list_filter(answer_times, lambda t: t >= last_interview_at)) AS post_interview_at,
+           make_timestamptz(list_min(list_filter(contacts,
+                                                 lambda c: c % 4 > 0 AND c >= epoch_us(last_interview_at) * 4)) // 4)
+               AS post_interview_at,
            coalesce(last_personal_feedback_at >= last_interview_at, false) AS personal_feedback_given,
-           list_max(contact_times) AS last_contact_at
+           make_timestamptz(list_max(contacts) // 4) AS last_contact_at
     FROM milestones
 ),
 
@@ -73,11 +80,11 @@ timelines AS (
     SELECT *,
            least(notice_at, offered_at, withdrawn_at) AS closed_at,
            list_sort(list_transform(
-               list_filter(contact_times,
-                           lambda t: t >= applied_at
+               list_filter(contacts,
+                           lambda c: c >= epoch_us(applied_at) * 4
                                      AND (least(notice_at, offered_at, withdrawn_at) IS NULL
-                                          OR t <= greatest(applied_at, least(notice_at, offered_at, withdrawn_at)))),
-               lambda t: epoch(t))) AS timeline_contacts
+                                          OR c // 4 <= epoch_us(greatest(applied_at, least(notice_at, offered_at, withdrawn_at))))),
+               lambda c: (c // 4) / 1000000.0)) AS timeline_contacts
     FROM follow_ups
 )
 
