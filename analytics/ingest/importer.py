@@ -719,7 +719,12 @@ def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
 
 def _column(columns: dict[str, str], name: str, table: str = "raw") -> str:
     """The file's column as a SQL expression, or NULL when the file does not have it."""
-    return f"trimmed_cell({table}.{quote_identifier(columns[name])})" if name in columns else "CAST(NULL AS VARCHAR)"
+    return f"trimmed_cell({_cell(columns, name, table)})" if name in columns else "CAST(NULL AS VARCHAR)"
+
+
+def _cell(columns: dict[str, str], name: str, table: str = "raw") -> str:
+    """The file's column as written, spaces around it kept, or NULL when the file does not have it."""
+    return f"{table}.{quote_identifier(columns[name])}" if name in columns else "CAST(NULL AS VARCHAR)"
 
 
 def _candidate_expression(columns: dict[str, str], table: str = "raw") -> str:
@@ -756,8 +761,10 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
     )
-    # A value written as the canonical one (the usual case) is taken by comparing it with constants,
-    # before the general rule (letter case ignored) looks it up.
+    # A value written as the canonical one (the usual case) is taken by comparing the cell as written
+    # with constants; only other cells are trimmed for the general rule (letter case ignored), and
+    # for a row check to show. Trimming every cell of the type, time and channel cost a tenth of the
+    # staging (0.8 of 12 CPU seconds at a million applications).
     type_as_written = " ".join(f"WHEN {_sql_literal(name)} THEN {_sql_literal(name)}" for name in EVENT_TYPES)
     channel_as_written = " ".join(f"WHEN {_sql_literal(name)} THEN {_sql_literal(name)}" for name in CHANNELS)
     reading = f"{source} AS ({read[0]}), " if read is not None else ""
@@ -768,34 +775,37 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
             SELECT {'' if read is not None else '__row,'}
                    {_candidate_expression(columns, source)} AS candidate_id,
                    {_column(columns, 'process_id', source)} AS process_id,
-                   {_column(columns, 'event_type', source)} AS event_type_raw,
-                   {_column(columns, 'occurred_at', source)} AS occurred_at_raw,
+                   {_cell(columns, 'event_type', source)} AS event_type_cell,
+                   {_cell(columns, 'occurred_at', source)} AS occurred_at_cell,
                    {_column(columns, 'process_name', source)} AS process_name,
                    {_column(columns, 'department', source)} AS department,
                    {_column(columns, 'recruiter', source)} AS recruiter,
                    {_column(columns, 'stage', source)} AS stage,
-                   {_column(columns, 'channel', source)} AS channel_raw
+                   {_cell(columns, 'channel', source)} AS channel_cell
                    {''.join(f', {column}' for column in carried)}
             FROM {source}
         ), parsed AS (
             SELECT *,
-                   CASE event_type_raw {type_as_written} ELSE
-                       CASE WHEN list_contains($event_types, lower(event_type_raw)) THEN lower(event_type_raw) END
+                   CASE event_type_cell {type_as_written} ELSE
+                       CASE WHEN list_contains($event_types, lower(trimmed_cell(event_type_cell)))
+                            THEN lower(trimmed_cell(event_type_cell)) END
                    END AS event_type,
-                   parse_instant(occurred_at_raw, $timezone) AS occurred_at,
-                   CASE channel_raw {channel_as_written} ELSE
-                       CASE WHEN list_contains($channels, lower(channel_raw)) THEN lower(channel_raw)
-                            ELSE CASE lower(channel_raw) {channel_cases} END END
+                   -- parse_instant reads a time with spaces around it, except Unicode spaces alone
+                   coalesce(parse_instant(occurred_at_cell, $timezone),
+                            parse_instant(trimmed_cell(occurred_at_cell), $timezone)) AS occurred_at,
+                   CASE channel_cell {channel_as_written} ELSE
+                       CASE WHEN list_contains($channels, lower(trimmed_cell(channel_cell))) THEN lower(trimmed_cell(channel_cell))
+                            ELSE CASE lower(trimmed_cell(channel_cell)) {channel_cases} END END
                    END AS channel
             FROM cells
         )
-        -- The text as written is kept only where a row check may show it: a good row needs its value only
-        -- (an instant after now may be out of range).
-        SELECT * REPLACE (
-                   CASE WHEN event_type IS NULL THEN event_type_raw END AS event_type_raw,
-                   CASE WHEN occurred_at IS NULL OR occurred_at < $earliest OR occurred_at > current_timestamp
-                        THEN occurred_at_raw END AS occurred_at_raw,
-                   CASE WHEN channel IS NULL THEN channel_raw END AS channel_raw),
+        -- The text as written (trimmed) is kept only where a row check may show it: a good row needs its
+        -- value only (an instant after now may be out of range).
+        SELECT * EXCLUDE (event_type_cell, occurred_at_cell, channel_cell),
+               CASE WHEN event_type IS NULL THEN trimmed_cell(event_type_cell) END AS event_type_raw,
+               CASE WHEN occurred_at IS NULL OR occurred_at < $earliest OR occurred_at > current_timestamp
+                    THEN trimmed_cell(occurred_at_cell) END AS occurred_at_raw,
+               CASE WHEN channel IS NULL THEN trimmed_cell(channel_cell) END AS channel_raw,
                row_key(candidate_id, process_id, event_type, epoch_us(occurred_at)) AS event_key
         FROM parsed
         """,
