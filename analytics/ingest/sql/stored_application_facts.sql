@@ -20,28 +20,31 @@ ordered_events AS NOT MATERIALIZED (
 ),
 
 -- One pass: each application's milestones, and the times of the contacts to measure against them.
+-- "The first X of the rows where C" is written min(CASE WHEN C THEN X END), and arg_min's value
+-- likewise (NULL values are skipped), not with FILTER (C): one column per aggregate, not a copy of
+-- the rows for each (a million applications: 1.97 s -> 1.82 s).
 milestones AS (
     SELECT candidate_id, process_id,
            min(occurred_at) AS first_event_at,
            max(occurred_at) AS last_event_at,
-           arg_min(process_name, time_order) FILTER (process_name IS NOT NULL) AS process_name,
-           min(time_order) FILTER (process_name IS NOT NULL) AS process_name_order,
+           arg_min(process_name, CASE WHEN process_name IS NOT NULL THEN time_order END) AS process_name,
+           min(CASE WHEN process_name IS NOT NULL THEN time_order END) AS process_name_order,
            -- descriptive values: the first non-empty one in time order; the stage reached: the last
-           arg_min(department, time_order) FILTER (department IS NOT NULL) AS department,
-           arg_min(recruiter, time_order) FILTER (recruiter IS NOT NULL) AS recruiter,
-           arg_max(stage, time_order) FILTER (stage IS NOT NULL) AS stage,
+           arg_min(department, CASE WHEN department IS NOT NULL THEN time_order END) AS department,
+           arg_min(recruiter, CASE WHEN recruiter IS NOT NULL THEN time_order END) AS recruiter,
+           arg_max(stage, CASE WHEN stage IS NOT NULL THEN time_order END) AS stage,
            -- applied_at: the earliest application_received, else the earliest event
-           coalesce(min(occurred_at) FILTER (event_type = 'application_received'),
+           coalesce(min(CASE WHEN event_type = 'application_received' THEN occurred_at END),
                     min(occurred_at)) AS applied_at,
            bool_or(event_type = 'application_received') AS start_known,
-           min(occurred_at) FILTER (event_type = 'rejected') AS decision_at,
-           min(occurred_at) FILTER (event_type IN ('offer_made', 'hired')) AS offered_at,
+           min(CASE WHEN event_type = 'rejected' THEN occurred_at END) AS decision_at,
+           min(CASE WHEN event_type IN ('offer_made', 'hired') THEN occurred_at END) AS offered_at,
            bool_or(event_type = 'hired') AS has_hired_event,
-           min(occurred_at) FILTER (event_type = 'withdrawn') AS withdrawn_at,
-           count(*) FILTER (event_type = 'interview_held') AS interviews,
-           max(occurred_at) FILTER (event_type = 'interview_held') AS last_interview_at,
-           max(occurred_at) FILTER (event_type = 'feedback_given'
-                                    AND channel IN ('phone', 'video', 'in_person')) AS last_personal_feedback_at,
+           min(CASE WHEN event_type = 'withdrawn' THEN occurred_at END) AS withdrawn_at,
+           count(CASE WHEN event_type = 'interview_held' THEN 1 END) AS interviews,
+           max(CASE WHEN event_type = 'interview_held' THEN occurred_at END) AS last_interview_at,
+           max(CASE WHEN event_type = 'feedback_given' AND channel IN ('phone', 'video', 'in_person')
+                    THEN occurred_at END) AS last_personal_feedback_at,
            bool_or(event_type = 'survey_sent') AS survey_sent,
            -- The contacts, each one number: its time in epoch microseconds times 4, plus what else it
            -- is: 2 a notice of the decision (rejection_sent, feedback_given), 1 an offer (offer_made),
