@@ -219,6 +219,28 @@ def test_a_problem_names_the_column_as_the_file_spells_it(db):
         1, 2, "EVENT TYPE", "hird", "unknown_event_type")
 
 
+def test_spaces_of_any_kind_around_a_type_time_or_channel(db):
+    """Cells are read as written first and trimmed only when that fails: ASCII, no-break (U+00A0),
+    thin (U+2009) and ideographic (U+3000) spaces around a value are never part of it."""
+    header = ["candidate_id", "process_id", "event_type", "occurred_at", "channel"]
+    rows = [
+        ["c1", "P-1", "\u00a0interview_held", "\u00a02026-01-15T10:00:00Z", "\u3000Phone "],
+        ["c2", "P-1", " Hired\u2009", " 2026-01-15 11:00 ", "e-mail\u00a0"],
+        ["c3", "P-1", "hired", "\u00a0\u00a0", "sms"],
+        ["c4", "P-1", "\u00a0hird\u00a0", "2026-01-15 12:00", ""],
+    ]
+    report = import_bytes(db, csv_bytes(rows, header), "spaces.csv", mode="lenient")
+    assert report.rows_stored == 2
+    assert db.fetchall("SELECT candidate_id, event_type, occurred_at, channel FROM events ORDER BY ALL") == [
+        ("c1", "interview_held", utc(2026, 1, 15, 10, 0), "phone"),
+        ("c2", "hired", utc(2026, 1, 15, 10, 0), "email"),   # 11:00 in Stockholm, winter time
+    ]
+    assert [(p.row, p.column, p.value, p.code) for p in report.problems] == [
+        (3, "occurred_at", None, "missing_value"),
+        (4, "event_type", "hird", "unknown_event_type"),
+    ]
+
+
 def test_two_headers_that_mean_the_same_column(db):
     header = ["candidate_id", "Candidate ID", "process_id", "event_type", "occurred_at"]
     report = import_bytes(db, csv_bytes([["c1", "c1", "P-1", "hired", "2026-01-15"]], header), "twice.csv")
