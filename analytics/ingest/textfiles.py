@@ -33,7 +33,10 @@ from pathlib import Path
 from analytics.ingest.workbooks import WorkbookTooLarge, workbook_to_csv
 
 SNIFF_BYTES = 1 << 20
-BLOCK_BYTES = 16 << 20
+# Read in blocks of 1 MiB: memory of that size is reused from block to block, where each block of
+# 16 MiB (and its decoded text) was memory mapped afresh, a page fault per 4 KiB (the benchmark's
+# 910 MiB log: 1.0 s of system time; its scan took 1.56 s, now 1.06 s).
+BLOCK_BYTES = 1 << 20
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 MAX_IMPORT_MB_ENV = "RADAR_MAX_IMPORT_MB"
