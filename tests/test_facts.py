@@ -55,6 +55,25 @@ def test_an_import_stores_each_applications_facts_worked_by_hand(store):
         assert facts_are_current(cursor)
 
 
+def test_silences_of_sub_second_times_are_duckdbs_epoch_to_the_last_bit(store):
+    """Gaps of 1.25 s and 2.625 s between times with microseconds. The stored seconds are DuckDB's
+    epoch() of those instants, bit for bit (what the reads measure "as of" with), not the microseconds
+    divided by a million, which differs from it in the last bit for each of these three times."""
+    data = HEADER + (
+        "c1,p1,application_received,2026-03-02T09:00:00.005123Z,,portal\n"
+        "c1,p1,acknowledgement_sent,2026-03-02T09:00:01.255123Z,,email\n"
+        "c1,p1,status_update_sent,2026-03-02T09:00:03.880123Z,,email\n"
+    )
+    assert import_bytes(store, data.encode(), "microseconds.csv").ok
+    [(before_last, last)] = store.fetchall("SELECT silence_before_last_s, silence_last_s FROM application_facts")
+    applied, ack, update = store.fetchall(
+        "SELECT epoch(TIMESTAMPTZ '2026-03-02 09:00:00.005123Z'), epoch(TIMESTAMPTZ '2026-03-02 09:00:01.255123Z'), "
+        "epoch(TIMESTAMPTZ '2026-03-02 09:00:03.880123Z')")[0]
+    assert last == update
+    assert before_last == max(ack - applied, update - ack)
+    assert abs(before_last - 2.625) < 1e-6
+
+
 def test_the_silence_to_as_of_is_measured_when_read_not_stored(store):
     assert import_bytes(store, FIRST.encode(), "first.csv").ok
     facts = application_facts(store).set_index("candidate_id")

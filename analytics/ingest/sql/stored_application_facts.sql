@@ -87,7 +87,7 @@ timelines AS (
                            lambda c: c >= epoch_us(applied_at) * 4
                                      AND (least(notice_at, offered_at, withdrawn_at) IS NULL
                                           OR c // 4 <= epoch_us(greatest(applied_at, least(notice_at, offered_at, withdrawn_at))))),
-               lambda c: (c // 4) / 1000000.0)) AS timeline_contacts
+               lambda c: epoch(make_timestamptz(c // 4)))) AS timeline_contacts
     FROM follow_ups
 )
 
