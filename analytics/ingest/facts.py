@@ -38,9 +38,7 @@ def refresh_application_facts(
         # Made, then written in applied_at order, in two statements: in one, the aggregation's memory
         # and the sort's were held at once, which spilled (a million applications: 3.5 s -> 2.8 s).
         con.execute("DELETE FROM application_facts")
-        con.execute("CREATE OR REPLACE TEMP VIEW fact_events AS SELECT * FROM events")
-        con.execute("CREATE OR REPLACE TEMP TABLE fresh_facts AS " + read_sql(STORED_FACTS_SQL))
-        con.execute("DROP VIEW fact_events")
+        _make_fresh_facts(con, "SELECT * FROM events")
         con.execute("INSERT INTO application_facts BY NAME SELECT * FROM fresh_facts ORDER BY applied_at")
         con.execute("DROP TABLE fresh_facts")
     else:
@@ -71,10 +69,7 @@ def _replace_facts(con: duckdb.DuckDBPyConnection) -> None:
     New applications are inserted; an application without events any more (undo, erasure,
     retention) is deleted.
     """
-    con.execute("CREATE OR REPLACE TEMP VIEW fact_events AS "
-                "SELECT * FROM events SEMI JOIN refresh_applications USING (candidate_id, process_id)")
-    con.execute("CREATE OR REPLACE TEMP TABLE fresh_facts AS " + read_sql(STORED_FACTS_SQL))
-    con.execute("DROP VIEW fact_events")
+    _make_fresh_facts(con, "SELECT * FROM events SEMI JOIN refresh_applications USING (candidate_id, process_id)")
     con.execute("DELETE FROM application_facts AS f USING (SELECT * FROM refresh_applications "
                 "ANTI JOIN fresh_facts USING (candidate_id, process_id)) AS gone "
                 "WHERE f.candidate_id = gone.candidate_id AND f.process_id = gone.process_id")
@@ -85,6 +80,13 @@ def _replace_facts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO application_facts BY NAME "
                 "SELECT * FROM fresh_facts ANTI JOIN application_facts USING (candidate_id, process_id) ORDER BY applied_at")
     con.execute("DROP TABLE fresh_facts")
+
+
+def _make_fresh_facts(con: duckdb.DuckDBPyConnection, events: str) -> None:
+    """`fresh_facts`: the facts of the events `events` selects (this module's own SQL, never outside text)."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW fact_events AS {events}")
+    con.execute("CREATE OR REPLACE TEMP TABLE fresh_facts AS " + read_sql(STORED_FACTS_SQL))
+    con.execute("DROP VIEW fact_events")
 
 
 def facts_are_current(con: duckdb.DuckDBPyConnection) -> bool:
