@@ -127,6 +127,36 @@ def test_rows_keep_their_encoding_whatever_the_blocks_the_file_is_read_in(tmp_pa
         prepared.cleanup()
 
 
+@pytest.mark.parametrize("block_bytes", [7, 1 << 20])
+def test_the_scan_tells_whether_a_file_holds_a_space_other_than_ascii(tmp_path, monkeypatch, block_bytes):
+    """Also when a no-break space (two bytes) is cut by a block's end; a transcoded file may hold one."""
+    from analytics.ingest import textfiles
+
+    monkeypatch.setattr(textfiles, "BLOCK_BYTES", block_bytes)
+    texts = {"ascii.csv": ("id,name\nU1,Sjuksköterska Örebro \n", "utf-8", False),
+             "nbsp.csv": ("id,name\nU1,Örebro\u00a0\n", "utf-8", True),
+             "ideographic.csv": ("id,name\nU1,\u3000x\n", "utf-8", True),
+             "excel.csv": ("id;name\nW1;Växjö Åsa\n", "cp1252", True)}
+    for name, (text, encoding, expected) in texts.items():
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        prepared = textfiles.prepare_table(path)
+        prepared.cleanup()
+        assert (name, prepared.unicode_spaces, prepared.lines if encoding == "utf-8" else 2) == (name, expected, 2)
+
+
+def test_unicode_spaces_are_what_duckdb_trims_besides_the_ascii_space():
+    """The cheaper trimming of a file without them relies on it (import_macros.sql, trimmed_ascii_cell)."""
+    import duckdb
+
+    from analytics.ingest.textfiles import UNICODE_SPACES
+
+    trimmed = duckdb.connect().execute(
+        "SELECT list(cp ORDER BY cp) FROM range(1, 1114112) AS r(cp) WHERE (cp < 55296 OR cp > 57343) "
+        "AND trim(chr(CAST(cp AS INTEGER)) || 'a' || chr(CAST(cp AS INTEGER))) = 'a'").fetchone()[0]
+    assert trimmed == [ord(" ")] + [ord(space) for space in UNICODE_SPACES]
+
+
 # -- NUL bytes ------------------------------------------------------------------------------------
 def test_nul_bytes_after_the_first_mib_are_refused_by_row_and_column(store):
     """Before: 'P-1<NUL>' was stored as a second process that looks like P-1."""

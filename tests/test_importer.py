@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 
 from analytics.ingest.importer import ImportReport, import_bytes, import_file, undo_import
 from analytics.ingest.problems import RowProblem
+from analytics.ingest.textfiles import prepare_table
 from analytics.store import Store
 
 EVENT_HEADER = ["candidate_id", "process_id", "event_type", "occurred_at"]
@@ -239,6 +240,28 @@ def test_spaces_of_any_kind_around_a_type_time_or_channel(db):
         (3, "occurred_at", None, "missing_value"),
         (4, "event_type", "hird", "unknown_event_type"),
     ]
+
+
+@pytest.mark.parametrize("elsewhere", ["", "\u00a0"], ids=["only ASCII spaces", "a no-break space too"])
+def test_ids_and_descriptive_values_are_trimmed_whatever_spaces_the_file_holds(db, tmp_path, elsewhere):
+    """A file without Unicode spaces is trimmed by a cheaper rule (import_macros.sql, trimmed_ascii_cell),
+    one with them by the general one: the values are the same. A tab is no space DuckDB's trim takes."""
+    header = EVENT_HEADER + ["process_name", "department", "recruiter", "stage"]
+    rows = [
+        [" c1", "P-1 ", "hired", "2026-01-15T10:00:00Z", " Lön Malmö ", "  ", "", f"Screening{elsewhere}"],
+        ["c2 ", " P-1", "rejected", "2026-01-15T11:00:00Z", "a  b", "\tHR", "Anna Berg ", " x"],
+        ["  ", "P-1", "rejected", "2026-01-15T12:00:00Z", "", "", "", ""],
+    ]
+    path = tmp_path / "spaces.csv"
+    path.write_bytes(csv_bytes(rows, header))
+    assert prepare_table(path).unicode_spaces == bool(elsewhere)
+    report = import_file(db, path, mode="lenient")
+    assert report.rows_stored == 2
+    assert event_rows(db) == [
+        ("c1", "P-1", "hired", utc(2026, 1, 15, 10, 0), "Lön Malmö", None, None, "Screening", None),
+        ("c2", "P-1", "rejected", utc(2026, 1, 15, 11, 0), "a  b", "\tHR", "Anna Berg", "x", None),
+    ]
+    assert [(p.row, p.column, p.code) for p in report.problems] == [(3, "candidate_id", "missing_candidate")]
 
 
 def test_two_headers_that_mean_the_same_column(db):

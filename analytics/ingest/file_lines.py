@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analytics.ingest.textfiles import BLOCK_BYTES
+from analytics.ingest.textfiles import BLOCK_BYTES, line_breaks
 
 
 def count_lines(path: Path) -> int:
@@ -14,7 +14,7 @@ def count_lines(path: Path) -> int:
     lines, last = 0, b""
     with path.open("rb") as handle:
         while block := handle.read(BLOCK_BYTES):
-            lines += block.count(b"\n")
+            lines += line_breaks(block)
             last = block[-1:]
     return lines + (1 if last not in (b"", b"\n") else 0)
 
