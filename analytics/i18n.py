@@ -1484,6 +1484,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} could not be split into columns: the quote (\") opened on line {line} is never closed. Close it, or open the file in a spreadsheet program and save it again as CSV.",
         "sv": "{file} kunde inte delas upp i kolumner: citattecknet (\") som öppnas på rad {line} stängs aldrig. Stäng det, eller öppna filen i ett kalkylprogram och spara den igen som CSV.",
     },
+    "import.mixed_line_ends": {
+        "en": "{file} could not be split into rows: line {line} ends with another line break than the lines before it (Windows and Unix line ends mixed, as when two exports are put together). Open the file in a spreadsheet program or text editor and save it again as CSV.",
+        "sv": "{file} kunde inte delas upp i rader: rad {line} slutar med en annan radbrytning än raderna före den (Windows- och Unix-radslut blandade, som när två exporter har satts ihop). Öppna filen i ett kalkylprogram eller en textredigerare och spara den igen som CSV.",
+    },
     "import.unknown_kind": {
         "en": "{file}: cannot tell whether this is an events file or a survey file. Events need event_type and occurred_at; survey answers need submitted_at. Columns found: {found}.",
         "sv": "{file}: kan inte avgöra om detta är en händelsefil eller en enkätfil. Händelser behöver event_type och occurred_at; enkätsvar behöver submitted_at. Kolumner som hittades: {found}.",

@@ -564,6 +564,26 @@ def test_text_only_pdf_is_refused_without_an_exception(db):
     assert report.error_message().startswith("plain.pdf")
 
 
+@pytest.mark.parametrize("rows_before", [2, 30_000], ids=["seen at the start", "past the reader's first look"])
+def test_a_file_that_changes_its_line_ends_is_refused_by_line_and_stores_nothing(db, rows_before):
+    """Before: past the 20,480 rows DuckDB looks at first, the import ended in an exception."""
+    assert import_bytes(db, csv_bytes([["c0", "P-1", "hired", "2026-01-15 10:00"]]), "first.csv").ok
+    before = event_rows(db)
+    rows = [["c1", "P-1", "hired", "2026-01-15 10:00"]] * rows_before
+    data = csv_text(rows, newline="\r\n") + "c2,\"P-1\nsecond line\",hired,2026-01-15 10:00\r\n" + \
+        "c3,P-1,hired,2026-01-15 10:00\n"
+    report = import_bytes(db, data.encode(), "joined.csv")
+    line = rows_before + 4   # the header, the rows, the quoted line break's two lines, then c3
+    assert (report.ok, report.error_code, report.error_values) == (False, "mixed_line_ends", {"line": line})
+    assert report.error_message() == (
+        f"joined.csv could not be split into rows: line {line:,} ends with another line break than the lines before "
+        "it (Windows and Unix line ends mixed, as when two exports are put together). Open the file in a "
+        "spreadsheet program or text editor and save it again as CSV.")
+    swedish_line = f"{line:,}".replace(",", "\u00a0")   # 30 004, with a no-break space
+    assert report.error_message("sv").startswith(f"joined.csv kunde inte delas upp i rader: rad {swedish_line} slutar")
+    assert event_rows(db) == before
+
+
 def test_unclosed_quote_message_is_about_the_users_file(db):
     data = (b"candidate_id,process_id,event_type,occurred_at\n"
             b'c1,"P-1,hired,2026-01-15 10:00\n'

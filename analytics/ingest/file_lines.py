@@ -39,6 +39,24 @@ def unclosed_quote_line(path: Path) -> int | None:
     return opened_on if inside else None
 
 
+def first_other_line_end(path: Path) -> int | None:
+    """The first line that ends otherwise (\\r\\n or \\n) than the file's first line, if any.
+
+    DuckDB's reader takes the line end from the file's start and cannot split a file that changes
+    it (two exports put together). A line break inside a quoted field does not count.
+    """
+    first = None
+    for number, line, inside_quotes in _quote_scan(path):
+        if not line.endswith(b"\n") or inside_quotes != bool(line.count(b'"') % 2):
+            continue   # the last line without a line end, or one that ends inside a quoted field
+        ends_crlf = line.endswith(b"\r\n")
+        if first is None:
+            first = ends_crlf
+        elif ends_crlf != first:
+            return number
+    return None
+
+
 def record_start_lines(path: Path, physical_lines: int, records: int) -> list[int] | None:
     """The first file line of each data record, or None when every line after the header is one record.
 

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import numpy as np
@@ -31,7 +32,7 @@ import pandas as pd
 from analytics import sentiment
 from analytics.i18n import MESSAGES, t, tn
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
-from analytics.ingest.file_lines import count_lines, record_start_lines, unclosed_quote_line
+from analytics.ingest.file_lines import count_lines, first_other_line_end, record_start_lines, unclosed_quote_line
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
 from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
 from analytics.ingest.presets import PRESETS, detect_preset, metric_support
@@ -292,9 +293,12 @@ def _import_prepared(
         emails = {"candidate_email"} | (preset.email_columns(columns) if preset is not None else set())
         timezone = store.settings().timezone
         # A canonical event file is staged as it is read: one pass, no table of text cells in between.
-        dropped, loaded = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
-                                    email_columns=emails, id_columns=_candidate_id_columns(columns, preset),
-                                    stage_events_in=timezone if preset is None and kind == "events" else None)
+        try:
+            dropped, loaded = _load_raw(cursor, prepared, columns, mask_names=kind == "surveys", pads=pads,
+                                        email_columns=emails, id_columns=_candidate_id_columns(columns, preset),
+                                        stage_events_in=timezone if preset is None and kind == "events" else None)
+        except duckdb.InvalidInputException as error:   # the reader met what its look at the file's start did not
+            _unreadable(report, prepared, error)
         if preset is not None:
             _refuse_personal_columns(preset, dropped, columns, report)
         report.encoding = prepared.encoding
@@ -412,12 +416,19 @@ def _read_header(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, rep
         return [row[0] for row in cursor.execute(
             f"DESCRIBE SELECT * FROM {READ_CSV}", [str(prepared.csv_path), prepared.delimiter]).fetchall()]
     except duckdb.Error as error:
-        quote_line = unclosed_quote_line(prepared.csv_path)
-        if quote_line is not None:
-            report.error_code, report.error_values = "bad_quotes", {"line": quote_line}
-        else:
-            report.error_code, report.error_values = "unreadable", {"detail": _plain_duckdb_error(error, prepared)}
-        raise ImportFailed(report) from error
+        _unreadable(report, prepared, error)
+
+
+def _unreadable(report: ImportReport, prepared: PreparedTable, error: Exception) -> NoReturn:
+    """DuckDB's reader could not split the file: say where, when the file shows it (a quote never
+    closed, line ends that change), else what DuckDB said."""
+    if (line := unclosed_quote_line(prepared.csv_path)) is not None:
+        report.error_code, report.error_values = "bad_quotes", {"line": line}
+    elif (line := first_other_line_end(prepared.csv_path)) is not None:
+        report.error_code, report.error_values = "mixed_line_ends", {"line": line}
+    else:
+        report.error_code, report.error_values = "unreadable", {"detail": _plain_duckdb_error(error, prepared)}
+    raise ImportFailed(report) from error
 
 
 def _plain_duckdb_error(error: Exception, prepared: PreparedTable) -> str:
