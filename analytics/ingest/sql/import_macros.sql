@@ -102,7 +102,8 @@ CREATE OR REPLACE TEMP MACRO trimmed_cell(text) AS
 
 -- trimmed_cell for a file that holds no space character but ASCII's (textfiles' scan tells): a cell
 -- that neither starts nor ends with ' ' and is not empty has nothing to trim. trimmed_cell's look at
--- the last character walks through the cell (a million applications' staging: 0.5 s of 6).
+-- the last character walks through the cell (four descriptive columns of a million applications'
+-- events: 0.76 s -> 0.37 s).
 CREATE OR REPLACE TEMP MACRO trimmed_ascii_cell(text) AS
     CASE WHEN NOT prefix(text, ' ') AND NOT suffix(text, ' ') AND text <> '' THEN text
          ELSE nullif(trim(text), '') END;
