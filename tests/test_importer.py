@@ -264,6 +264,24 @@ def test_ids_and_descriptive_values_are_trimmed_whatever_spaces_the_file_holds(d
     assert [(p.row, p.column, p.code) for p in report.problems] == [(3, "candidate_id", "missing_candidate")]
 
 
+def test_the_ascii_trim_agrees_with_the_general_one_on_every_short_cell_without_unicode_spaces():
+    """Every cell of up to four characters from an alphabet of edge cases (ASCII space, tab, line breaks,
+    the printable range's ends, DEL, a letter beyond ASCII, Unicode's line separator and zero-width
+    space, which are no Zs), and NULL: 22,622 cells, the same trimmed value by both macros."""
+    import duckdb
+
+    from analytics.store import read_sql
+
+    alphabet = [" ", "\t", "\n", "\r", "!", "~", "a", "ö", "\x7f", "\u2028", "\u200b", ","]
+    cells = ["".join(chars) for size in range(5) for chars in itertools.product(alphabet, repeat=size)]
+    con = duckdb.connect()
+    con.execute(read_sql("ingest/sql/import_macros.sql"))
+    differing = con.execute(
+        "SELECT count(*), list(cell)[1:5] FROM (SELECT unnest(?) AS cell UNION ALL SELECT NULL) "
+        "WHERE trimmed_ascii_cell(cell) IS DISTINCT FROM trimmed_cell(cell)", [cells]).fetchone()
+    assert (len(cells) + 1, differing) == (22_622, (0, None))
+
+
 def test_two_headers_that_mean_the_same_column(db):
     header = ["candidate_id", "Candidate ID", "process_id", "event_type", "occurred_at"]
     report = import_bytes(db, csv_bytes([["c1", "c1", "P-1", "hired", "2026-01-15"]], header), "twice.csv")
