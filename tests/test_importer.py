@@ -279,7 +279,7 @@ def test_the_ascii_trim_agrees_with_the_general_one_on_every_short_cell_without_
     differing = con.execute(
         "SELECT count(*), list(cell)[1:5] FROM (SELECT unnest(?) AS cell UNION ALL SELECT NULL) "
         "WHERE trimmed_ascii_cell(cell) IS DISTINCT FROM trimmed_cell(cell)", [cells]).fetchone()
-    assert (len(cells) + 1, differing) == (22_622, (0, None))
+    assert differing == (0, None)
 
 
 def test_two_headers_that_mean_the_same_column(db):

@@ -776,10 +776,10 @@ def _stage_events(cursor, columns, timezone, source: str = "raw", target: str = 
 
     read: the SELECT (and its parameters) that reads the file, to stage from as it is read instead of
     from a table; `carried` names its columns that `target` keeps as they are (`__bad_cells`, ...).
-    unicode_spaces: whether a cell may hold a space other than ASCII's (`PreparedTable.unicode_spaces`).
     The rows read are numbered after they are staged: the table keeps the file's order (insertion
     order is preserved), so a row's place in it is its place among the rows read, while numbering
     them as they are read (`row_number() OVER ()`) would read and parse the file on one thread.
+    unicode_spaces: whether a cell may hold a space other than ASCII's (`PreparedTable.unicode_spaces`).
     """
     channel_cases = " ".join(
         f"WHEN {_sql_literal(spelling)} THEN {_sql_literal(canonical)}" for spelling, canonical in CHANNEL_SYNONYMS.items()
