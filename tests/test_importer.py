@@ -582,6 +582,35 @@ def test_text_only_pdf_is_refused_without_an_exception(db):
     assert report.error_message().startswith("plain.pdf")
 
 
+@pytest.mark.parametrize("split_line", [False, True], ids=["every line a row", "a line DuckDB cannot split"])
+def test_rows_past_the_readers_buffers_keep_their_numbers_and_the_first_of_a_repeat_stays(db, split_line):
+    """DuckDB hands a file on in buffers of 32 MiB, and event rows staged as they are read are numbered
+    by their place in the table that holds them (rowid + 1), the refused rows deleted from it; a line
+    the reader cannot split makes the importer number the rows in a column instead. Either way the
+    problems past the first buffer name the file's own rows, and of a row repeated the first stays."""
+    width = 100
+    filler = [f"F-{n:07d},P-1,application_received,2026-01-15 10:00,{'Filler'.ljust(width - 60, '.')}\n"
+              for n in range(1, 400_001)]   # 100 bytes a row: 40 MB, past the first buffer at row 335,544
+    lines = ["candidate_id,process_id,event_type,occurred_at,process_name\n",
+             "R-1,P-1,hired,2026-01-15 10:00,First name\n"] + filler[:99_998]               # rows 1-99,999
+    lines += ["N-1,P-1,hired,2026-01-15 10:00,Bad\x00name\n"] + filler[99_998:349_998]      # NUL: row 100,000
+    lines += ["S-1,P-1,hired,2026-01-15 10:00,Three,fields,too many\n" if split_line
+              else "S-1,P-1,hired,2026-01-15 10:00,Plain\n"]                              # row 350,001
+    lines += filler[349_998:369_998] + ["R-1,P-1,hired,2026-01-15 10:00,Second name\n"]   # repeat: row 370,002
+    lines += filler[369_998:] + ["T-1,P-1,hired,2026-13-45 10:00,Plain\n"]               # bad time: row 400,005
+    data = "".join(lines).encode()
+    assert len(data) > 32 * 1024 * 1024 + 40 * width
+    report = import_bytes(db, data, "long.csv", mode="lenient")
+    assert report.ok, report.error_message()
+    listed = [(problem.row, problem.code) for problem in report.problems]
+    assert listed == [(100_000, "nul_byte")] + [(350_001, "bad_structure")] * split_line + [(400_005, "bad_timestamp")]
+    # a line each row, so the problems' lines are their rows + 1 (the header)
+    assert [problem.file_line or problem.row + 1 for problem in report.problems] == [row + 1 for row, _ in listed]
+    assert (report.rows_read, report.rows_duplicate, report.rows_stored) == (400_005, 1, 400_005 - 1 - len(listed))
+    assert db.fetchall("SELECT process_name FROM events WHERE candidate_id = 'R-1'") == [("First name",)]
+    assert db.fetchall("SELECT count(*) FROM events WHERE candidate_id IN ('N-1', 'T-1')") == [(0,)]
+
+
 @pytest.mark.parametrize("rows_before", [2, 30_000], ids=["seen at the start", "past the reader's first look"])
 def test_a_file_that_changes_its_line_ends_is_refused_by_line_and_stores_nothing(db, rows_before):
     """Before: past the 20,480 rows DuckDB looks at first, the import ended in an exception."""

@@ -102,42 +102,38 @@ def _scan(path: Path) -> _Scan:
     """One pass over every byte: the SHA-256, whether all of it is UTF-8 and holds a space
     character other than ASCII's, whether it holds a NUL, and its physical lines.
 
-    The SHA-256 and the lines are taken on a thread of their own (hashlib and numpy let go of the
-    interpreter while they work), beside the reading of the text: the two take about as long.
+    The file is read once: each block is hashed on a thread of its own (hashlib lets go of the
+    interpreter while it works) while this thread looks at the same block. Reading the file on each
+    thread instead cost a second copy of every byte (the benchmark's 910 MiB log: 1.07 s -> 0.85 s).
     """
-    with ThreadPoolExecutor(max_workers=1) as helper:
-        hashed = helper.submit(_sha256_and_lines, path)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        is_utf8, has_nul, unicode_spaces = True, False, False
-        with path.open("rb") as handle:
-            while block := handle.read(BLOCK_BYTES):
-                has_nul = has_nul or b"\x00" in block
-                if is_utf8 and not block.isascii():
-                    try:
-                        text = decoder.decode(block)
-                    except UnicodeDecodeError:
-                        is_utf8 = False
-                    else:
-                        unicode_spaces = unicode_spaces or any(space in text for space in UNICODE_SPACES)
-        if is_utf8:
-            try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                is_utf8 = False
-        sha256, lines = hashed.result()
-        return _Scan(sha256, is_utf8, has_nul, lines, unicode_spaces)
-
-
-def _sha256_and_lines(path: Path) -> tuple[str, int]:
-    """The file's SHA-256 and its physical lines (a last line without a line break counts)."""
     digest = hashlib.sha256()
-    lines, last = 0, b""
-    with path.open("rb") as handle:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    is_utf8, has_nul, unicode_spaces, lines, last = True, False, False, 0, b""
+    with ThreadPoolExecutor(max_workers=1) as helper, path.open("rb") as handle:
+        hashing = None
         while block := handle.read(BLOCK_BYTES):
-            digest.update(block)
+            if hashing is not None:
+                hashing.result()   # blocks are hashed in order
+            hashing = helper.submit(digest.update, block)
+            has_nul = has_nul or b"\x00" in block
             lines += line_breaks(block)
             last = block[-1:]
-    return digest.hexdigest(), lines + (1 if last not in (b"", b"\n") else 0)
+            if is_utf8 and not block.isascii():
+                try:
+                    text = decoder.decode(block)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+                else:
+                    unicode_spaces = unicode_spaces or any(space in text for space in UNICODE_SPACES)
+        if hashing is not None:
+            hashing.result()
+    if is_utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            is_utf8 = False
+    # a last line without a line break counts
+    return _Scan(digest.hexdigest(), is_utf8, has_nul, lines + (1 if last not in (b"", b"\n") else 0), unicode_spaces)
 
 
 def line_breaks(block: bytes) -> int:
