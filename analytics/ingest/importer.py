@@ -620,19 +620,20 @@ def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, tab
     lines = np.array(record_lines if record_lines is not None else range(2, accepted + len(rejected_lines) + 2),
                      dtype=np.int64)
     rows = np.arange(1, len(lines) + 1, dtype=np.int64)
-    kept = ~np.isin(lines, np.array(rejected_lines, dtype=np.int64))
-    numbering = pd.DataFrame({"accepted_row": np.arange(1, int(kept.sum()) + 1), "__row": rows[kept]})
-    cursor.register("row_numbering", numbering)
-    holder = _holder(cursor, table)
-    if holder != table:   # rows numbered by their place: the numbers become a column of their own
-        cursor.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM {holder}")
-        cursor.execute(f"ALTER TABLE {holder} ADD COLUMN __row BIGINT")
-        cursor.execute(
-            f"UPDATE {holder} SET __row = n.__row FROM row_numbering n WHERE {holder}.rowid + 1 = n.accepted_row")
-    else:
-        cursor.execute(
-            f"UPDATE {table} SET __row = n.__row FROM row_numbering n WHERE {table}.__row = n.accepted_row")
-    cursor.unregister("row_numbering")
+    if rejected_lines:   # the accepted rows after a rejected one take their own numbers back
+        kept = ~np.isin(lines, np.array(rejected_lines, dtype=np.int64))
+        cursor.register("row_numbering",
+                        pd.DataFrame({"accepted_row": np.arange(1, int(kept.sum()) + 1), "__row": rows[kept]}))
+        holder = _holder(cursor, table)
+        if holder != table:   # rows numbered by their place: the numbers become a column of their own
+            cursor.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM {holder}")
+            cursor.execute(f"ALTER TABLE {holder} ADD COLUMN __row BIGINT")
+            cursor.execute(
+                f"UPDATE {holder} SET __row = n.__row FROM row_numbering n WHERE {holder}.rowid + 1 = n.accepted_row")
+        else:
+            cursor.execute(
+                f"UPDATE {table} SET __row = n.__row FROM row_numbering n WHERE {table}.__row = n.accepted_row")
+        cursor.unregister("row_numbering")
     if record_lines is not None:
         cursor.register("record_lines", pd.DataFrame({"__row": rows, "line": lines}))
         cursor.execute("INSERT INTO row_lines SELECT * FROM record_lines")
