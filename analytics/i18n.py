@@ -1455,6 +1455,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} lies outside the accepted dates ({detail}, UTC); a date before 1990 or more than a year ahead is a typo or a placeholder such as 1970-01-01 or 9999-12-31. Write the real date and time, or leave the row out",
         "sv": "{value!r} ligger utanför de godtagna datumen ({detail}, UTC); ett datum före 1990 eller mer än ett år framåt är ett skrivfel eller en platshållare som 1970-01-01 eller 9999-12-31. Skriv det verkliga datumet och klockslaget, eller ta bort raden",
     },
+    "problem.whole_row": {
+        "en": "(whole row)",
+        "sv": "(hela raden)",
+    },
     "problem.field_count": {
         "en": "expected {expected} fields, found {found}",
         "sv": "väntade {expected} fält, fann {found}",

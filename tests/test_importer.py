@@ -1206,7 +1206,9 @@ def test_a_malformed_row_is_one_problem_and_its_line_is_not_shown(db):
     assert report.problem_lines()[0] == (
         "wide.csv, row 2 (line 3), column (whole row): the row does not fit the header (expected 6 fields, found 9); "
         "check for a stray separator or an unclosed quote")
-    assert "(väntade 6 fält, fann 9)" in report.problem_lines("sv")[0]
+    assert report.problem_lines("sv")[0].startswith(
+        "wide.csv, rad 2 (filrad 3), kolumn (hela raden): raden passar inte rubrikraden (väntade 6 fält, fann 9)")
+    assert report.problems_frame("sv")["Kolumn"].tolist() == ["(hela raden)"]
     shown = " ".join(report.problem_lines() + report.problem_lines("sv") + [report.problems_frame().to_csv()])
     assert "Quimbley" not in shown and "zq@" not in shown
 

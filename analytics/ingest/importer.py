@@ -41,6 +41,7 @@ from analytics.ingest.problems import (
     LATEST_AHEAD,
     MAX_KEPT_PROBLEMS,
     MAX_LISTED_PROBLEMS,
+    WHOLE_ROW,
     ImportFailed,
     ProgressCallback,
     RowProblem,
@@ -157,7 +158,7 @@ class ImportReport:
     def problems_frame(self, lang: str = "en") -> pd.DataFrame:
         return pd.DataFrame(
             [
-                {t("col.row", lang): p.row, t("col.line", lang): p.line, t("col.column", lang): p.column,
+                {t("col.row", lang): p.row, t("col.line", lang): p.line, t("col.column", lang): p.shown_column(lang),
                  t("col.value", lang): p.value, t("col.problem", lang): problem_text(p, lang)}
                 for p in self.problems
             ]
@@ -739,7 +740,7 @@ def _structural_problems(cursor: duckdb.DuckDBPyConnection) -> ProblemSummary:
     total = cursor.execute(f"SELECT count(*) FROM ({summary})").fetchone()[0]
     rows = cursor.execute(f"{summary} ORDER BY row LIMIT ?", [MAX_KEPT_PROBLEMS]).fetchall()
     problems = [
-        RowProblem(row=int(row), column="(whole row)", value=None, code="bad_structure",
+        RowProblem(row=int(row), column=WHOLE_ROW, value=None, code="bad_structure",
                    detail=(f"expected {expected} fields, found {found}" if expected is not None and found is not None
                            else (error_type or "").lower()),
                    file_line=int(line))

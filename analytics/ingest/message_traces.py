@@ -33,6 +33,7 @@ from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
     MAX_KEPT_PROBLEMS,
+    WHOLE_ROW,
     ImportFailed,
     ProgressCallback,
     RowProblem,
@@ -265,7 +266,7 @@ def _structural_problems(cursor, header: TraceHeader) -> list[RowProblem]:
                max(try_cast(regexp_extract(error_message, 'Found: (\d+)', 1) AS BIGINT)), min(error_type)
         FROM trace_rejects GROUP BY line ORDER BY line LIMIT ?
         """, [MAX_KEPT_PROBLEMS]).fetchall()
-    return [RowProblem(row=int(line) - 1 - header.skip, column="(whole row)", value=None, code="bad_structure",
+    return [RowProblem(row=int(line) - 1 - header.skip, column=WHOLE_ROW, value=None, code="bad_structure",
                        detail=(f"expected {expected} fields, found {found}" if expected is not None and found is not None
                                else (kind or "").lower()), file_line=int(line))
             for line, expected, found, kind in rows]

@@ -29,6 +29,10 @@ ProgressCallback = Callable[[float, str], None]
 StoredCallback = Callable[[Any, Any], None]   # (cursor, ImportReport)
 
 
+# The column of a line the reader could not split into cells: the whole row (shown translated).
+WHOLE_ROW = "(whole row)"
+
+
 @dataclass
 class RowProblem:
     row: int          # data row, header not counted
@@ -42,8 +46,13 @@ class RowProblem:
     def line(self) -> int:
         return self.file_line or self.row + 1
 
+    def shown_column(self, lang: str = "en") -> str:
+        """The column as a reader sees it: its name in the file, or "the whole row" in their language."""
+        return t("problem.whole_row", lang) if self.column == WHOLE_ROW else self.column
+
     def message(self, file_name: str, lang: str = "en") -> str:
-        prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line, column=self.column)
+        prefix = t("import.row_prefix", lang, file=file_name, row=self.row, line=self.line,
+                   column=self.shown_column(lang))
         return f"{prefix}: {problem_text(self, lang)}"
 
 
