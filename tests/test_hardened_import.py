@@ -129,7 +129,10 @@ def test_rows_keep_their_encoding_whatever_the_blocks_the_file_is_read_in(tmp_pa
 
 @pytest.mark.parametrize("block_bytes", [7, 1 << 20])
 def test_the_scan_tells_whether_a_file_holds_a_space_other_than_ascii(tmp_path, monkeypatch, block_bytes):
-    """Also when a no-break space (two bytes) is cut by a block's end; a transcoded file may hold one."""
+    """Also when a no-break space (two bytes) is cut by a block's end; a transcoded file may hold one.
+    The same pass hashes the file, block by block on a helper thread: the SHA-256 is the file's."""
+    import hashlib
+
     from analytics.ingest import textfiles
 
     monkeypatch.setattr(textfiles, "BLOCK_BYTES", block_bytes)
@@ -145,6 +148,7 @@ def test_the_scan_tells_whether_a_file_holds_a_space_other_than_ascii(tmp_path, 
         prepared = textfiles.prepare_table(path)
         prepared.cleanup()
         assert (name, prepared.unicode_spaces, prepared.lines) == (name, unicode_spaces, lines)
+        assert prepared.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_unicode_spaces_are_what_duckdb_trims_besides_the_ascii_space():
