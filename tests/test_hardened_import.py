@@ -151,6 +151,20 @@ def test_the_scan_tells_whether_a_file_holds_a_space_other_than_ascii(tmp_path, 
         assert prepared.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.parametrize("block_bytes", [1, 1 << 20])
+def test_both_line_counters_count_a_last_line_without_a_line_break(tmp_path, monkeypatch, block_bytes):
+    """The scan (for UTF-8 files) and count_lines (for transcoded ones) share the rule, worked out by hand."""
+    from analytics.ingest import file_lines, textfiles
+
+    monkeypatch.setattr(textfiles, "BLOCK_BYTES", block_bytes)
+    monkeypatch.setattr(file_lines, "BLOCK_BYTES", block_bytes)
+    cases = {b"": 0, b"\n": 1, b"a": 1, b"a\nb": 2, b"a\nb\n": 2, b"a\r\nb\r\n": 2, b"a\n\nb": 3, b"a\nb\r": 2}
+    for number, (data, lines) in enumerate(cases.items()):
+        path = tmp_path / f"{number}.csv"
+        path.write_bytes(data)
+        assert (data, textfiles._scan(path).lines, file_lines.count_lines(path)) == (data, lines, lines)
+
+
 def test_unicode_spaces_are_what_duckdb_trims_besides_the_ascii_space():
     """The cheaper trimming of a file without them relies on it (import_macros.sql, trimmed_ascii_cell)."""
     import duckdb

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analytics.ingest.textfiles import BLOCK_BYTES, line_breaks
+from analytics.ingest.textfiles import BLOCK_BYTES, line_breaks, physical_lines
 
 
 def count_lines(path: Path) -> int:
@@ -16,7 +16,7 @@ def count_lines(path: Path) -> int:
         while block := handle.read(BLOCK_BYTES):
             lines += line_breaks(block)
             last = block[-1:]
-    return lines + (1 if last not in (b"", b"\n") else 0)
+    return physical_lines(lines, last)
 
 
 def _quote_scan(path: Path):

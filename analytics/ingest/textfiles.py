@@ -132,8 +132,13 @@ def _scan(path: Path) -> _Scan:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             is_utf8 = False
-    # a last line without a line break counts
-    return _Scan(digest.hexdigest(), is_utf8, has_nul, lines + (1 if last not in (b"", b"\n") else 0), unicode_spaces)
+    return _Scan(digest.hexdigest(), is_utf8, has_nul, physical_lines(lines, last), unicode_spaces)
+
+
+def physical_lines(breaks: int, last_byte: bytes) -> int:
+    """A file's lines from its line breaks and its last byte (b"" when empty): a last line without a
+    line break counts."""
+    return breaks + (1 if last_byte not in (b"", b"\n") else 0)
 
 
 def line_breaks(block: bytes) -> int:
