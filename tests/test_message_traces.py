@@ -314,6 +314,36 @@ def test_a_row_that_does_not_fit_the_header_is_a_problem_without_its_text(tmp_pa
     store.close()
 
 
+def test_a_trace_with_a_quote_never_closed_is_refused_naming_its_line(tmp_path):
+    """Before: "could not be read as a table: Invalid Input Error: Error when sniffing file"."""
+    lines = _exchange_with_times([f"2026-03-02 09:{n:02d}:03" for n in range(5)]).decode().splitlines()
+    lines[3] = lines[3].replace('"Hej"', '"Hej')   # row 3, line 4
+    store = _store(tmp_path / "quote")
+    report = import_bytes(store, ("\n".join(lines) + "\n").encode(), "trace.csv", mode="lenient")
+    assert (report.ok, report.error_code, report.error_values) == (False, "bad_quotes", {"line": 4})
+    assert report.error_message().startswith("trace.csv could not be split into columns: the quote (\") opened on line 4")
+    store.close()
+
+
+@pytest.mark.parametrize("rows_before", [2, 30_000], ids=["seen at the start", "past the reader's first look"])
+def test_a_trace_whose_line_ends_change_is_refused_by_line_in_both_modes(tmp_path, rows_before):
+    """Before: past the rows DuckDB looks at first, the reader joined the lines after the change into one
+    row problem ("expected 8 fields, found 14"), so lenient mode lost their messages; at the start it said
+    "Error when sniffing file". Two traces put together, Windows' line ends then Unix'."""
+    lines = _exchange_with_times([f"2026-03-02 09:{n % 60:02d}:03" for n in range(rows_before + 3)]).decode().splitlines()
+    data = ("\r\n".join(lines[:rows_before + 1]) + "\r\n" + "\n".join(lines[rows_before + 1:]) + "\n").encode()
+    line = rows_before + 2   # the header and the rows before the change end with \r\n
+    for mode in ("strict", "lenient"):
+        store = _store(tmp_path / mode)
+        report = import_bytes(store, data, "trace.csv", mode=mode)
+        assert (report.ok, report.error_code, report.error_values) == (False, "mixed_line_ends", {"line": line})
+        assert report.error_message().startswith(
+            f"trace.csv could not be split into rows: line {line:,} ends with another line break than the lines "
+            "before it (Windows and Unix line ends mixed")
+        assert store.scalar("SELECT count(*) FROM imports") == 0 and store.scalar("SELECT count(*) FROM events") == 0
+        store.close()
+
+
 @pytest.mark.parametrize(("damage", "field", "column", "problem"), [
     (b"\x00", "recipient", "RecipientAddress", "holds a NUL byte"),
     (b"\x81", "subject", "Subject", "holds bytes that are neither UTF-8 nor Windows-1252"),   # 0x81: no cp1252 character

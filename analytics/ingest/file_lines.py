@@ -57,6 +57,17 @@ def first_other_line_end(path: Path) -> int | None:
     return None
 
 
+def why_unsplittable(path: Path) -> tuple[str, dict[str, int]] | None:
+    """Why a CSV reader cannot split the file into rows and cells, when the file shows it: a quote never
+    closed (`bad_quotes`), else line ends that change (`mixed_line_ends`), each with its line; else None.
+    The error code and its values, as the importer's report takes them."""
+    if (line := unclosed_quote_line(path)) is not None:
+        return "bad_quotes", {"line": line}
+    if (line := first_other_line_end(path)) is not None:
+        return "mixed_line_ends", {"line": line}
+    return None
+
+
 def record_start_lines(path: Path, physical_lines: int, records: int) -> list[int] | None:
     """The first file line of each data record, or None when every line after the header is one record.
 

@@ -32,7 +32,7 @@ import pandas as pd
 from analytics import sentiment
 from analytics.i18n import MESSAGES, t, tn
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
-from analytics.ingest.file_lines import count_lines, first_other_line_end, record_start_lines, unclosed_quote_line
+from analytics.ingest.file_lines import count_lines, record_start_lines, why_unsplittable
 from analytics.ingest.mappings import ColumnMapping, is_personal_column
 from analytics.ingest.message_traces import TRACE_FORMATS, TraceSummary, detect_trace, import_trace, read_trace_header
 from analytics.ingest.presets import PRESETS, detect_preset, metric_support
@@ -428,12 +428,8 @@ def _read_header(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, rep
 def _unreadable(report: ImportReport, prepared: PreparedTable, error: Exception) -> NoReturn:
     """DuckDB's reader could not split the file: say where, when the file shows it (a quote never
     closed, line ends that change), else what DuckDB said."""
-    if (line := unclosed_quote_line(prepared.csv_path)) is not None:
-        report.error_code, report.error_values = "bad_quotes", {"line": line}
-    elif (line := first_other_line_end(prepared.csv_path)) is not None:
-        report.error_code, report.error_values = "mixed_line_ends", {"line": line}
-    else:
-        report.error_code, report.error_values = "unreadable", {"detail": _plain_duckdb_error(error, prepared)}
+    report.error_code, report.error_values = why_unsplittable(prepared.csv_path) or (
+        "unreadable", {"detail": _plain_duckdb_error(error, prepared)})
     raise ImportFailed(report) from error
 
 

@@ -29,6 +29,7 @@ import duckdb
 
 from analytics.i18n import t
 from analytics.ingest.facts import facts_are_current, refresh_application_facts
+from analytics.ingest.file_lines import why_unsplittable
 from analytics.ingest.problems import (
     EARLIEST_INSTANT,
     LATEST_AHEAD,
@@ -174,6 +175,11 @@ def import_trace(
             report.error_code = "header_only"
             raise ImportFailed(report)
         structural = _structural_problems(cursor, header)
+        if structural and (reason := why_unsplittable(prepared.csv_path)) is not None:
+            # Past the start it looked at, the reader joins lines across a change of line ends (or
+            # reads on inside a quote never closed): a row problem would hide the messages it took in.
+            report.error_code, report.error_values = reason
+            raise ImportFailed(report)
         rejected_rows = sorted(problem.row for problem in structural)
         damaged, damaged_rows = _damaged_cells(cursor, trace, header, prepared, rejected_rows)
         notify(0.3, "matching")
@@ -252,9 +258,10 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
             {"path": str(prepared.csv_path), "delimiter": prepared.delimiter, "skip": header.skip},
         )
     except duckdb.Error as error:
-        # The reader's own words, without the temporary path and without the row's text.
+        # Where the file shows why, that; else the reader's own words, without the temporary path and
+        # without the row's text.
         detail = str(error).strip().splitlines()[0].replace(str(prepared.csv_path), "the file")[:200]
-        report.error_code, report.error_values = "unreadable", {"detail": detail}
+        report.error_code, report.error_values = why_unsplittable(prepared.csv_path) or ("unreadable", {"detail": detail})
         raise ImportFailed(report) from error
 
 
