@@ -631,6 +631,16 @@ def test_a_file_that_changes_its_line_ends_is_refused_by_line_and_stores_nothing
     assert event_rows(db) == before
 
 
+def test_a_reader_error_shown_keeps_no_part_of_the_files_path():
+    """The first line of DuckDB's words, the path taken out before the line is cut at 300 characters (cut
+    first, a path that crossed the cut was left in part: the importer did so, the trace reader did not)."""
+    from analytics.ingest.problems import reader_error_detail
+
+    path = "/tmp/radar-upload-1234/export.csv"
+    error = Exception("x" * 290 + f" {path} is not what it seems\nsecond line")
+    assert reader_error_detail(error, path) == "x" * 290 + " the file "
+
+
 def test_unclosed_quote_message_is_about_the_users_file(db):
     data = (b"candidate_id,process_id,event_type,occurred_at\n"
             b'c1,"P-1,hired,2026-01-15 10:00\n'

@@ -50,6 +50,7 @@ from analytics.ingest.problems import (
     bad_cell_marks,
     hmac_pads,
     problem_text,
+    reader_error_detail,
 )
 from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable, UnreadableFile, prepare_table
 from analytics.store import Store, read_sql
@@ -429,17 +430,8 @@ def _unreadable(report: ImportReport, prepared: PreparedTable, error: Exception)
     """DuckDB's reader could not split the file: say where, when the file shows it (a quote never
     closed, line ends that change), else what DuckDB said."""
     report.error_code, report.error_values = why_unsplittable(prepared.csv_path) or (
-        "unreadable", {"detail": _plain_duckdb_error(error, prepared)})
+        "unreadable", {"detail": reader_error_detail(error, prepared.csv_path)})
     raise ImportFailed(report) from error
-
-
-def _plain_duckdb_error(error: Exception, prepared: PreparedTable) -> str:
-    """DuckDB's first line, without the temporary path it names."""
-    return _first_line(error).replace(str(prepared.csv_path), "the file")
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0][:300]
 
 
 def _check_duplicate_headers(prepared: PreparedTable, report: ImportReport) -> None:

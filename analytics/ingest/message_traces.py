@@ -42,6 +42,7 @@ from analytics.ingest.problems import (
     bad_cell_code,
     bad_cell_marks,
     hmac_pads,
+    reader_error_detail,
 )
 from analytics.ingest.textfiles import DELIMITER_NAMES, PreparedTable
 from analytics.ingest.trace_times import AmbiguousDateOrder, define_trace_instant
@@ -258,10 +259,9 @@ def _read_rows(cursor, prepared: PreparedTable, trace: TraceFormat, header: Trac
             {"path": str(prepared.csv_path), "delimiter": prepared.delimiter, "skip": header.skip},
         )
     except duckdb.Error as error:
-        # Where the file shows why, that; else the reader's own words, without the temporary path and
-        # without the row's text.
-        detail = str(error).strip().splitlines()[0].replace(str(prepared.csv_path), "the file")[:200]
-        report.error_code, report.error_values = why_unsplittable(prepared.csv_path) or ("unreadable", {"detail": detail})
+        # Where the file shows why, that; else the reader's own words.
+        report.error_code, report.error_values = why_unsplittable(prepared.csv_path) or (
+            "unreadable", {"detail": reader_error_detail(error, prepared.csv_path)})
         raise ImportFailed(report) from error
 
 

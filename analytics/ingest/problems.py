@@ -29,6 +29,12 @@ ProgressCallback = Callable[[float, str], None]
 StoredCallback = Callable[[Any, Any], None]   # (cursor, ImportReport)
 
 
+def reader_error_detail(error: Exception, path: object) -> str:
+    """DuckDB's first line of a reader error, without the (temporary) path it names nor the row's text
+    (the path goes before the line is cut, so no part of it is left)."""
+    return str(error).strip().splitlines()[0].replace(str(path), "the file")[:300]
+
+
 # The column of a line the reader could not split into cells: the whole row (shown translated).
 WHOLE_ROW = "(whole row)"
 
