@@ -614,14 +614,12 @@ def _number_rows(cursor: duckdb.DuckDBPyConnection, prepared: PreparedTable, tab
         cursor.register("row_numbering",
                         pd.DataFrame({"accepted_row": np.arange(1, int(kept.sum()) + 1), "__row": rows[kept]}))
         holder = _holder(cursor, table)
+        accepted_row = f"{holder}.__row"
         if holder != table:   # rows numbered by their place: the numbers become a column of their own
             cursor.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM {holder}")
             cursor.execute(f"ALTER TABLE {holder} ADD COLUMN __row BIGINT")
-            cursor.execute(
-                f"UPDATE {holder} SET __row = n.__row FROM row_numbering n WHERE {holder}.rowid + 1 = n.accepted_row")
-        else:
-            cursor.execute(
-                f"UPDATE {table} SET __row = n.__row FROM row_numbering n WHERE {table}.__row = n.accepted_row")
+            accepted_row = f"{holder}.rowid + 1"
+        cursor.execute(f"UPDATE {holder} SET __row = n.__row FROM row_numbering n WHERE {accepted_row} = n.accepted_row")
         cursor.unregister("row_numbering")
     if record_lines is not None:
         cursor.register("record_lines", pd.DataFrame({"__row": rows, "line": lines}))
